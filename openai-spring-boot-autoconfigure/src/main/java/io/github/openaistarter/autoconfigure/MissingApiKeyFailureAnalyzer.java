@@ -1,0 +1,22 @@
+package io.github.openaistarter.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains a {@link MissingApiKeyException} at startup: where the key is read from and how to run without
+ * one.
+ */
+class MissingApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<MissingApiKeyException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, MissingApiKeyException cause) {
+		return new FailureAnalysis("The OpenAI client has no API key, and its base URL is " + cause.baseUrl()
+				+ ", which requires one.",
+				"Set the 'openai.api-key' property or the OPENAI_API_KEY environment variable. To use a local"
+						+ " OpenAI-compatible server without a key, set 'openai.base-url' to it. To run without the"
+						+ " OpenAI client, set 'openai.enabled=false'.",
+				cause);
+	}
+
+}

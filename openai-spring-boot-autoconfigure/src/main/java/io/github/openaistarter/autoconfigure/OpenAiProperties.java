@@ -1,0 +1,235 @@
+package io.github.openaistarter.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.openaistarter.core.OpenAiTransport;
+import io.github.openaistarter.core.Secrets;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * Configuration of the OpenAI client ({@code openai.*}).
+ */
+@ConfigurationProperties("openai")
+public class OpenAiProperties {
+
+	/**
+	 * Whether to auto-configure the OpenAI client.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * API key, sent as a Bearer token. Falls back to the OPENAI_API_KEY environment variable. Required when the
+	 * base URL is OpenAI's own.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * Base URL of the API, including the version path. Falls back to the OPENAI_BASE_URL environment variable,
+	 * then to https://api.openai.com/v1. Point it at any OpenAI-compatible server.
+	 */
+	private @Nullable String baseUrl;
+
+	/**
+	 * Organization id, sent as the OpenAI-Organization header. Falls back to the OPENAI_ORG_ID environment
+	 * variable.
+	 */
+	private @Nullable String organization;
+
+	/**
+	 * Project id, sent as the OpenAI-Project header. Falls back to the OPENAI_PROJECT_ID environment variable.
+	 */
+	private @Nullable String project;
+
+	/**
+	 * Extra headers sent with every call.
+	 */
+	private Map<String, String> headers = new LinkedHashMap<>();
+
+	/**
+	 * Longest wait to establish a connection.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Longest wait for a complete answer, or for the first chunk of a stream. Generous by default, as reasoning
+	 * models can think for minutes.
+	 */
+	private Duration responseTimeout = OpenAiTransport.DEFAULT_RESPONSE_TIMEOUT;
+
+	/**
+	 * Longest pause between two chunks of a stream before it is aborted with a timeout error.
+	 */
+	private Duration streamIdleTimeout = OpenAiTransport.DEFAULT_STREAM_IDLE_TIMEOUT;
+
+	/**
+	 * Defaults of chat completion requests.
+	 */
+	@NestedConfigurationProperty
+	private final ChatDefaults chat = new ChatDefaults();
+
+	/**
+	 * Whether to auto-configure the OpenAI client.
+	 * @return whether enabled
+	 */
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	/**
+	 * Sets whether to auto-configure the OpenAI client.
+	 * @param enabled whether enabled
+	 */
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	/**
+	 * API key, sent as a Bearer token. Falls back to the OPENAI_API_KEY environment variable.
+	 * @return the key, or {@code null}
+	 */
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	/**
+	 * Sets the API key.
+	 * @param apiKey the key
+	 */
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	/**
+	 * Base URL of the API, including the version path. Falls back to OPENAI_BASE_URL, then to
+	 * https://api.openai.com/v1.
+	 * @return the base URL, or {@code null}
+	 */
+	public @Nullable String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * Sets the base URL.
+	 * @param baseUrl the base URL
+	 */
+	public void setBaseUrl(@Nullable String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	/**
+	 * Organization id, sent as the OpenAI-Organization header. Falls back to OPENAI_ORG_ID.
+	 * @return the organization, or {@code null}
+	 */
+	public @Nullable String getOrganization() {
+		return this.organization;
+	}
+
+	/**
+	 * Sets the organization id.
+	 * @param organization the organization id
+	 */
+	public void setOrganization(@Nullable String organization) {
+		this.organization = organization;
+	}
+
+	/**
+	 * Project id, sent as the OpenAI-Project header. Falls back to OPENAI_PROJECT_ID.
+	 * @return the project, or {@code null}
+	 */
+	public @Nullable String getProject() {
+		return this.project;
+	}
+
+	/**
+	 * Sets the project id.
+	 * @param project the project id
+	 */
+	public void setProject(@Nullable String project) {
+		this.project = project;
+	}
+
+	/**
+	 * Extra headers sent with every call.
+	 * @return the headers
+	 */
+	public Map<String, String> getHeaders() {
+		return this.headers;
+	}
+
+	/**
+	 * Sets extra headers sent with every call.
+	 * @param headers the headers
+	 */
+	public void setHeaders(Map<String, String> headers) {
+		this.headers = headers;
+	}
+
+	/**
+	 * Longest wait to establish a connection.
+	 * @return the connect timeout
+	 */
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	/**
+	 * Sets the connect timeout.
+	 * @param connectTimeout the timeout
+	 */
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	/**
+	 * Longest wait for a complete answer, or for the first chunk of a stream.
+	 * @return the response timeout
+	 */
+	public Duration getResponseTimeout() {
+		return this.responseTimeout;
+	}
+
+	/**
+	 * Sets the response timeout.
+	 * @param responseTimeout the timeout
+	 */
+	public void setResponseTimeout(Duration responseTimeout) {
+		this.responseTimeout = responseTimeout;
+	}
+
+	/**
+	 * Longest pause between two chunks of a stream.
+	 * @return the stream idle timeout
+	 */
+	public Duration getStreamIdleTimeout() {
+		return this.streamIdleTimeout;
+	}
+
+	/**
+	 * Sets the stream idle timeout.
+	 * @param streamIdleTimeout the timeout
+	 */
+	public void setStreamIdleTimeout(Duration streamIdleTimeout) {
+		this.streamIdleTimeout = streamIdleTimeout;
+	}
+
+	/**
+	 * Defaults of chat completion requests.
+	 * @return the defaults
+	 */
+	public ChatDefaults getChat() {
+		return this.chat;
+	}
+
+	@Override
+	public String toString() {
+		return "OpenAiProperties[baseUrl=" + this.baseUrl + ", apiKey=" + Secrets.mask(this.apiKey) + ", organization="
+				+ this.organization + ", project=" + this.project + ", headers=" + this.headers.keySet() + "]";
+	}
+
+}

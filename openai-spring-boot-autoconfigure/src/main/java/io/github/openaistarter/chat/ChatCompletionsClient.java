@@ -1,0 +1,186 @@
+package io.github.openaistarter.chat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+
+import io.github.openaistarter.chat.model.ChatCompletion;
+import io.github.openaistarter.chat.model.ChatCompletionChunk;
+import io.github.openaistarter.chat.model.ChatCompletionDeleted;
+import io.github.openaistarter.chat.model.ChatCompletionRequest;
+import io.github.openaistarter.chat.model.ListChatCompletionsParams;
+import io.github.openaistarter.chat.model.ListMessagesParams;
+import io.github.openaistarter.chat.model.Metadata;
+import io.github.openaistarter.chat.model.Page;
+import io.github.openaistarter.chat.model.SortOrder;
+import io.github.openaistarter.chat.model.StoredMessage;
+import io.github.openaistarter.chat.model.StreamOptions;
+import io.github.openaistarter.chat.stream.ChunkStreamDecoder;
+import io.github.openaistarter.core.OpenAiCall;
+import io.github.openaistarter.core.OpenAiResponse;
+import io.github.openaistarter.core.OpenAiTransport;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.util.Assert;
+
+/**
+ * The WebClient-based implementation of the Chat Completions API that both
+ * {@link ReactiveChatCompletionsTemplate} and {@link ChatCompletionsTemplate} delegate to. It checks
+ * arguments, applies the configured request defaults, builds each {@link OpenAiCall} and sends it through the
+ * {@link OpenAiTransport}.
+ */
+public final class ChatCompletionsClient implements ReactiveChatCompletionsResponseOperations {
+
+	/** Operation names, as used in exceptions and observations. */
+	static final String CREATE = "chat.completions.create";
+
+	static final String STREAM = "chat.completions.stream";
+
+	static final String RETRIEVE = "chat.completions.retrieve";
+
+	static final String UPDATE = "chat.completions.update";
+
+	static final String DELETE = "chat.completions.delete";
+
+	static final String LIST = "chat.completions.list";
+
+	static final String LIST_MESSAGES = "chat.completions.messages.list";
+
+	private static final String PATH = "/chat/completions";
+
+	private static final TypeReference<Page<ChatCompletion>> COMPLETION_PAGE = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Page<StoredMessage>> MESSAGE_PAGE = new TypeReference<>() {
+	};
+
+	private final OpenAiTransport transport;
+
+	private final Map<String, Object> defaults;
+
+	private final ChunkStreamDecoder chunkDecoder;
+
+	/**
+	 * Creates a client.
+	 * @param transport the transport every call goes through
+	 * @param defaults request fields, by wire name, applied when a request leaves them unset (for example
+	 * {@code model} or {@code temperature}); empty for none
+	 */
+	public ChatCompletionsClient(OpenAiTransport transport, Map<String, Object> defaults) {
+		Assert.notNull(transport, "transport must not be null");
+		Assert.notNull(defaults, "defaults must not be null");
+		this.transport = transport;
+		this.defaults = Map.copyOf(defaults);
+		this.chunkDecoder = new ChunkStreamDecoder(transport.jsonMapper());
+	}
+
+	@Override
+	public Mono<OpenAiResponse<ChatCompletion>> create(ChatCompletionRequest request) {
+		OpenAiCall call = post(CREATE, PATH, body(request, false)).build();
+		return this.transport.exchange(call, ChatCompletion.class);
+	}
+
+	@Override
+	public Flux<OpenAiResponse<ChatCompletionChunk>> stream(ChatCompletionRequest request) {
+		OpenAiCall call = post(STREAM, PATH, body(request, true)).build();
+		return this.transport.stream(call, (metadata, body) -> this.chunkDecoder.decode(call, metadata, body)
+			.map((chunk) -> new OpenAiResponse<>(chunk, metadata)));
+	}
+
+	@Override
+	public Mono<OpenAiResponse<ChatCompletion>> retrieve(String completionId) {
+		OpenAiCall call = OpenAiCall.builder(RETRIEVE, HttpMethod.GET, PATH).pathSegment(checkId(completionId)).build();
+		return this.transport.exchange(call, ChatCompletion.class);
+	}
+
+	@Override
+	public Mono<OpenAiResponse<ChatCompletion>> update(String completionId, Map<String, String> metadata) {
+		String id = checkId(completionId);
+		byte[] body = toJson(Map.of("metadata", Metadata.validate(metadata)));
+		OpenAiCall call = OpenAiCall.builder(UPDATE, HttpMethod.POST, PATH).pathSegment(id).body(body).build();
+		return this.transport.exchange(call, ChatCompletion.class);
+	}
+
+	@Override
+	public Mono<OpenAiResponse<ChatCompletionDeleted>> delete(String completionId) {
+		OpenAiCall call = OpenAiCall.builder(DELETE, HttpMethod.DELETE, PATH).pathSegment(checkId(completionId)).build();
+		return this.transport.exchange(call, ChatCompletionDeleted.class);
+	}
+
+	@Override
+	public Mono<OpenAiResponse<Page<ChatCompletion>>> list(ListChatCompletionsParams params) {
+		Assert.notNull(params, "params must not be null");
+		OpenAiCall.Builder call = OpenAiCall.builder(LIST, HttpMethod.GET, PATH)
+			.query("after", params.after())
+			.query("limit", params.limit())
+			.query("order", order(params.order()))
+			.query("model", params.model());
+		params.metadata().forEach((key, value) -> call.query("metadata[" + key + "]", value));
+		return this.transport.exchange(call.build(), COMPLETION_PAGE);
+	}
+
+	@Override
+	public Mono<OpenAiResponse<Page<StoredMessage>>> listMessages(String completionId, ListMessagesParams params) {
+		String id = checkId(completionId);
+		Assert.notNull(params, "params must not be null");
+		OpenAiCall call = OpenAiCall.builder(LIST_MESSAGES, HttpMethod.GET, PATH)
+			.pathSegment(id)
+			.pathSegment("messages")
+			.query("after", params.after())
+			.query("limit", params.limit())
+			.query("order", order(params.order()))
+			.build();
+		return this.transport.exchange(call, MESSAGE_PAGE);
+	}
+
+	/**
+	 * The JSON body of a create or stream call: the configured defaults, overridden by the request's fields.
+	 */
+	private byte[] body(ChatCompletionRequest request, boolean stream) {
+		Assert.notNull(request, "request must not be null");
+		if (request.model() == null && !this.defaults.containsKey("model")) {
+			throw new IllegalArgumentException(
+					"The request has no model: set one on the request or configure openai.chat.model");
+		}
+		if (!stream && this.defaults.isEmpty()) {
+			return toJson(request);
+		}
+		Map<String, Object> body = new LinkedHashMap<>(this.defaults);
+		body.putAll(request.body());
+		if (stream) {
+			body.put("stream", true);
+			body.putIfAbsent("stream_options", StreamOptions.INCLUDE_USAGE);
+		}
+		return toJson(body);
+	}
+
+	private byte[] toJson(Object body) {
+		try {
+			return this.transport.toJson(body);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("The request cannot be written as JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static OpenAiCall.Builder post(String operation, String path, byte[] body) {
+		return OpenAiCall.builder(operation, HttpMethod.POST, path).body(body);
+	}
+
+	private static String checkId(String completionId) {
+		Assert.notNull(completionId, "completionId must not be null");
+		Assert.isTrue(!completionId.isBlank(), "completionId must not be blank");
+		Assert.isTrue(completionId.indexOf('/') < 0,
+				() -> "completionId must not contain '/', was '" + completionId + "'");
+		return completionId;
+	}
+
+	private static String order(SortOrder order) {
+		return (order != null) ? order.value() : null;
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.github.openaistarter.chat;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.github.openaistarter.chat.model.ChatCompletion;
+import io.github.openaistarter.chat.model.ChatCompletionChunk;
+import io.github.openaistarter.chat.model.ChatCompletionDeleted;
+import io.github.openaistarter.chat.model.ChatCompletionRequest;
+import io.github.openaistarter.chat.model.ListChatCompletionsParams;
+import io.github.openaistarter.chat.model.ListMessagesParams;
+import io.github.openaistarter.chat.model.Page;
+import io.github.openaistarter.chat.model.StoredMessage;
+import io.github.openaistarter.core.OpenAiResponse;
+
+/**
+ * The operations of {@link ChatCompletionsOperations}, each returning the body together with the
+ * {@link io.github.openaistarter.core.ResponseMetadata} of its HTTP response:
+ * <pre>{@code
+ * OpenAiResponse<ChatCompletion> response = chat.withResponse().create(request);
+ * log.info("request {} took {}, {} tokens left", response.requestId(),
+ *     response.metadata().processingTime(), response.rateLimit().remainingTokens());
+ * }</pre>
+ * Obtain it with {@link ChatCompletionsOperations#withResponse()}.
+ */
+public interface ChatCompletionsResponseOperations {
+
+	/**
+	 * Creates a completion.
+	 * @param request the request
+	 * @return the completion with its metadata
+	 * @see ChatCompletionsOperations#create(ChatCompletionRequest)
+	 */
+	OpenAiResponse<ChatCompletion> create(ChatCompletionRequest request);
+
+	/**
+	 * Streams a completion; every chunk carries the metadata of the one streaming response. Close the stream.
+	 * @param request the request
+	 * @return the chunks with the metadata, to be closed
+	 * @see ChatCompletionsOperations#stream(ChatCompletionRequest)
+	 */
+	Stream<OpenAiResponse<ChatCompletionChunk>> stream(ChatCompletionRequest request);
+
+	/**
+	 * Streams a completion to a callback and returns the rebuilt completion with the stream's metadata.
+	 * @param request the request
+	 * @param onChunk called with each chunk, on the calling thread
+	 * @return the rebuilt completion with the metadata of the streaming response
+	 * @see ChatCompletionsOperations#stream(ChatCompletionRequest, Consumer)
+	 */
+	OpenAiResponse<ChatCompletion> stream(ChatCompletionRequest request, Consumer<? super ChatCompletionChunk> onChunk);
+
+	/**
+	 * Retrieves a stored completion.
+	 * @param completionId the completion id
+	 * @return the completion with its metadata
+	 */
+	OpenAiResponse<ChatCompletion> retrieve(String completionId);
+
+	/**
+	 * Replaces the metadata of a stored completion.
+	 * @param completionId the completion id
+	 * @param metadata the new metadata
+	 * @return the updated completion with its metadata
+	 */
+	OpenAiResponse<ChatCompletion> update(String completionId, Map<String, String> metadata);
+
+	/**
+	 * Deletes a stored completion.
+	 * @param completionId the completion id
+	 * @return the deletion result with its metadata
+	 */
+	OpenAiResponse<ChatCompletionDeleted> delete(String completionId);
+
+	/**
+	 * Lists one page of stored completions.
+	 * @param params filters and paging
+	 * @return the page with its metadata
+	 */
+	OpenAiResponse<Page<ChatCompletion>> list(ListChatCompletionsParams params);
+
+	/**
+	 * Lists one page of the messages of a stored completion.
+	 * @param completionId the completion id
+	 * @param params paging
+	 * @return the page with its metadata
+	 */
+	OpenAiResponse<Page<StoredMessage>> listMessages(String completionId, ListMessagesParams params);
+
+}

@@ -1,0 +1,138 @@
+package io.github.openaistarter.chat;
+
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import io.github.openaistarter.chat.model.ChatCompletion;
+import io.github.openaistarter.chat.model.ChatCompletionChunk;
+import io.github.openaistarter.chat.model.ChatCompletionDeleted;
+import io.github.openaistarter.chat.model.ChatCompletionRequest;
+import io.github.openaistarter.chat.model.ChatMessage;
+import io.github.openaistarter.chat.model.ListChatCompletionsParams;
+import io.github.openaistarter.chat.model.ListMessagesParams;
+import io.github.openaistarter.chat.model.Page;
+import io.github.openaistarter.chat.model.StoredMessage;
+
+/**
+ * The OpenAI Chat Completions API for reactive code (WebFlux): every operation returns a {@link Mono} or a
+ * {@link Flux} that sends its request when subscribed and cancels it when disposed.
+ * <pre>{@code
+ * Flux<String> answer(String question) {
+ *     return chat.stream(ChatCompletionRequest.of(List.of(ChatMessage.user(question))))
+ *         .map(ChatCompletionChunk::text);
+ * }
+ * }</pre>
+ * Arguments are checked when a method is called, before any I/O; bad ones throw
+ * {@link IllegalArgumentException}. Failed calls signal an {@link io.github.openaistarter.core.OpenAiException}
+ * subtype. For the blocking flavour inject {@link ChatCompletionsOperations}.
+ */
+public interface ReactiveChatCompletionsOperations {
+
+	/**
+	 * Creates a completion ({@code POST /chat/completions}).
+	 * @param request the request
+	 * @return the completion
+	 */
+	Mono<ChatCompletion> create(ChatCompletionRequest request);
+
+	/**
+	 * Creates a completion of a conversation with the configured default model ({@code openai.chat.model}).
+	 * @param messages the conversation, at least one message
+	 * @return the completion
+	 */
+	default Mono<ChatCompletion> create(List<? extends ChatMessage> messages) {
+		return create(ChatCompletionRequest.of(messages));
+	}
+
+	/**
+	 * Streams a completion ({@code POST /chat/completions} with {@code stream: true}): each chunk is emitted
+	 * as it arrives. Unless the request sets {@code stream_options}, the last chunk carries the token usage.
+	 * Fails with {@link io.github.openaistarter.core.OpenAiStreamException} on an {@code error} event or when
+	 * the stream ends before {@code [DONE]}. Rebuild the whole completion with
+	 * {@link io.github.openaistarter.chat.stream.ChatCompletionAccumulator}.
+	 * @param request the request
+	 * @return the chunks
+	 */
+	Flux<ChatCompletionChunk> stream(ChatCompletionRequest request);
+
+	/**
+	 * Retrieves a stored completion ({@code GET /chat/completions/{id}}); only completions created with
+	 * {@code store: true} can be retrieved.
+	 * @param completionId the completion id
+	 * @return the completion
+	 */
+	Mono<ChatCompletion> retrieve(String completionId);
+
+	/**
+	 * Replaces the metadata of a stored completion ({@code POST /chat/completions/{id}}).
+	 * @param completionId the completion id
+	 * @param metadata the new metadata: at most 16 pairs, keys up to 64 characters, values up to 512
+	 * @return the updated completion
+	 */
+	Mono<ChatCompletion> update(String completionId, Map<String, String> metadata);
+
+	/**
+	 * Deletes a stored completion ({@code DELETE /chat/completions/{id}}).
+	 * @param completionId the completion id
+	 * @return the deletion result
+	 */
+	Mono<ChatCompletionDeleted> delete(String completionId);
+
+	/**
+	 * Lists one page of stored completions ({@code GET /chat/completions}).
+	 * @param params filters and paging
+	 * @return the page
+	 */
+	Mono<Page<ChatCompletion>> list(ListChatCompletionsParams params);
+
+	/**
+	 * Lists the first page of stored completions, in OpenAI's default size and order.
+	 * @return the page
+	 */
+	default Mono<Page<ChatCompletion>> list() {
+		return list(ListChatCompletionsParams.NONE);
+	}
+
+	/**
+	 * Lists every stored completion matching the filters, walking the pages on demand: the next page is
+	 * requested only when the items of the previous one have been consumed, and none after the last page.
+	 * @param params filters, page size and order; {@code after} sets where the walk starts
+	 * @return the completions
+	 */
+	Flux<ChatCompletion> listAll(ListChatCompletionsParams params);
+
+	/**
+	 * Lists one page of the messages of a stored completion ({@code GET /chat/completions/{id}/messages}).
+	 * @param completionId the completion id
+	 * @param params paging
+	 * @return the page
+	 */
+	Mono<Page<StoredMessage>> listMessages(String completionId, ListMessagesParams params);
+
+	/**
+	 * Lists the first page of the messages of a stored completion.
+	 * @param completionId the completion id
+	 * @return the page
+	 */
+	default Mono<Page<StoredMessage>> listMessages(String completionId) {
+		return listMessages(completionId, ListMessagesParams.NONE);
+	}
+
+	/**
+	 * Lists every message of a stored completion, walking the pages on demand.
+	 * @param completionId the completion id
+	 * @param params page size and order; {@code after} sets where the walk starts
+	 * @return the messages
+	 */
+	Flux<StoredMessage> listAllMessages(String completionId, ListMessagesParams params);
+
+	/**
+	 * The same operations, returning each body with its response metadata (headers, request id, rate limits).
+	 * @return the operations with metadata
+	 */
+	ReactiveChatCompletionsResponseOperations withResponse();
+
+}

@@ -1,0 +1,9 @@
+/**
+ * The Chat Completions operations users inject: {@link io.github.openaistarter.chat.ChatCompletionsOperations}
+ * (blocking) and {@link io.github.openaistarter.chat.ReactiveChatCompletionsOperations} (Reactor), both
+ * backed by one WebClient-based implementation.
+ */
+@NullMarked
+package io.github.openaistarter.chat;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,62 @@
+package io.github.openaistarter.core;
+
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns an error response into the typed {@link OpenAiApiException} for its status.
+ */
+final class ErrorResponses {
+
+	private static final int MAX_QUOTED_BODY = 300;
+
+	private final JsonMapper jsonMapper;
+
+	ErrorResponses(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	OpenAiApiException toException(OpenAiCall call, ResponseMetadata metadata, byte[] body) {
+		OpenAiError error = readError(body);
+		String operation = call.describe();
+		return switch (metadata.status().value()) {
+			case 400 -> new BadRequestException(operation, metadata, error);
+			case 401 -> new AuthenticationException(operation, metadata, error);
+			case 403 -> new PermissionDeniedException(operation, metadata, error);
+			case 404 -> new NotFoundException(operation, metadata, error);
+			case 409 -> new ConflictException(operation, metadata, error);
+			case 422 -> new UnprocessableEntityException(operation, metadata, error);
+			case 429 -> new RateLimitException(operation, metadata, error);
+			default -> metadata.status().is5xxServerError() ? new InternalServerException(operation, metadata, error)
+					: new UnexpectedStatusException(operation, metadata, error);
+		};
+	}
+
+	/**
+	 * Reads OpenAI's {@code {"error": {...}}} body; a body of another shape becomes the message, shortened.
+	 */
+	OpenAiError readError(byte[] body) {
+		if (body.length == 0) {
+			return OpenAiError.NONE;
+		}
+		try {
+			JsonNode error = this.jsonMapper.readTree(body).path("error");
+			if (error.isObject()) {
+				return this.jsonMapper.treeToValue(error, OpenAiError.class);
+			}
+			if (error.isString()) {
+				return new OpenAiError(error.asString(), null, null, null);
+			}
+		}
+		catch (JacksonException ex) {
+			// not JSON: quote the text below
+		}
+		String text = new String(body, StandardCharsets.UTF_8).strip();
+		return new OpenAiError((text.length() > MAX_QUOTED_BODY) ? text.substring(0, MAX_QUOTED_BODY) + "..." : text,
+				null, null, null);
+	}
+
+}

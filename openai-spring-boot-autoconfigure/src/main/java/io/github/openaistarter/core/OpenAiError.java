@@ -1,0 +1,43 @@
+package io.github.openaistarter.core;
+
+import java.util.StringJoiner;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code error} object OpenAI sends with an error status or inside a stream:
+ * {@code {"error": {"message": ..., "type": ..., "param": ..., "code": ...}}}.
+ *
+ * @param message the human-readable message
+ * @param type the error type, for example {@code invalid_request_error}
+ * @param code the error code, for example {@code invalid_api_key}
+ * @param param the request parameter at fault, if any
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record OpenAiError(@JsonProperty("message") @Nullable String message, @JsonProperty("type") @Nullable String type,
+		@JsonProperty("code") @Nullable String code, @JsonProperty("param") @Nullable String param) {
+
+	/** An error with no details, for answers that carry no {@code error} object. */
+	public static final OpenAiError NONE = new OpenAiError(null, null, null, null);
+
+	/**
+	 * Describes this error in one line, for exception messages; keys quoted by the server are redacted.
+	 * @return for example {@code Invalid model (type=invalid_request_error, code=model_not_found, param=model)}
+	 */
+	public String describe() {
+		StringJoiner details = new StringJoiner(", ", " (", ")").setEmptyValue("");
+		if (this.type != null) {
+			details.add("type=" + this.type);
+		}
+		if (this.code != null) {
+			details.add("code=" + this.code);
+		}
+		if (this.param != null) {
+			details.add("param=" + this.param);
+		}
+		return ((this.message != null) ? Secrets.redact(this.message) : "no error details") + details;
+	}
+
+}

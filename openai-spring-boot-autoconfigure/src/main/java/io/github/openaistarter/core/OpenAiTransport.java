@@ -1,0 +1,373 @@
+package io.github.openaistarter.core;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * The one place every OpenAI call passes through: it adds the credentials, sends the {@link OpenAiCall} with
+ * Spring's {@link WebClient}, applies the timeouts, decodes the body with this library's own
+ * {@link OpenAiJson JSON mapper} and turns every failure into a typed {@link OpenAiException}.
+ *
+ * <p>Thread-safe and immutable; build one with {@link #builder(WebClient)}.
+ */
+public final class OpenAiTransport {
+
+	/** Default base URL of the OpenAI API. */
+	public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+	/** Default response timeout: generous, as reasoning models can think for minutes. */
+	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(10);
+
+	/** Default stream idle timeout: the longest pause allowed between two chunks of a stream. */
+	public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+	private final WebClient webClient;
+
+	private final String baseUrl;
+
+	private final @Nullable String apiKey;
+
+	private final Map<String, String> headers;
+
+	private final Duration responseTimeout;
+
+	private final Duration streamIdleTimeout;
+
+	private final JsonMapper jsonMapper;
+
+	private final ErrorResponses errorResponses;
+
+	private OpenAiTransport(Builder builder) {
+		this.webClient = builder.webClient;
+		this.baseUrl = stripTrailingSlash(builder.baseUrl);
+		this.apiKey = builder.apiKey;
+		this.headers = Map.copyOf(builder.headers);
+		this.responseTimeout = builder.responseTimeout;
+		this.streamIdleTimeout = builder.streamIdleTimeout;
+		this.jsonMapper = builder.jsonMapper;
+		this.errorResponses = new ErrorResponses(this.jsonMapper);
+	}
+
+	/**
+	 * Starts building a transport on a {@link WebClient} (its connector, filters and codecs are used; its base
+	 * URL and default headers are not needed).
+	 * @param webClient the client to send with
+	 * @return a builder
+	 */
+	public static Builder builder(WebClient webClient) {
+		return new Builder(webClient);
+	}
+
+	/**
+	 * The base URL calls are sent to.
+	 * @return for example {@code https://api.openai.com/v1}
+	 */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * The mapper of OpenAI traffic.
+	 * @return the mapper
+	 */
+	public JsonMapper jsonMapper() {
+		return this.jsonMapper;
+	}
+
+	/**
+	 * Serializes a request body with the OpenAI mapper.
+	 * @param body the body
+	 * @return the JSON bytes
+	 */
+	public byte[] toJson(Object body) {
+		return this.jsonMapper.writeValueAsBytes(body);
+	}
+
+	/**
+	 * Sends a call and decodes its JSON answer.
+	 * @param <T> the body type
+	 * @param call the call
+	 * @param type the body type
+	 * @return the body with its metadata; fails with an {@link OpenAiException}
+	 */
+	public <T> Mono<OpenAiResponse<T>> exchange(OpenAiCall call, Class<T> type) {
+		return exchange(call, this.jsonMapper.constructType(type));
+	}
+
+	/**
+	 * Sends a call and decodes its JSON answer into a generic type.
+	 * @param <T> the body type
+	 * @param call the call
+	 * @param type the body type
+	 * @return the body with its metadata; fails with an {@link OpenAiException}
+	 */
+	public <T> Mono<OpenAiResponse<T>> exchange(OpenAiCall call, TypeReference<T> type) {
+		return exchange(call, this.jsonMapper.constructType(type));
+	}
+
+	private <T> Mono<OpenAiResponse<T>> exchange(OpenAiCall call, JavaType type) {
+		Duration timeout = (call.timeout() != null) ? call.timeout() : this.responseTimeout;
+		return request(call, MediaType.APPLICATION_JSON).exchangeToMono((response) -> {
+			ResponseMetadata metadata = metadata(response);
+			if (!response.statusCode().is2xxSuccessful()) {
+				return error(call, metadata, response);
+			}
+			return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
+				.map((buffer) -> new OpenAiResponse<T>(decode(call, metadata, buffer, type), metadata))
+				.switchIfEmpty(Mono.error(() -> new OpenAiDecodingException(
+						call.describe() + " answered " + metadata.status().value() + " with an empty body", null,
+						metadata.requestId())));
+		})
+			.timeout(timeout, Mono.error(() -> timedOut(call, "no complete answer within", timeout)))
+			.onErrorMap((ex) -> translate(call, ex));
+	}
+
+	/**
+	 * Sends a call whose answer is a stream, and hands its body to a decoder once the status is known to be a
+	 * success. The first item must arrive within the response timeout, each next one within the stream idle
+	 * timeout. Cancelling the returned flux closes the HTTP exchange.
+	 * @param <T> the decoded item type
+	 * @param call the call
+	 * @param decoder turns the metadata and raw body of a successful response into items
+	 * @return the decoded items; fails with an {@link OpenAiException}
+	 */
+	public <T> Flux<T> stream(OpenAiCall call, BiFunction<ResponseMetadata, Flux<DataBuffer>, Flux<T>> decoder) {
+		Duration firstTimeout = (call.timeout() != null) ? call.timeout() : this.responseTimeout;
+		return request(call, MediaType.TEXT_EVENT_STREAM).<T>exchangeToFlux((response) -> {
+			ResponseMetadata metadata = metadata(response);
+			if (!response.statusCode().is2xxSuccessful()) {
+				return this.<T>error(call, metadata, response).flux();
+			}
+			return decoder.apply(metadata, response.body(BodyExtractors.toDataBuffers()));
+		})
+			.timeout(expire(firstTimeout, () -> timedOut(call, "no stream chunk within", firstTimeout)),
+					(item) -> expire(this.streamIdleTimeout,
+							() -> timedOut(call, "the stream was idle for", this.streamIdleTimeout)))
+			.onErrorMap((ex) -> translate(call, ex));
+	}
+
+	private WebClient.RequestHeadersSpec<?> request(OpenAiCall call, MediaType accept) {
+		WebClient.RequestBodySpec spec = this.webClient.method(call.method())
+			.uri(URI.create(this.baseUrl + call.pathAndQuery()))
+			.headers(this::addHeaders)
+			.accept(accept);
+		byte[] body = call.body();
+		return (body != null) ? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
+	}
+
+	private void addHeaders(HttpHeaders target) {
+		this.headers.forEach(target::set);
+		if (this.apiKey != null) {
+			target.setBearerAuth(this.apiKey);
+		}
+	}
+
+	private static ResponseMetadata metadata(ClientResponse response) {
+		return ResponseMetadata.of(response.statusCode(), response.headers().asHttpHeaders());
+	}
+
+	private <T> Mono<T> error(OpenAiCall call, ResponseMetadata metadata, ClientResponse response) {
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
+			.map((buffer) -> {
+				try {
+					byte[] bytes = new byte[buffer.readableByteCount()];
+					buffer.read(bytes);
+					return bytes;
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
+			.defaultIfEmpty(new byte[0])
+			.flatMap((bytes) -> Mono.error(this.errorResponses.toException(call, metadata, bytes)));
+	}
+
+	private <T> T decode(OpenAiCall call, ResponseMetadata metadata, DataBuffer buffer, JavaType type) {
+		try {
+			return this.jsonMapper.readValue(buffer.asInputStream(true), type);
+		}
+		catch (JacksonException ex) {
+			throw new OpenAiDecodingException("Could not read the answer of " + call.describe() + " as "
+					+ type.getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(), ex, metadata.requestId());
+		}
+	}
+
+	private Throwable translate(OpenAiCall call, Throwable ex) {
+		if (ex instanceof OpenAiException) {
+			return ex;
+		}
+		if (ex instanceof DataBufferLimitException) {
+			return new OpenAiDecodingException(
+					"The answer of " + call.describe() + " exceeds " + MAX_BODY_BYTES + " bytes", ex, null);
+		}
+		if (ex instanceof WebClientRequestException || hasCause(ex, IOException.class)) {
+			return new OpenAiIoException(call.describe() + " failed: " + rootMessage(ex), ex, null);
+		}
+		return ex;
+	}
+
+	private static OpenAiTimeoutException timedOut(OpenAiCall call, String what, Duration timeout) {
+		return new OpenAiTimeoutException(call.describe() + " timed out: " + what + " " + timeout, timeout, null, null);
+	}
+
+	/** A timeout signal that fails with the given exception when it fires. */
+	private static <X> Mono<X> expire(Duration timeout, Supplier<OpenAiTimeoutException> failure) {
+		return Mono.delay(timeout).then(Mono.error(failure));
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return Secrets.redact(message);
+	}
+
+	private static String stripTrailingSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	@Override
+	public String toString() {
+		return "OpenAiTransport[baseUrl=" + this.baseUrl + ", apiKey=" + Secrets.mask(this.apiKey) + "]";
+	}
+
+	/**
+	 * Builds an {@link OpenAiTransport}.
+	 */
+	public static final class Builder {
+
+		private final WebClient webClient;
+
+		private String baseUrl = DEFAULT_BASE_URL;
+
+		private @Nullable String apiKey;
+
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+
+		private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
+
+		private JsonMapper jsonMapper = OpenAiJson.createMapper();
+
+		private Builder(WebClient webClient) {
+			Assert.notNull(webClient, "webClient must not be null");
+			this.webClient = webClient;
+		}
+
+		/**
+		 * Sets the base URL, default {@value OpenAiTransport#DEFAULT_BASE_URL}.
+		 * @param baseUrl the base URL, including the version path
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			Assert.hasText(baseUrl, "baseUrl must not be empty");
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Sets the API key, sent as {@code Authorization: Bearer <key>}.
+		 * @param apiKey the key, or {@code null} for a server that needs none
+		 * @return this builder
+		 */
+		public Builder apiKey(@Nullable String apiKey) {
+			this.apiKey = (apiKey != null && !apiKey.isBlank()) ? apiKey : null;
+			return this;
+		}
+
+		/**
+		 * Adds a header sent with every call, such as {@code OpenAI-Organization}; a {@code null} value
+		 * adds nothing.
+		 * @param name the header name
+		 * @param value the header value
+		 * @return this builder
+		 */
+		public Builder header(String name, @Nullable String value) {
+			if (value != null && !value.isBlank()) {
+				this.headers.put(name, value);
+			}
+			return this;
+		}
+
+		/**
+		 * Sets the default response timeout: the longest wait for a complete answer, or for a stream's first
+		 * chunk.
+		 * @param responseTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			Assert.isTrue(!responseTimeout.isNegative() && !responseTimeout.isZero(), "responseTimeout must be positive");
+			this.responseTimeout = responseTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets the stream idle timeout: the longest pause between two chunks of a stream.
+		 * @param streamIdleTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+			Assert.isTrue(!streamIdleTimeout.isNegative() && !streamIdleTimeout.isZero(), "streamIdleTimeout must be positive");
+			this.streamIdleTimeout = streamIdleTimeout;
+			return this;
+		}
+
+		/**
+		 * Replaces the JSON mapper of OpenAI traffic (default {@link OpenAiJson#createMapper()}).
+		 * @param jsonMapper the mapper
+		 * @return this builder
+		 */
+		public Builder jsonMapper(JsonMapper jsonMapper) {
+			this.jsonMapper = jsonMapper;
+			return this;
+		}
+
+		/**
+		 * Builds the transport.
+		 * @return the transport
+		 */
+		public OpenAiTransport build() {
+			return new OpenAiTransport(this);
+		}
+
+	}
+
+}
