@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -71,7 +72,7 @@ public final class ToolChoice {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return other instanceof ToolChoice that && this.value.equals(that.value);
 	}
 

@@ -1,6 +1,7 @@
 package io.github.openaistarter.chat.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -32,7 +33,7 @@ public abstract class WireValue {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return this == other || (other != null && other.getClass() == getClass()
 				&& ((WireValue) other).value.equals(this.value));
 	}
