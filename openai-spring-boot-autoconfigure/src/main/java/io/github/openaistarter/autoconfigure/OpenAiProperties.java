@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.Secrets;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -60,12 +59,12 @@ public class OpenAiProperties {
 	 * Longest wait for a complete answer, or for the first chunk of a stream. Generous by default, as reasoning
 	 * models can think for minutes.
 	 */
-	private Duration responseTimeout = OpenAiTransport.DEFAULT_RESPONSE_TIMEOUT;
+	private Duration responseTimeout = Duration.ofMinutes(10);
 
 	/**
 	 * Longest pause between two chunks of a stream before it is aborted with a timeout error.
 	 */
-	private Duration streamIdleTimeout = OpenAiTransport.DEFAULT_STREAM_IDLE_TIMEOUT;
+	private Duration streamIdleTimeout = Duration.ofMinutes(2);
 
 	/**
 	 * Defaults of chat completion requests.
