@@ -10,6 +10,7 @@ import io.github.openaistarter.chat.model.ChatCompletionChunk;
 import io.github.openaistarter.core.OpenAiCall;
 import io.github.openaistarter.core.OpenAiDecodingException;
 import io.github.openaistarter.core.OpenAiError;
+import io.github.openaistarter.core.OpenAiException;
 import io.github.openaistarter.core.OpenAiStreamException;
 import io.github.openaistarter.core.ResponseMetadata;
 import io.github.openaistarter.core.Secrets;
@@ -44,7 +45,8 @@ public final class ChunkStreamDecoder {
 		return Flux.defer(() -> {
 			ServerSentEventParser parser = new ServerSentEventParser();
 			AtomicBoolean done = new AtomicBoolean();
-			return body.concatMapIterable(parser::feed)
+			return body.onErrorMap((ex) -> !(ex instanceof OpenAiException), (ex) -> cut(call, metadata, ex))
+				.concatMapIterable(parser::feed)
 				.<ChatCompletionChunk>handle((event, sink) -> {
 					if (done.get()) {
 						return;
@@ -65,6 +67,12 @@ public final class ChunkStreamDecoder {
 						: Flux.error(new OpenAiStreamException(call.describe() + " stream ended before [DONE]; the answer"
 								+ " may be incomplete", OpenAiError.NONE, null, metadata.requestId()))));
 		});
+	}
+
+	/** A stream that began and then failed to deliver its body (connection reset or closed mid-stream). */
+	private static OpenAiStreamException cut(OpenAiCall call, ResponseMetadata metadata, Throwable ex) {
+		return new OpenAiStreamException(call.describe() + " stream was cut before [DONE]: " + Secrets.redact(
+				String.valueOf(ex.getMessage())), OpenAiError.NONE, ex, metadata.requestId());
 	}
 
 	private ChatCompletionChunk read(OpenAiCall call, ResponseMetadata metadata, ServerSentEvent event) {
