@@ -1,0 +1,43 @@
+package io.github.openaistarter.samples.quickstart;
+
+import java.util.Map;
+
+import io.github.openaistarter.test.OpenAiFakeServer;
+
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+import io.github.openaistarter.chat.ChatCompletionsOperations;
+
+/**
+ * Runs {@link ConversationStory} once and exits. With {@code OPENAI_API_KEY} set (and optionally
+ * {@code OPENAI_BASE_URL}) it talks to that server; without, it starts an in-process fake OpenAI server on
+ * loopback, so it works offline.
+ */
+@SpringBootApplication
+public class QuickstartApplication {
+
+	public static void main(String[] args) {
+		boolean offline = isBlank(System.getenv("OPENAI_API_KEY"));
+		try (OpenAiFakeServer fake = offline ? OpenAiFakeServer.start() : null) {
+			SpringApplication application = new SpringApplication(QuickstartApplication.class);
+			if (fake != null) {
+				System.out.println("No OPENAI_API_KEY: running offline against an embedded fake at " + fake.baseUrl());
+				application.setDefaultProperties(Map.copyOf(fake.properties()));
+			}
+			System.exit(SpringApplication.exit(application.run(args)));
+		}
+	}
+
+	@Bean
+	CommandLineRunner conversation(ChatCompletionsOperations chat) {
+		return (args) -> new ConversationStory(chat, System.out).run();
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}
