@@ -55,6 +55,9 @@ final class ErrorResponses {
 			// not JSON: quote the text below
 		}
 		String text = new String(body, StandardCharsets.UTF_8).strip();
+		if (text.isEmpty()) {
+			return OpenAiError.NONE;
+		}
 		return new OpenAiError((text.length() > MAX_QUOTED_BODY) ? text.substring(0, MAX_QUOTED_BODY) + "..." : text,
 				null, null, null);
 	}

@@ -188,7 +188,7 @@ public final class ChatCompletionRequest {
 		public Builder messages(List<? extends ChatMessage> messages) {
 			Assert.notNull(messages, "messages must not be null");
 			Assert.noNullElements(messages, "messages must not contain null");
-			return set("messages", new ArrayList<ChatMessage>(messages));
+			return set("messages", List.<ChatMessage>copyOf(messages));
 		}
 
 		/**
@@ -201,7 +201,7 @@ public final class ChatCompletionRequest {
 			Assert.notNull(message, "message must not be null");
 			List<ChatMessage> messages = new ArrayList<>((List<ChatMessage>) this.body.getOrDefault("messages", List.of()));
 			messages.add(message);
-			return set("messages", messages);
+			return set("messages", List.copyOf(messages));
 		}
 
 		/**
