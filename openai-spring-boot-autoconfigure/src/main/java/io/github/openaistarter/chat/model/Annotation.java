@@ -3,6 +3,7 @@ package io.github.openaistarter.chat.model;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param urlCitation the citation, for {@code url_citation}
  * @param additionalProperties fields this library does not model
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Annotation(@JsonProperty("type") String type,
 		@JsonProperty("url_citation") @Nullable UrlCitation urlCitation,
 		@JsonAnySetter Map<String, Object> additionalProperties) {

@@ -1,5 +1,6 @@
 package io.github.openaistarter.chat.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param data the audio bytes, base64-encoded, in the requested format
  * @param transcript the transcript of the audio
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssistantAudio(@JsonProperty("id") String id, @JsonProperty("expires_at") @Nullable Long expiresAt,
 		@JsonProperty("data") @Nullable String data, @JsonProperty("transcript") @Nullable String transcript) {
 

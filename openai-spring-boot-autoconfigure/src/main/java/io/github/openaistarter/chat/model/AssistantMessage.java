@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -17,9 +19,12 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * A message of the assistant ({@code role: "assistant"}): the answer in a {@link ChatCompletion}, and the same
  * object sent back as part of the conversation. When sent, it carries what a request accepts (content,
  * refusal, name, tool calls, the audio id) and leaves out what only answers carry (annotations, audio data,
- * {@link #additionalProperties()}).
+ * {@link #additionalProperties()}). Read directly (as in a completion's choice) it needs no {@code role}, so
+ * answers of OpenAI-compatible servers that leave it out are read too.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+@JsonPropertyOrder({ "role", "content", "refusal", "name", "audio", "tool_calls", "function_call" })
 public final class AssistantMessage implements ChatMessage {
 
 	static final String ROLE = "assistant";
@@ -52,7 +57,7 @@ public final class AssistantMessage implements ChatMessage {
 	}
 
 	@JsonCreator
-	static AssistantMessage fromJson(
+	static AssistantMessage fromJson(@JsonProperty("role") @Nullable String role,
 			@JsonProperty("content") @JsonDeserialize(using = MessageContent.Deserializer.class) @Nullable Object content,
 			@JsonProperty("refusal") @Nullable String refusal, @JsonProperty("name") @Nullable String name,
 			@JsonProperty("audio") @Nullable AssistantAudio audio,

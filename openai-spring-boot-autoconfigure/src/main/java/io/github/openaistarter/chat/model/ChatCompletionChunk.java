@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param moderation moderation results when the request asked for moderation, or {@code null}
  * @param additionalProperties fields this library does not model yet
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatCompletionChunk(@JsonProperty("id") String id, @JsonProperty("object") @Nullable String object,
 		@JsonProperty("created") long created, @JsonProperty("model") String model,
 		@JsonProperty("choices") List<ChunkChoice> choices, @JsonProperty("usage") @Nullable Usage usage,

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param logprobs log probabilities of the fragment's tokens, when requested
  * @param additionalProperties fields this library does not model yet
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChunkChoice(@JsonProperty("index") int index, @JsonProperty("delta") ChunkDelta delta,
 		@JsonProperty("finish_reason") @Nullable FinishReason finishReason,
 		@JsonProperty("logprobs") @Nullable Logprobs logprobs,

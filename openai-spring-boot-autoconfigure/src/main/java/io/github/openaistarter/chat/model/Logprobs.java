@@ -3,6 +3,7 @@ package io.github.openaistarter.chat.model;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param content the content tokens, or {@code null}
  * @param refusal the refusal tokens, or {@code null}
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Logprobs(@JsonProperty("content") @Nullable List<TokenLogprob> content,
 		@JsonProperty("refusal") @Nullable List<TokenLogprob> refusal) {

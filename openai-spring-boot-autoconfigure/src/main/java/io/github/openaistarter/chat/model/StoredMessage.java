@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param functionCall the function call of the deprecated {@code functions} API, or {@code null}
  * @param additionalProperties fields this library does not model yet
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record StoredMessage(@JsonProperty("id") String id, @JsonProperty("role") @Nullable String role,
 		@JsonProperty("content") @Nullable String content,
 		@JsonProperty("content_parts") @Nullable List<ContentPart> contentParts,

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param completionTokensDetails the answer tokens by kind, or {@code null}
  * @param additionalProperties fields this library does not model yet
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Usage(@JsonProperty("prompt_tokens") long promptTokens,
 		@JsonProperty("completion_tokens") long completionTokens, @JsonProperty("total_tokens") long totalTokens,
 		@JsonProperty("prompt_tokens_details") @Nullable PromptTokensDetails promptTokensDetails,

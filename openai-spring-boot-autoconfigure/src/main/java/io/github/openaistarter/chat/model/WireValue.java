@@ -19,7 +19,7 @@ public abstract class WireValue {
 	 * @param value the wire value
 	 */
 	protected WireValue(String value) {
-		Assert.hasText(value, "value must not be empty");
+		Assert.notNull(value, "value must not be null");
 		this.value = value;
 	}
 

@@ -11,6 +11,7 @@ import io.github.openaistarter.chat.model.AssistantMessage;
 import io.github.openaistarter.chat.model.Choice;
 import io.github.openaistarter.chat.model.ChunkChoice;
 import io.github.openaistarter.chat.model.ChunkDelta;
+import io.github.openaistarter.chat.model.CustomToolCall;
 import io.github.openaistarter.chat.model.FinishReason;
 import io.github.openaistarter.chat.model.FunctionCall;
 import io.github.openaistarter.chat.model.Logprobs;
@@ -90,7 +91,8 @@ final class ChoiceAccumulator {
 	}
 
 	/**
-	 * Merges the fragments of one tool call.
+	 * Merges the fragments of one tool call: a function's name and arguments, or a custom tool's name and
+	 * input.
 	 */
 	private static final class ToolCallAccumulator {
 
@@ -102,6 +104,8 @@ final class ChoiceAccumulator {
 
 		private final Fragments arguments = new Fragments();
 
+		private boolean custom;
+
 		void add(ToolCallDelta delta) {
 			this.id = (delta.id() != null) ? delta.id() : this.id;
 			this.type = (delta.type() != null) ? delta.type() : this.type;
@@ -109,12 +113,21 @@ final class ChoiceAccumulator {
 				this.name.add(delta.function().name());
 				this.arguments.add(delta.function().arguments());
 			}
+			if (delta.custom() != null) {
+				this.custom = true;
+				this.name.add(delta.custom().name());
+				this.arguments.add(delta.custom().input());
+			}
 		}
 
 		ToolCall toToolCall() {
-			String argumentsText = this.arguments.text();
-			return new ToolCall((this.id != null) ? this.id : "", (this.type != null) ? this.type : "function",
-					new FunctionCall(this.name.text(), (argumentsText != null) ? argumentsText : ""), null);
+			String id = (this.id != null) ? this.id : "";
+			String text = (this.arguments.text() != null) ? this.arguments.text() : "";
+			if (this.custom || "custom".equals(this.type)) {
+				return new ToolCall(id, "custom", null, new CustomToolCall(this.name.text(), text));
+			}
+			return new ToolCall(id, (this.type != null) ? this.type : "function",
+					new FunctionCall(this.name.text(), text), null);
 		}
 
 	}

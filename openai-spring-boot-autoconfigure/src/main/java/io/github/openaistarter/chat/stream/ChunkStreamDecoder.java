@@ -49,8 +49,9 @@ public final class ChunkStreamDecoder {
 			AtomicBoolean done = new AtomicBoolean();
 			return body.onErrorMap((ex) -> !(ex instanceof OpenAiException), (ex) -> cut(call, metadata, ex))
 				.concatMapIterable(parser::feed)
+				.concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())))
 				.<ChatCompletionChunk>handle((event, sink) -> {
-					if (done.get()) {
+					if (done.get() || event.data().length == 0) {
 						return;
 					}
 					if (event.isDone()) {

@@ -13,8 +13,9 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 /**
  * Splits a {@code text/event-stream} body into {@link ServerSentEvent}s, across buffer boundaries. Lines end
  * with LF or CRLF; {@code :} comments and fields other than {@code data} and {@code event} are skipped; an
- * event is dispatched at its blank line, so an event cut off by the end of the body is dropped. One instance
- * per stream; not thread-safe.
+ * event is dispatched at its blank line. At the end of the body, an event whose lines are complete but which
+ * lacks its blank line is still dispatched (lenient servers end with {@code data: [DONE]\n}), while a line cut
+ * off before its end is dropped. One instance per stream; not thread-safe.
  */
 final class ServerSentEventParser {
 
@@ -48,6 +49,17 @@ final class ServerSentEventParser {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
+		return events;
+	}
+
+	/**
+	 * Ends the body: dispatches an event whose lines are all complete but whose blank line never came.
+	 * @return that event, or nothing
+	 */
+	List<ServerSentEvent> finish() {
+		List<ServerSentEvent> events = new ArrayList<>(1);
+		this.line.reset();
+		dispatch(events);
 		return events;
 	}
 

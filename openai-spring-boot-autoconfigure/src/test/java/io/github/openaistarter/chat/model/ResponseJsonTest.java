@@ -201,6 +201,19 @@ class ResponseJsonTest {
 	}
 
 	@Test
+	void messageWithoutRoleIsRead() {
+		ChatCompletion completion = this.mapper.readValue("""
+				{"id": "chatcmpl-6", "object": "chat.completion", "created": 1, "model": "local",
+				  "choices": [{"index": 0, "message": {"content": "no role here"}, "finish_reason": "stop"}]}""",
+				ChatCompletion.class);
+		assertThat(completion.text()).isEqualTo("no role here");
+		assertThat(this.mapper.readValue("{\"role\": \"assistant\", \"content\": \"hi\"}", ChatMessage.class))
+			.isEqualTo(AssistantMessage.of("hi"));
+		assertThat(this.mapper.writeValueAsString(completion.message()))
+			.isEqualTo("{\"role\":\"assistant\",\"content\":\"no role here\"}");
+	}
+
+	@Test
 	void tokenLogprobWithoutTopLogprobsHasAnEmptyList() {
 		Logprobs.TokenLogprob token = this.mapper.readValue("""
 				{"token": "a", "logprob": -1.0, "bytes": [97]}""", Logprobs.TokenLogprob.class);
@@ -229,7 +242,7 @@ class ResponseJsonTest {
 		assertThat(chunk.text()).isEqualTo("Hel");
 		assertThat(chunk.choices()).containsExactly(new ChunkChoice(0,
 				new ChunkDelta("assistant", "Hel", null,
-						List.of(new ToolCallDelta(0, "call_1", "function", new FunctionCall("get_weather", "{\"ci"),
+						List.of(new ToolCallDelta(0, "call_1", "function", new FunctionCall("get_weather", "{\"ci"), null,
 								Map.of("call_extra", "x"))),
 						null, Map.of("delta_extra", true)),
 				null, null, Map.of("choice_extra", 1)));

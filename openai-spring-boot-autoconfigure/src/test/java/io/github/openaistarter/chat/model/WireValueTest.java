@@ -56,9 +56,10 @@ class WireValueTest {
 	}
 
 	@Test
-	void emptyValueIsRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> FinishReason.of(""));
-		assertThatIllegalArgumentException().isThrownBy(() -> Verbosity.of(" "));
+	void emptyValueIsKeptAsSentAndNullIsRefused() {
+		assertThat(FinishReason.of("").value()).isEmpty();
+		assertThat(this.mapper.readValue("\"\"", FinishReason.class)).isEqualTo(FinishReason.of(""));
+		assertThatIllegalArgumentException().isThrownBy(() -> Verbosity.of(null));
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import io.github.openaistarter.chat.model.AssistantMessage;
 import io.github.openaistarter.chat.model.ChatCompletion;
 import io.github.openaistarter.chat.model.ChatCompletionChunk;
 import io.github.openaistarter.chat.model.Choice;
+import io.github.openaistarter.chat.model.CustomToolCall;
 import io.github.openaistarter.chat.model.FinishReason;
 import io.github.openaistarter.chat.model.FunctionCall;
 import io.github.openaistarter.chat.model.Logprobs;
@@ -96,6 +97,17 @@ class ChatCompletionAccumulatorTest {
 		assertThat(this.accumulator.toCompletion().message().toolCalls()).containsExactly(
 				ToolCall.function("call_a", "get_weather", "{\"city\":\"Paris\"}"),
 				ToolCall.function("call_b", "get_time", "{\"tz\":\"UTC\"}"));
+	}
+
+	@Test
+	void customToolCallFragmentsAreMerged() {
+		add("""
+				{"choices": [{"index": 0, "delta": {"tool_calls": [
+				  {"index": 0, "id": "call_c", "type": "custom", "custom": {"name": "sql", "input": "SELECT "}}]}}]}""");
+		add("""
+				{"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0, "custom": {"input": "1"}}]}}]}""");
+		assertThat(this.accumulator.toCompletion().message().toolCalls())
+			.containsExactly(new ToolCall("call_c", "custom", null, new CustomToolCall("sql", "SELECT 1")));
 	}
 
 	@Test

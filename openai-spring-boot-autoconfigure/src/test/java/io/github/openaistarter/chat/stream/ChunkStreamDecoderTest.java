@@ -111,6 +111,20 @@ class ChunkStreamDecoderTest {
 	}
 
 	@Test
+	void doneWithoutItsBlankLineStillEndsTheStream() {
+		StepVerifier.create(decode(FIRST + "data: [DONE]\n"))
+			.assertNext((chunk) -> assertThat(chunk.text()).isEqualTo("Hel"))
+			.verifyComplete();
+	}
+
+	@Test
+	void eventsWithEmptyDataAreSkipped() {
+		StepVerifier.create(decode("data:\n\n" + FIRST + "data: \n\n" + DONE))
+			.assertNext((chunk) -> assertThat(chunk.text()).isEqualTo("Hel"))
+			.verifyComplete();
+	}
+
+	@Test
 	void errorObjectInTheStreamFailsIt() {
 		String error = """
 				data: {"error": {"message": "The server is overloaded", "type": "server_error", "code": "overloaded", "param": null}}

@@ -112,6 +112,23 @@ class ServerSentEventParserTest {
 	}
 
 	@Test
+	void finishDispatchesACompleteEventWhoseBlankLineNeverCame() {
+		ServerSentEventParser parser = new ServerSentEventParser();
+		assertThat(parser.feed(buffer("data: complete\n\ndata: [DONE]\n".getBytes(StandardCharsets.UTF_8))))
+			.extracting(ServerSentEvent::dataAsText)
+			.containsExactly("complete");
+		assertThat(parser.finish()).extracting(ServerSentEvent::dataAsText).containsExactly("[DONE]");
+	}
+
+	@Test
+	void finishDropsALineCutBeforeItsEnd() {
+		ServerSentEventParser parser = new ServerSentEventParser();
+		assertThat(parser.feed(buffer("data: {\"id\":\"chatcmpl-1\",\"cho".getBytes(StandardCharsets.UTF_8))))
+			.isEmpty();
+		assertThat(parser.finish()).isEmpty();
+	}
+
+	@Test
 	void eventIsCompletedByALaterBuffer() {
 		ServerSentEventParser parser = new ServerSentEventParser();
 		assertThat(parser.feed(buffer("data: later".getBytes(StandardCharsets.UTF_8)))).isEmpty();
