@@ -37,6 +37,11 @@ abstract class HttpTestSupport {
 
 	static final String EVENT_STREAM = "text/event-stream";
 
+	/** One chunk event whose first choice says {@code Once}, to begin a stream that then stalls. */
+	static final String ONCE_CHUNK_EVENT = "data: {\"id\":\"chatcmpl-slow\",\"object\":\"chat.completion.chunk\","
+			+ "\"created\":1741570283,\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,"
+			+ "\"delta\":{\"role\":\"assistant\",\"content\":\"Once\"},\"finish_reason\":null}]}\n\n";
+
 	private static final JsonMapper PLAIN_JSON = JsonMapper.builder().build();
 
 	protected final MockWebServer server = new MockWebServer();
@@ -46,6 +51,8 @@ abstract class HttpTestSupport {
 	protected ReactiveChatCompletionsOperations reactive;
 
 	protected ChatCompletionsOperations chat;
+
+	private final List<StallingBody> stallingBodies = new ArrayList<>();
 
 	@BeforeEach
 	void startServer() throws IOException {
@@ -57,6 +64,7 @@ abstract class HttpTestSupport {
 
 	@AfterEach
 	void stopServer() {
+		this.stallingBodies.forEach(StallingBody::release);
 		this.server.close();
 	}
 
@@ -83,6 +91,24 @@ abstract class HttpTestSupport {
 
 	void enqueueJsonFixture(String name) {
 		enqueue(jsonResponse(200, fixture(name)).build());
+	}
+
+	/**
+	 * Enqueues a stalling event stream; it is released when the test ends.
+	 */
+	StallingBody enqueueEventStream(StallingBody body) {
+		this.stallingBodies.add(body);
+		enqueue(body.eventStream());
+		return body;
+	}
+
+	/**
+	 * Enqueues a stalling JSON answer; it is released when the test ends.
+	 */
+	StallingBody enqueueJson(StallingBody body) {
+		this.stallingBodies.add(body);
+		enqueue(body.json());
+		return body;
 	}
 
 	RecordedRequest takeRequest() {

@@ -266,11 +266,20 @@ class RequestBodyHttpTest extends HttpTestSupport {
 	}
 
 	@Test
-	void streamOptionsSetOnRequestAreSent() {
+	void streamOptionsAreLeftOutOfNonStreamingCreate() {
 		JsonNode body = send(base().streamOptions(new StreamOptions(true, false)));
 
-		assertThat(body.get("stream_options")).isEqualTo(json("{\"include_usage\": true, \"include_obfuscation\": false}"));
-		assertThat(body.has("stream")).isFalse();
+		assertThat(body).isEqualTo(json("""
+				{"model": "gpt-4.1", "messages": [{"role": "user", "content": "Hi"}]}"""));
+	}
+
+	@Test
+	void streamOptionsAreLeftOutOfNonStreamingCreateWithDefaults() {
+		useClient(transport().build(), Map.of("temperature", 0.2));
+
+		JsonNode body = send(base().streamOptions(StreamOptions.INCLUDE_USAGE));
+
+		assertThat(body.propertyNames()).containsExactlyInAnyOrder("model", "messages", "temperature");
 	}
 
 	@Test

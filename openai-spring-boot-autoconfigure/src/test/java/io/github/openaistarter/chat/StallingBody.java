@@ -11,46 +11,62 @@ import mockwebserver3.MockResponseBody;
 import okio.BufferedSink;
 
 /**
- * A chunked {@code text/event-stream} body that sends its first events at once and then stalls until
- * {@link #release() released}, optionally sending {@code : keep-alive} comments meanwhile. The comments let the
- * server notice when the client has closed the connection: see {@link #awaitDisconnect(Duration)}.
+ * A chunked response body that sends its beginning at once and then stalls until {@link #release() released},
+ * optionally sending filler meanwhile (a {@code : keep-alive} comment for event streams, a space for JSON).
+ * Writing filler lets the server notice when the client has closed the connection: see
+ * {@link #awaitDisconnect(Duration)}.
  */
-final class StalledEventStream implements MockResponseBody {
+final class StallingBody implements MockResponseBody {
 
-	private static final long KEEP_ALIVE_MILLIS = 25;
+	private static final long FILLER_INTERVAL_MILLIS = 25;
 
 	private static final long MAX_STALL_MILLIS = 10_000;
 
-	private final String firstEvents;
+	private final String beginning;
 
-	private final boolean keepAlive;
+	private final String filler;
 
 	private final CountDownLatch released = new CountDownLatch(1);
 
 	private final CountDownLatch disconnected = new CountDownLatch(1);
 
-	private StalledEventStream(String firstEvents, boolean keepAlive) {
-		this.firstEvents = firstEvents;
-		this.keepAlive = keepAlive;
+	private StallingBody(String beginning, String filler) {
+		this.beginning = beginning;
+		this.filler = filler;
 	}
 
 	/**
-	 * Sends the first events, then nothing at all.
+	 * Sends the beginning, then nothing at all.
 	 */
-	static StalledEventStream silentAfter(String firstEvents) {
-		return new StalledEventStream(firstEvents, false);
+	static StallingBody silentAfter(String beginning) {
+		return new StallingBody(beginning, "");
 	}
 
 	/**
-	 * Sends the first events, then only keep-alive comments.
+	 * Sends the beginning of an event stream, then only keep-alive comments.
 	 */
-	static StalledEventStream keepAliveAfter(String firstEvents) {
-		return new StalledEventStream(firstEvents, true);
+	static StallingBody keepAliveAfter(String beginning) {
+		return new StallingBody(beginning, ": keep-alive\n\n");
 	}
 
-	MockResponse response() {
+	/**
+	 * Sends the beginning of a JSON document, then only whitespace.
+	 */
+	static StallingBody whitespaceAfter(String beginning) {
+		return new StallingBody(beginning, " ");
+	}
+
+	MockResponse eventStream() {
+		return response("text/event-stream; charset=utf-8");
+	}
+
+	MockResponse json() {
+		return response("application/json");
+	}
+
+	private MockResponse response(String contentType) {
 		return new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "text/event-stream; charset=utf-8")
+			.addHeader("Content-Type", contentType)
 			.addHeader("x-request-id", "req_stalled_1")
 			.body(this)
 			.removeHeader("Content-Length")
@@ -74,11 +90,11 @@ final class StalledEventStream implements MockResponseBody {
 	@Override
 	public void writeTo(BufferedSink sink) throws IOException {
 		try {
-			writeChunk(sink, this.firstEvents);
+			writeChunk(sink, this.beginning);
 			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_STALL_MILLIS);
-			while (!this.released.await(KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
-				if (this.keepAlive) {
-					writeChunk(sink, ": keep-alive\n\n");
+			while (!this.released.await(FILLER_INTERVAL_MILLIS, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+				if (!this.filler.isEmpty()) {
+					writeChunk(sink, this.filler);
 				}
 			}
 		}

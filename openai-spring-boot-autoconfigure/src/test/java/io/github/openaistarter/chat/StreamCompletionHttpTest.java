@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import reactor.test.StepVerifier;
@@ -47,19 +46,6 @@ class StreamCompletionHttpTest extends HttpTestSupport {
 		.message(ChatMessage.user("Weather and time in Paris?"))
 		.n(2)
 		.build();
-
-	private static final String FIRST_CHUNK = "data: {\"id\":\"chatcmpl-slow\",\"object\":\"chat.completion.chunk\","
-			+ "\"created\":1741570283,\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,"
-			+ "\"delta\":{\"role\":\"assistant\",\"content\":\"Once\"},\"finish_reason\":null}]}\n\n";
-
-	private StalledEventStream stalled;
-
-	@AfterEach
-	void releaseStalledStream() {
-		if (this.stalled != null) {
-			this.stalled.release();
-		}
-	}
 
 	@Test
 	void streamPostsStreamFlagAndEmitsEachChunk() {
@@ -183,6 +169,17 @@ class StreamCompletionHttpTest extends HttpTestSupport {
 	}
 
 	@Test
+	void multibyteTextSplitAcrossNetworkChunksIsDecodedIntact() {
+		String text = fixture("stream-text.sse").replace("\" world\"", "\" wörld 🌍, ça va ?\"");
+		enqueue(eventStream(text, 3).build());
+
+		ChatCompletion completion = this.chat.stream(WEATHER, (chunk) -> {
+		});
+
+		assertThat(completion.text()).isEqualTo("Hello wörld 🌍, ça va ?");
+	}
+
+	@Test
 	void withResponseStreamCarriesRequestIdAndRateLimitsOnEachChunk() {
 		enqueue(eventStream(fixture("stream-text.sse")).setHeader("x-request-id", "req_abc123")
 			.addHeader("x-ratelimit-limit-requests", "10000")
@@ -282,8 +279,7 @@ class StreamCompletionHttpTest extends HttpTestSupport {
 
 	@Test
 	void closingBlockingStreamEarlyCancelsTheExchange() throws InterruptedException {
-		this.stalled = StalledEventStream.keepAliveAfter(FIRST_CHUNK);
-		enqueue(this.stalled.response());
+		StallingBody stalled = enqueueEventStream(StallingBody.keepAliveAfter(ONCE_CHUNK_EVENT));
 
 		long start = System.nanoTime();
 		assertThatCode(() -> {
@@ -294,20 +290,31 @@ class StreamCompletionHttpTest extends HttpTestSupport {
 		}).doesNotThrowAnyException();
 
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-		assertThat(this.stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
+	}
+
+	@Test
+	void callbackFailureCancelsTheExchangeAndPropagates() throws InterruptedException {
+		StallingBody stalled = enqueueEventStream(StallingBody.keepAliveAfter(ONCE_CHUNK_EVENT));
+		IllegalStateException failure = new IllegalStateException("cannot print");
+
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.chat.stream(WEATHER, (chunk) -> {
+			throw failure;
+		})).isSameAs(failure);
+
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
 	}
 
 	@Test
 	void cancellingReactiveStreamCancelsTheExchange() throws InterruptedException {
-		this.stalled = StalledEventStream.keepAliveAfter(FIRST_CHUNK);
-		enqueue(this.stalled.response());
+		StallingBody stalled = enqueueEventStream(StallingBody.keepAliveAfter(ONCE_CHUNK_EVENT));
 
 		StepVerifier.create(this.reactive.stream(WEATHER).take(1))
 			.assertNext((chunk) -> assertThat(chunk.text()).isEqualTo("Once"))
 			.expectComplete()
 			.verify(Duration.ofSeconds(2));
 
-		assertThat(this.stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
 	}
 
 	private static String errorStream() {
