@@ -2,8 +2,10 @@ package io.github.openaistarter.chat.stream;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.openaistarter.chat.model.ChatCompletionChunk;
@@ -53,9 +55,13 @@ public final class ChunkStreamDecoder {
 						done.set(true);
 						return;
 					}
+					if ("error".equals(event.event())) {
+						sink.error(streamError(call, metadata, errorObject(event), event));
+						return;
+					}
 					ChatCompletionChunk chunk = read(call, metadata, event);
 					Object error = chunk.additionalProperties().get("error");
-					if (error != null || "error".equals(event.event())) {
+					if (error != null) {
 						sink.error(streamError(call, metadata, error, event));
 						return;
 					}
@@ -77,7 +83,21 @@ public final class ChunkStreamDecoder {
 		}
 	}
 
-	private OpenAiStreamException streamError(OpenAiCall call, ResponseMetadata metadata, Object error,
+	/**
+	 * The {@code error} object of an {@code event: error} event, or {@code null} when its data is not JSON or
+	 * has none (its text then becomes the message).
+	 */
+	private @Nullable Object errorObject(ServerSentEvent event) {
+		try {
+			JsonNode error = this.jsonMapper.readTree(event.data()).get("error");
+			return (error != null && error.isObject()) ? error : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private OpenAiStreamException streamError(OpenAiCall call, ResponseMetadata metadata, @Nullable Object error,
 			ServerSentEvent event) {
 		OpenAiError decoded = (error != null) ? this.jsonMapper.convertValue(error, OpenAiError.class)
 				: new OpenAiError(Secrets.redact(event.dataAsText()), null, null, null);
