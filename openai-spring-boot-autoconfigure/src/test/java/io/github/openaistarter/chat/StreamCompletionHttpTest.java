@@ -25,6 +25,7 @@ import io.github.openaistarter.chat.model.ToolCall;
 import io.github.openaistarter.chat.model.ToolCallDelta;
 import io.github.openaistarter.chat.model.Usage;
 import io.github.openaistarter.chat.stream.ChatCompletionAccumulator;
+import io.github.openaistarter.core.OpenAiDecodingException;
 import io.github.openaistarter.core.OpenAiError;
 import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.OpenAiStreamException;
@@ -250,6 +251,46 @@ class StreamCompletionHttpTest extends HttpTestSupport {
 			.isThrownBy(() -> this.chat.stream(WEATHER, (chunk) -> texts.add(chunk.text())))
 			.satisfies(StreamCompletionHttpTest::assertServerErrorEvent);
 		assertThat(texts).containsExactly("", "Hel");
+	}
+
+	@Test
+	void errorEventNamedErrorWithPlainTextDataFailsWithStreamException() {
+		enqueue(eventStream(ONCE_CHUNK_EVENT + "event: error\ndata: upstream overloaded\n\n").build());
+
+		StepVerifier.create(this.reactive.stream(WEATHER))
+			.expectNextCount(1)
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isExactlyInstanceOf(OpenAiStreamException.class)
+					.hasMessage("POST /chat/completions stream failed: upstream overloaded");
+				assertThat(((OpenAiStreamException) ex).error().message()).isEqualTo("upstream overloaded");
+			})
+			.verify();
+	}
+
+	@Test
+	void errorEventNamedErrorWithJsonDataKeepsItsDetails() {
+		enqueue(eventStream(ONCE_CHUNK_EVENT + "event: error\ndata: {\"error\":{\"message\":\"Overloaded\","
+				+ "\"type\":\"server_error\",\"code\":\"overloaded\"}}\n\n").build());
+
+		StepVerifier.create(this.reactive.stream(WEATHER))
+			.expectNextCount(1)
+			.expectErrorSatisfies((ex) -> assertThat(((OpenAiStreamException) ex).error())
+				.isEqualTo(new OpenAiError("Overloaded", "server_error", "overloaded", null)))
+			.verify();
+	}
+
+	@Test
+	void malformedChunkFailsWithDecodingException() {
+		enqueue(eventStream(ONCE_CHUNK_EVENT + "data: {\"id\":\"chatcmpl-slow\",\"choices\":[{\n\ndata: [DONE]\n\n").build());
+
+		StepVerifier.create(this.reactive.stream(WEATHER))
+			.expectNextCount(1)
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isExactlyInstanceOf(OpenAiDecodingException.class)
+					.hasMessageStartingWith("Could not read a chunk of POST /chat/completions: ");
+				assertThat(((OpenAiDecodingException) ex).requestId()).isEqualTo("req_stream_1");
+			})
+			.verify();
 	}
 
 	@Test
