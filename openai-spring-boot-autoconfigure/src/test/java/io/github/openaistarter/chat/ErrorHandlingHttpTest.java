@@ -297,7 +297,8 @@ class ErrorHandlingHttpTest extends HttpTestSupport {
 
 		assertThatExceptionOfType(OpenAiDecodingException.class).isThrownBy(() -> this.chat.create(HELLO))
 			.satisfies((ex) -> {
-				assertThat(ex.getMessage()).startsWith("Could not read the answer of POST /chat/completions as ChatCompletion: ");
+				assertThat(ex.getMessage())
+					.startsWith("Could not read the answer of POST /chat/completions as ChatCompletion: ");
 				assertThat(ex.requestId()).isEqualTo("req_test_1");
 				assertNoApiKeyIn(ex);
 			});

@@ -18,6 +18,8 @@ import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.SortOrder;
 import io.github.openaistarter.chat.model.StoredMessage;
+import io.github.openaistarter.chat.model.ToolCall;
+import io.github.openaistarter.chat.model.UnknownContentPart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,7 +117,9 @@ class StoredCompletionsHttpTest extends HttpTestSupport {
 	void reactiveListWithoutParametersSendsNoQuery() {
 		enqueueJsonFixture("completion-list.json");
 
-		StepVerifier.create(this.reactive.list()).assertNext(StoredCompletionsHttpTest::assertCompletionPage).verifyComplete();
+		StepVerifier.create(this.reactive.list())
+			.assertNext(StoredCompletionsHttpTest::assertCompletionPage)
+			.verifyComplete();
 		assertBodilessRequest(takeRequest(), "GET", "/v1/chat/completions");
 	}
 
@@ -260,9 +264,9 @@ class StoredCompletionsHttpTest extends HttpTestSupport {
 	private static void assertMessagePage(Page<StoredMessage> page) {
 		assertThat(page.object()).isEqualTo("list");
 		assertThat(page.firstId()).isEqualTo("chatcmpl-AyPNinnUqUDYo9SAdA52NobMflmj2-0");
-		assertThat(page.lastId()).isEqualTo("chatcmpl-AyPNinnUqUDYo9SAdA52NobMflmj2-1");
+		assertThat(page.lastId()).isEqualTo("chatcmpl-AyPNinnUqUDYo9SAdA52NobMflmj2-3");
 		assertThat(page.hasMore()).isFalse();
-		assertThat(page.data()).hasSize(2);
+		assertThat(page.data()).hasSize(4);
 		StoredMessage first = page.data().get(0);
 		assertThat(first.id()).isEqualTo("chatcmpl-AyPNinnUqUDYo9SAdA52NobMflmj2-0");
 		assertThat(first.role()).isEqualTo("user");
@@ -276,6 +280,16 @@ class StoredCompletionsHttpTest extends HttpTestSupport {
 		assertThat(second.contentParts()).containsExactly(ContentPart.text("And what is in this image?"),
 				ContentPart.imageUrl("https://upload.wikimedia.org/wikipedia/commons/boardwalk.jpg", "low"));
 		assertThat(second.text()).isEqualTo("And what is in this image?");
+		StoredMessage toolCalling = page.data().get(2);
+		assertThat(toolCalling.role()).isEqualTo("assistant");
+		assertThat(toolCalling.text()).isEmpty();
+		assertThat(toolCalling.toolCalls())
+			.containsExactly(ToolCall.function("call_abc123", "describe_image", "{\"detail\":\"low\"}"));
+		StoredMessage video = page.data().get(3);
+		assertThat(video.contentParts()).containsExactly(
+				new UnknownContentPart("input_video", Map.of("video_url", Map.of("url", "https://example.com/clip.mp4"))));
+		assertThat(video.text()).isEmpty();
+		assertThat(video.additionalProperties()).containsExactly(Map.entry("created_at", 1738960611));
 	}
 
 	private static void assertUpdateRequest(RecordedRequest request) {
@@ -283,7 +297,8 @@ class StoredCompletionsHttpTest extends HttpTestSupport {
 		assertThat(request.getTarget()).isEqualTo("/v1/chat/completions/chatcmpl-abc123");
 		assertSentWithCredentials(request, JSON);
 		assertJsonBodySent(request);
-		assertThat(bodyJson(request)).isEqualTo(json("{\"metadata\": {\"topic\": \"haiku\", \"reviewed\": \"yes & approved\"}}"));
+		assertThat(bodyJson(request)).isEqualTo(json("""
+				{"metadata": {"topic": "haiku", "reviewed": "yes & approved"}}"""));
 	}
 
 	private static void assertBodilessRequest(RecordedRequest request, String method, String target) {

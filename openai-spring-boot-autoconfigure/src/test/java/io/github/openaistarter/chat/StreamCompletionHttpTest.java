@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import reactor.core.publisher.Hooks;
 import reactor.test.StepVerifier;
 
 import io.github.openaistarter.chat.model.ChatCompletion;
@@ -281,7 +283,8 @@ class StreamCompletionHttpTest extends HttpTestSupport {
 
 	@Test
 	void malformedChunkFailsWithDecodingException() {
-		enqueue(eventStream(ONCE_CHUNK_EVENT + "data: {\"id\":\"chatcmpl-slow\",\"choices\":[{\n\ndata: [DONE]\n\n").build());
+		String cut = "data: {\"id\":\"chatcmpl-slow\",\"choices\":[{\n\n";
+		enqueue(eventStream(ONCE_CHUNK_EVENT + cut + "data: [DONE]\n\n").build());
 
 		StepVerifier.create(this.reactive.stream(WEATHER))
 			.expectNextCount(1)
@@ -321,17 +324,24 @@ class StreamCompletionHttpTest extends HttpTestSupport {
 	@Test
 	void closingBlockingStreamEarlyCancelsTheExchange() throws InterruptedException {
 		StallingBody stalled = enqueueEventStream(StallingBody.keepAliveAfter(ONCE_CHUNK_EVENT));
+		List<Throwable> dropped = new CopyOnWriteArrayList<>();
+		Hooks.onErrorDropped(dropped::add);
+		try {
+			long start = System.nanoTime();
+			assertThatCode(() -> {
+				try (Stream<ChatCompletionChunk> chunks = this.chat.stream(WEATHER)) {
+					Iterator<ChatCompletionChunk> iterator = chunks.iterator();
+					assertThat(iterator.next().text()).isEqualTo("Once");
+				}
+			}).doesNotThrowAnyException();
 
-		long start = System.nanoTime();
-		assertThatCode(() -> {
-			try (Stream<ChatCompletionChunk> chunks = this.chat.stream(WEATHER)) {
-				Iterator<ChatCompletionChunk> iterator = chunks.iterator();
-				assertThat(iterator.next().text()).isEqualTo("Once");
-			}
-		}).doesNotThrowAnyException();
-
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+			assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
+			assertThat(dropped).as("errors dropped after cancellation").isEmpty();
+		}
+		finally {
+			Hooks.resetOnErrorDropped();
+		}
 	}
 
 	@Test
