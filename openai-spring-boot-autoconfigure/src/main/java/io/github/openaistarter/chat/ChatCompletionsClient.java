@@ -139,6 +139,7 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 
 	/**
 	 * The JSON body of a create or stream call: the configured defaults, overridden by the request's fields.
+	 * {@code stream_options} is sent only when streaming: OpenAI rejects it without {@code stream: true}.
 	 */
 	private byte[] body(ChatCompletionRequest request, boolean stream) {
 		Assert.notNull(request, "request must not be null");
@@ -146,7 +147,7 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 			throw new IllegalArgumentException(
 					"The request has no model: set one on the request or configure openai.chat.model");
 		}
-		if (!stream && this.defaults.isEmpty()) {
+		if (!stream && this.defaults.isEmpty() && request.get("stream_options") == null) {
 			return toJson(request);
 		}
 		Map<String, Object> body = new LinkedHashMap<>(this.defaults);
@@ -154,6 +155,9 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 		if (stream) {
 			body.put("stream", true);
 			body.putIfAbsent("stream_options", StreamOptions.INCLUDE_USAGE);
+		}
+		else {
+			body.remove("stream_options");
 		}
 		return toJson(body);
 	}
