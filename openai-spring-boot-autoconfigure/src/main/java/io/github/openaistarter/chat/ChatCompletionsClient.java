@@ -175,11 +175,17 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 		return OpenAiCall.builder(operation, HttpMethod.POST, path).body(body);
 	}
 
-	private static String checkId(String completionId) {
+	/**
+	 * Checks a completion id before it becomes a path segment.
+	 * @throws IllegalArgumentException if it is null, blank, contains {@code /} or is a dot segment
+	 */
+	static String checkId(String completionId) {
 		Assert.notNull(completionId, "completionId must not be null");
 		Assert.isTrue(!completionId.isBlank(), "completionId must not be blank");
 		Assert.isTrue(completionId.indexOf('/') < 0,
 				() -> "completionId must not contain '/', was '" + completionId + "'");
+		Assert.isTrue(!completionId.equals(".") && !completionId.equals(".."),
+				() -> "completionId must not be '" + completionId + "'");
 		return completionId;
 	}
 

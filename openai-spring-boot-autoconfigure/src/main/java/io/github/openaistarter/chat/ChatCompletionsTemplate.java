@@ -89,6 +89,7 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 
 	@Override
 	public Stream<StoredMessage> listAllMessages(String completionId, ListMessagesParams params) {
+		ChatCompletionsClient.checkId(completionId);
 		Assert.notNull(params, "params must not be null");
 		return Pages.walkBlocking((after) -> listMessages(completionId, params.withAfter(after)), params.after());
 	}
@@ -100,12 +101,17 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 
 	private static <T> T block(Mono<T> mono) {
 		checkBlockingAllowed();
-		return Objects.requireNonNull(mono.block(), "OpenAI call completed without a response");
+		try {
+			return Objects.requireNonNull(mono.block(), "OpenAI call completed without a response");
+		}
+		catch (RuntimeException ex) {
+			throw BlockingStreams.interrupted(ex);
+		}
 	}
 
 	private static <T> Stream<T> blockingStream(Flux<T> flux) {
 		checkBlockingAllowed();
-		return flux.toStream();
+		return BlockingStreams.toStream(flux);
 	}
 
 	private static void checkBlockingAllowed() {

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * The {@code error} object OpenAI sends with an error status or inside a stream:
  * {@code {"error": {"message": ..., "type": ..., "param": ..., "code": ...}}}.
  *
+ * <p>Anything shaped like an API key in the message ({@code sk-...}, which OpenAI's 401 message quotes in part) is
+ * redacted as the error is created.
+ *
  * @param message the human-readable message
  * @param type the error type, for example {@code invalid_request_error}
  * @param code the error code, for example {@code invalid_api_key}
@@ -21,6 +24,17 @@ public record OpenAiError(@JsonProperty("message") @Nullable String message, @Js
 
 	/** An error with no details, for answers that carry no {@code error} object. */
 	public static final OpenAiError NONE = new OpenAiError(null, null, null, null);
+
+	/**
+	 * Creates an error, redacting keys from the message.
+	 * @param message the message
+	 * @param type the type
+	 * @param code the code
+	 * @param param the parameter at fault
+	 */
+	public OpenAiError {
+		message = (message != null) ? Secrets.redact(message) : null;
+	}
 
 	/**
 	 * Describes this error in one line, for exception messages; keys quoted by the server are redacted.
@@ -37,7 +51,7 @@ public record OpenAiError(@JsonProperty("message") @Nullable String message, @Js
 		if (this.param != null) {
 			details.add("param=" + this.param);
 		}
-		return ((this.message != null) ? Secrets.redact(this.message) : "no error details") + details;
+		return ((this.message != null) ? this.message : "no error details") + details;
 	}
 
 }

@@ -20,6 +20,8 @@ import io.github.openaistarter.chat.model.ChatMessage;
 import io.github.openaistarter.chat.model.ListChatCompletionsParams;
 import io.github.openaistarter.chat.model.ListMessagesParams;
 
+import io.github.openaistarter.core.OpenAiException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -105,7 +107,9 @@ class BlockingThreadTest extends HttpTestSupport {
 		caller.join(2000);
 
 		assertThat(caller.isAlive()).isFalse();
-		assertThat(failure.get()).hasCauseInstanceOf(InterruptedException.class);
+		assertThat(failure.get()).isExactlyInstanceOf(OpenAiException.class)
+			.hasCauseInstanceOf(InterruptedException.class)
+			.hasMessageContaining("interrupted");
 		assertThat(stillInterrupted).isTrue();
 		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
 	}

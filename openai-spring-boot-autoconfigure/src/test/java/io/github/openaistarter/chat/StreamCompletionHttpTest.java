@@ -70,10 +70,10 @@ class StreamCompletionHttpTest extends HttpTestSupport {
 				});
 			})
 			.assertNext((chunk) -> assertThat(chunk.choices().get(0).delta().toolCalls()).containsExactly(
-					new ToolCallDelta(0, "call_weather", "function", new FunctionCall("get_weather", ""), Map.of())))
+					new ToolCallDelta(0, "call_weather", "function", new FunctionCall("get_weather", ""), null, Map.of())))
 			.assertNext((chunk) -> assertThat(chunk.text()).isEqualTo("The weather"))
 			.assertNext((chunk) -> assertThat(chunk.choices().get(0).delta().toolCalls()).containsExactly(
-					new ToolCallDelta(0, null, null, new FunctionCall(null, "{\"city\":"), Map.of())))
+					new ToolCallDelta(0, null, null, new FunctionCall(null, "{\"city\":"), null, Map.of())))
 			.expectNextCount(6)
 			.assertNext((chunk) -> assertThat(chunk.choices().get(0).finishReason()).isEqualTo(FinishReason.TOOL_CALLS))
 			.assertNext((chunk) -> {

@@ -73,7 +73,7 @@ class ValidationTest extends HttpTestSupport {
 		assertRejected(() -> this.chat.update(id, metadata), message);
 		assertRejected(() -> this.chat.delete(id), message);
 		assertRejected(() -> this.chat.listMessages(id), message);
-		assertRejected(() -> this.chat.listAllMessages(id, ListMessagesParams.NONE).toList(), message);
+		assertRejected(() -> this.chat.listAllMessages(id, ListMessagesParams.NONE), message);
 		assertRejected(() -> this.chat.withResponse().retrieve(id), message);
 		assertRejected(() -> this.reactive.retrieve(id), message);
 		assertRejected(() -> this.reactive.update(id, metadata), message);
@@ -87,7 +87,8 @@ class ValidationTest extends HttpTestSupport {
 				Arguments.of("", "completionId must not be blank"),
 				Arguments.of("   ", "completionId must not be blank"),
 				Arguments.of("chatcmpl-abc/messages", "completionId must not contain '/', was 'chatcmpl-abc/messages'"),
-				Arguments.of("../files", "completionId must not contain '/'"));
+				Arguments.of("../files", "completionId must not contain '/'"),
+				Arguments.of("..", "completionId must not be '..'"), Arguments.of(".", "completionId must not be '.'"));
 	}
 
 	@ParameterizedTest(name = "{0}")
