@@ -98,13 +98,14 @@ class ErrorTests {
 
 	@Test
 	void refusesStreamOptionsWithoutStream() {
-		ChatCompletionsOperations chat = Clients.chat(fake);
+		assertBadRequest(create("{\"model\":\"gpt-4o\",\"messages\":" + HI + ",\"stream_options\":{\"include_usage\":true}}"),
+				"stream_options", null);
+		// the client leaves stream_options out of a plain create, so reusing a streaming request works
 		ChatCompletionRequest request = ChatCompletionRequest.builder()
 			.message(ChatMessage.user("hi"))
 			.streamOptions(io.github.openaistarter.chat.model.StreamOptions.INCLUDE_USAGE)
 			.build();
-		assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> chat.create(request))
-			.satisfies((ex) -> assertThat(ex.errorParam()).isEqualTo("stream_options"));
+		assertThat(Clients.chat(fake).create(request).text()).isEqualTo("echo: hi");
 	}
 
 	@Test

@@ -1,15 +1,14 @@
 package io.github.openaistarter.samples.quickstart;
 
-import java.util.Map;
+import java.util.HashMap;
 
+import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.test.OpenAiFakeServer;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-
-import io.github.openaistarter.chat.ChatCompletionsOperations;
 
 /**
  * Runs {@link ConversationStory} once and exits. With {@code OPENAI_API_KEY} set (and optionally
@@ -25,7 +24,7 @@ public class QuickstartApplication {
 			SpringApplication application = new SpringApplication(QuickstartApplication.class);
 			if (fake != null) {
 				System.out.println("No OPENAI_API_KEY: running offline against an embedded fake at " + fake.baseUrl());
-				application.setDefaultProperties(Map.copyOf(fake.properties()));
+				application.setDefaultProperties(new HashMap<>(fake.properties()));
 			}
 			System.exit(SpringApplication.exit(application.run(args)));
 		}
