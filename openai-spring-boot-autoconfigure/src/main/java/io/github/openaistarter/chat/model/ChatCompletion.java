@@ -37,7 +37,7 @@ public record ChatCompletion(@JsonProperty("id") String id, @JsonProperty("objec
 		@JsonProperty("service_tier") @Nullable ServiceTier serviceTier,
 		@JsonProperty("system_fingerprint") @Nullable String systemFingerprint,
 		@JsonProperty("metadata") Map<String, String> metadata,
-		@JsonProperty("moderation") @Nullable Map<String, Object> moderation,
+		@JsonProperty("moderation") @Nullable Moderation moderation,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
 	/**
@@ -57,7 +57,6 @@ public record ChatCompletion(@JsonProperty("id") String id, @JsonProperty("objec
 	public ChatCompletion {
 		choices = Immutables.list(choices);
 		metadata = Immutables.map(metadata);
-		moderation = Immutables.mapOrNull(moderation);
 		additionalProperties = Immutables.map(additionalProperties);
 	}
 

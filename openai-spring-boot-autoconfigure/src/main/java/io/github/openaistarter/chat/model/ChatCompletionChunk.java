@@ -33,7 +33,7 @@ public record ChatCompletionChunk(@JsonProperty("id") String id, @JsonProperty("
 		@JsonProperty("service_tier") @Nullable ServiceTier serviceTier,
 		@JsonProperty("system_fingerprint") @Nullable String systemFingerprint,
 		@JsonProperty("obfuscation") @Nullable String obfuscation,
-		@JsonProperty("moderation") @Nullable Map<String, Object> moderation,
+		@JsonProperty("moderation") @Nullable Moderation moderation,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
 	/**
@@ -52,7 +52,6 @@ public record ChatCompletionChunk(@JsonProperty("id") String id, @JsonProperty("
 	 */
 	public ChatCompletionChunk {
 		choices = Immutables.list(choices);
-		moderation = Immutables.mapOrNull(moderation);
 		additionalProperties = Immutables.map(additionalProperties);
 	}
 

@@ -13,6 +13,7 @@ import io.github.openaistarter.chat.model.ChatCompletion;
 import io.github.openaistarter.chat.model.ChatCompletionChunk;
 import io.github.openaistarter.chat.model.Choice;
 import io.github.openaistarter.chat.model.ChunkChoice;
+import io.github.openaistarter.chat.model.Moderation;
 import io.github.openaistarter.chat.model.ServiceTier;
 import io.github.openaistarter.chat.model.Usage;
 
@@ -43,7 +44,7 @@ public final class ChatCompletionAccumulator {
 
 	private @Nullable Usage usage;
 
-	private @Nullable Map<String, Object> moderation;
+	private @Nullable Moderation moderation;
 
 	private final Map<Integer, ChoiceAccumulator> choices = new TreeMap<>();
 

@@ -55,7 +55,14 @@ class ResponseJsonTest {
 			  "service_tier": "ultra",
 			  "system_fingerprint": "fp_44709d6fcb",
 			  "metadata": {"topic": "greetings"},
-			  "moderation": {"input": {"flagged": false}},
+			  "moderation": {
+			    "input": {"type": "moderation_results", "model": "omni-moderation-latest", "results": [{
+			      "type": "moderation_result", "model": "omni-moderation-latest", "flagged": true,
+			      "categories": {"violence": true, "hate": false}, "category_scores": {"violence": 0.91, "hate": 0.02},
+			      "category_applied_input_types": {"violence": ["text", "image"], "hate": ["text"]}, "result_extra": 1}]},
+			    "output": {"type": "error", "code": "moderation_unavailable", "message": "Moderation failed"},
+			    "moderation_extra": true
+			  },
 			  "top_extra": {"nested": [1, 2]}
 			}""";
 
@@ -72,7 +79,7 @@ class ResponseJsonTest {
 		assertThat(completion.serviceTier().value()).isEqualTo("ultra");
 		assertThat(completion.systemFingerprint()).isEqualTo("fp_44709d6fcb");
 		assertThat(completion.metadata()).isEqualTo(Map.of("topic", "greetings"));
-		assertThat(completion.moderation()).isEqualTo(Map.of("input", Map.of("flagged", false)));
+		assertThat(completion.moderation()).isNotNull();
 		assertThat(completion.additionalProperties()).isEqualTo(Map.of("top_extra", Map.of("nested", List.of(1, 2))));
 		assertThat(completion.text()).isEqualTo("Hello! See [1].");
 	}
@@ -121,11 +128,40 @@ class ResponseJsonTest {
 	}
 
 	@Test
+	void moderationResultsAndErrorsAreRead() {
+		Moderation moderation = this.mapper.readValue(COMPLETION, ChatCompletion.class).moderation();
+		ModerationOutcome input = moderation.input();
+		assertThat(input.type()).isEqualTo("moderation_results");
+		assertThat(input.isError()).isFalse();
+		assertThat(input.flagged()).isTrue();
+		assertThat(input.model()).isEqualTo("omni-moderation-latest");
+		assertThat(input.results()).singleElement().satisfies((result) -> {
+			assertThat(result.type()).isEqualTo("moderation_result");
+			assertThat(result.model()).isEqualTo("omni-moderation-latest");
+			assertThat(result.flagged()).isTrue();
+			assertThat(result.categories()).isEqualTo(Map.of("violence", true, "hate", false));
+			assertThat(result.categoryScores()).isEqualTo(Map.of("violence", 0.91, "hate", 0.02));
+			assertThat(result.categoryAppliedInputTypes())
+				.isEqualTo(Map.of("violence", List.of("text", "image"), "hate", List.of("text")));
+			assertThat(result.additionalProperties()).isEqualTo(Map.of("result_extra", 1));
+		});
+		ModerationOutcome output = moderation.output();
+		assertThat(output.isError()).isTrue();
+		assertThat(output.flagged()).isFalse();
+		assertThat(output.code()).isEqualTo("moderation_unavailable");
+		assertThat(output.message()).isEqualTo("Moderation failed");
+		assertThat(output.results()).isEmpty();
+		assertThat(moderation.additionalProperties()).isEqualTo(Map.of("moderation_extra", true));
+	}
+
+	@Test
 	void completionIsImmutable() {
 		ChatCompletion completion = this.mapper.readValue(COMPLETION, ChatCompletion.class);
 		assertThat(completion.choices()).isUnmodifiable();
 		assertThat(completion.metadata()).isUnmodifiable();
-		assertThat(completion.moderation()).isUnmodifiable();
+		assertThat(completion.moderation().input().results()).isUnmodifiable();
+		assertThat(completion.moderation().input().results().get(0).categories()).isUnmodifiable();
+		assertThat(completion.moderation().additionalProperties()).isUnmodifiable();
 		assertThat(completion.additionalProperties()).isUnmodifiable();
 		assertThat(completion.choice().additionalProperties()).isUnmodifiable();
 		assertThat(completion.message().annotations()).isUnmodifiable();
@@ -280,7 +316,7 @@ class ResponseJsonTest {
 				{"id": "c", "created": 1, "model": "m", "moderation": {"a": 1}, "x": 1, "choices": [{"index": 0,
 				  "delta": {"tool_calls": [{"index": 0, "y": 2}], "z": 3}}]}""", ChatCompletionChunk.class);
 		assertThat(chunk.choices()).isUnmodifiable();
-		assertThat(chunk.moderation()).isUnmodifiable();
+		assertThat(chunk.moderation().additionalProperties()).isEqualTo(Map.of("a", 1)).isUnmodifiable();
 		assertThat(chunk.additionalProperties()).isUnmodifiable();
 		assertThat(chunk.choices().get(0).delta().toolCalls()).isUnmodifiable();
 		assertThat(chunk.choices().get(0).delta().additionalProperties()).isUnmodifiable();

@@ -205,7 +205,7 @@ class ChatCompletionAccumulatorTest {
 				  "system_fingerprint": "fp_1", "choices": [{"index": 0, "delta": {"content": "a"}}]}""");
 		add("""
 				{"id": "chatcmpl-second", "created": 200, "model": null, "service_tier": null,
-				  "system_fingerprint": null, "moderation": {"flagged": false},
+				  "system_fingerprint": null, "moderation": {"output": {"type": "error", "code": "c", "message": "m"}},
 				  "choices": [{"index": 0, "delta": {"content": "b"}}]}""");
 		ChatCompletion completion = this.accumulator.toCompletion();
 		assertThat(completion.id()).isEqualTo("chatcmpl-first");
@@ -214,7 +214,7 @@ class ChatCompletionAccumulatorTest {
 		assertThat(completion.model()).isEqualTo("gpt-4.1-2025-04-14");
 		assertThat(completion.serviceTier()).isEqualTo(ServiceTier.DEFAULT);
 		assertThat(completion.systemFingerprint()).isEqualTo("fp_1");
-		assertThat(completion.moderation()).isEqualTo(Map.of("flagged", false));
+		assertThat(completion.moderation().output().code()).isEqualTo("c");
 		assertThat(completion.metadata()).isEmpty();
 		assertThat(completion.additionalProperties()).isEmpty();
 		assertThat(completion.text()).isEqualTo("ab");
