@@ -1,5 +1,7 @@
 package io.github.openaistarter.conformance;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,6 +180,83 @@ class SharedFakeConformanceTests {
 		assertThat(messages).extracting(StoredMessage::text).containsExactly("d", "u1", "a1", "u2");
 		assertThat(chat.listMessages(conversation, ListMessagesParams.builder().order(SortOrder.DESC).limit(2).build())
 			.data()).extracting(StoredMessage::text).containsExactly("u2", "a1");
+	}
+
+	@Test
+	void listWithEveryParameterAndMetadataFiltersThatNeedEncoding() throws Exception {
+		String run = "every parameter " + System.nanoTime();
+		Map<String, String> metadata = Map.of("run", run, "team name", "R&D = ü+1", "a&b=c", "x y");
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			ids.add(chat.create(ChatCompletionRequest.builder()
+				.model("gpt-4.1-mini")
+				.message(ChatMessage.user("stored " + i))
+				.store(true)
+				.metadata(metadata)
+				.build()).id());
+		}
+		ListChatCompletionsParams.Builder params = ListChatCompletionsParams.builder()
+			.model("gpt-4.1-mini")
+			.metadata(metadata)
+			.limit(2);
+		Page<ChatCompletion> ascending = chat.list(params.after(ids.get(0)).order(SortOrder.ASC).build());
+		assertThat(ascending.data()).extracting(ChatCompletion::id).containsExactly(ids.get(1), ids.get(2));
+		assertThat(ascending.hasMore()).isTrue();
+		assertThat(ascending.firstId()).isEqualTo(ids.get(1));
+		assertThat(ascending.lastId()).isEqualTo(ids.get(2));
+		assertThat(lastQuery("/v1/chat/completions")).containsExactlyInAnyOrder("model=gpt-4.1-mini",
+				"metadata[run]=" + run, "metadata[team name]=R&D = ü+1", "metadata[a&b=c]=x y", "limit=2",
+				"after=" + ids.get(0), "order=asc");
+		Page<ChatCompletion> descending = chat.list(params.after(ids.get(3)).order(SortOrder.DESC).build());
+		assertThat(descending.data()).extracting(ChatCompletion::id).containsExactly(ids.get(2), ids.get(1));
+		assertThat(chat.list(params.after(null).metadata("team name", "R&D").build()).data()).isEmpty();
+		assertThat(chat.list(ListChatCompletionsParams.builder().metadata("run", run).model("gpt-4o").build()).data())
+			.isEmpty();
+	}
+
+	@Test
+	void listMessagesWithEveryParameter() throws Exception {
+		String id = chat.create(ChatCompletionRequest.builder()
+			.messages(List.of(ChatMessage.developer("m0"), ChatMessage.user("m1"), ChatMessage.assistant("m2"),
+					ChatMessage.user("m3"), ChatMessage.user("m4")))
+			.store(true)
+			.build()).id();
+		List<StoredMessage> all = chat.listMessages(id).data();
+		assertThat(all).extracting(StoredMessage::text).containsExactly("m0", "m1", "m2", "m3", "m4");
+		assertThat(all).extracting(StoredMessage::role)
+			.containsExactly("developer", "user", "assistant", "user", "user");
+		Page<StoredMessage> ascending = chat.listMessages(id,
+				ListMessagesParams.builder().after(all.get(1).id()).limit(2).order(SortOrder.ASC).build());
+		assertThat(ascending.data()).extracting(StoredMessage::text).containsExactly("m2", "m3");
+		assertThat(ascending.hasMore()).isTrue();
+		assertThat(lastQuery("/v1/chat/completions/" + id + "/messages"))
+			.containsExactlyInAnyOrder("after=" + all.get(1).id(), "limit=2", "order=asc");
+		Page<StoredMessage> descending = chat.listMessages(id,
+				ListMessagesParams.builder().after(all.get(3).id()).limit(5).order(SortOrder.DESC).build());
+		assertThat(descending.data()).extracting(StoredMessage::text).containsExactly("m2", "m1", "m0");
+		assertThat(descending.hasMore()).isFalse();
+	}
+
+	/**
+	 * The query parameters of the last request the fake received on a path, each decoded as
+	 * {@code name=value}: proof of how the client encoded them.
+	 */
+	private static List<String> lastQuery(String path) throws Exception {
+		JsonNode last = null;
+		for (JsonNode request : fake.requests()) {
+			if (path.equals(request.path("path").asString())) {
+				last = request;
+			}
+		}
+		assertThat(last).as("a request to %s", path).isNotNull();
+		List<String> parameters = new ArrayList<>();
+		String query = last.path("query").asString().replaceFirst("^\\?", "");
+		for (String parameter : query.split("&")) {
+			String[] nameAndValue = parameter.split("=", 2);
+			parameters.add(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8) + "="
+					+ URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8));
+		}
+		return parameters;
 	}
 
 	@Test
