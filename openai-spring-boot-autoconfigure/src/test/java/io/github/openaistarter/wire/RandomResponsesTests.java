@@ -1,6 +1,7 @@
 package io.github.openaistarter.wire;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +35,7 @@ import io.github.openaistarter.chat.model.SortOrder;
 import io.github.openaistarter.core.OpenAiJson;
 import io.github.openaistarter.core.OpenAiTransport;
 
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +57,14 @@ class RandomResponsesTests {
 
 	private static final Map<String, Integer> DECODED = new ConcurrentSkipListMap<>();
 
+	/**
+	 * Connections to Prism, dropped after 2 s idle: Prism (Node) closes idle connections after 5 s, and a
+	 * request sent on a connection it is closing fails with a reset.
+	 */
+	private static final ConnectionProvider CONNECTIONS = ConnectionProvider.builder("prism")
+		.maxIdleTime(Duration.ofSeconds(2))
+		.build();
+
 	private static PrismMock prism;
 
 	private static CompletableFuture<List<String>> chunks;
@@ -72,6 +84,7 @@ class RandomResponsesTests {
 
 	@AfterAll
 	static void stopPrism() {
+		CONNECTIONS.dispose();
 		if (prism != null) {
 			prism.close();
 		}
@@ -175,6 +188,7 @@ class RandomResponsesTests {
 		List<String> problems = new ArrayList<>();
 		int decoded = 0;
 		for (int i = 0; i < PER_OPERATION; i++) {
+			lastBody.set(null);
 			try {
 				Object result = call.apply(chat);
 				JsonNode json = PLAIN.readTree(lastBody.get());
@@ -199,6 +213,7 @@ class RandomResponsesTests {
 	/** The blocking client on a transport to Prism whose WebClient remembers the last body received. */
 	private static ChatCompletionsOperations clientRecordingBodies(AtomicReference<String> lastBody) {
 		WebClient webClient = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(CONNECTIONS)))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
 			.filter((request, next) -> next.exchange(request)
 				.flatMap((response) -> response.bodyToMono(String.class).defaultIfEmpty("").map((body) -> {
