@@ -1,6 +1,7 @@
 package io.github.openaistarter.wire;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -70,7 +71,7 @@ class ExampleResponsesTests {
 	@Test
 	void everyOperationHasResponseExamples() {
 		OpenApiDescription description = OpenApiDescription.load();
-		Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String operationId : OpenApiDescription.CHAT_OPERATIONS) {
 			counts.put(operationId, description.operation(operationId)
 				.examples()
