@@ -32,8 +32,7 @@ final class SharedDirectory {
 		Path shared = Path.of(System.getProperty("openai.shared.dir", "../../shared")).toAbsolutePath().normalize();
 		Path file = shared.resolve(relativePath);
 		if (!Files.isReadable(file)) {
-			unavailable("The OpenAI description is not at " + file
-					+ " (it lives in ../shared beside the checkout); wire-fidelity tests skipped");
+			unavailable("The OpenAI description is not at " + file + " (it lives in ../shared beside the checkout)");
 		}
 		return file;
 	}
@@ -44,9 +43,9 @@ final class SharedDirectory {
 	 */
 	static void unavailable(String reason) {
 		if (required()) {
-			throw new IllegalStateException(reason + " (required by OPENAI_FAKE_REQUIRED=true)");
+			throw new IllegalStateException(reason + "; the wire-fidelity tests must run under OPENAI_FAKE_REQUIRED=true");
 		}
-		Assumptions.abort(reason);
+		Assumptions.abort(reason + "; wire-fidelity tests skipped");
 	}
 
 }
