@@ -19,6 +19,7 @@ import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
 import io.github.openaistarter.chat.stream.ChatCompletionAccumulator;
 import io.github.openaistarter.core.OpenAiResponse;
+import io.github.openaistarter.core.RequestOptions;
 
 import org.springframework.util.Assert;
 
@@ -97,6 +98,11 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 	@Override
 	public ChatCompletionsResponseOperations withResponse() {
 		return this.withResponse;
+	}
+
+	@Override
+	public ChatCompletionsOperations withOptions(RequestOptions options) {
+		return new ChatCompletionsTemplate(this.client.withOptions(options));
 	}
 
 	private static <T> T block(Mono<T> mono) {
@@ -178,6 +184,11 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 		@Override
 		public OpenAiResponse<Page<StoredMessage>> listMessages(String completionId, ListMessagesParams params) {
 			return block(ChatCompletionsTemplate.this.client.listMessages(completionId, params));
+		}
+
+		@Override
+		public ChatCompletionsResponseOperations withOptions(RequestOptions options) {
+			return new ChatCompletionsTemplate(ChatCompletionsTemplate.this.client.withOptions(options)).withResponse();
 		}
 
 	}

@@ -14,6 +14,7 @@ import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
 import io.github.openaistarter.core.OpenAiResponse;
+import io.github.openaistarter.core.RequestOptions;
 
 import org.springframework.util.Assert;
 
@@ -84,6 +85,11 @@ public final class ReactiveChatCompletionsTemplate implements ReactiveChatComple
 	@Override
 	public ReactiveChatCompletionsResponseOperations withResponse() {
 		return this.client;
+	}
+
+	@Override
+	public ReactiveChatCompletionsOperations withOptions(RequestOptions options) {
+		return new ReactiveChatCompletionsTemplate(this.client.withOptions(options));
 	}
 
 }
