@@ -32,7 +32,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * <p>Thread-safe and immutable; build one with {@link #builder(WebClient)}.
  */
-public final class OpenAiTransport implements AutoCloseable {
+public final class OpenAiTransport {
 
 	/** Default base URL of the OpenAI API. */
 	public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -68,8 +68,6 @@ public final class OpenAiTransport implements AutoCloseable {
 
 	private final AtomicReference<RateLimit> latestRateLimit = new AtomicReference<>(RateLimit.NONE);
 
-	private final @Nullable Runnable onClose;
-
 	private OpenAiTransport(Builder builder) {
 		this.webClient = builder.webClient;
 		this.baseUrl = stripTrailingSlash(builder.baseUrl);
@@ -80,7 +78,6 @@ public final class OpenAiTransport implements AutoCloseable {
 		this.retryPolicy = builder.retryPolicy;
 		this.jsonMapper = builder.jsonMapper;
 		this.errorResponses = new ErrorResponses(this.jsonMapper);
-		this.onClose = builder.onClose;
 	}
 
 	/**
@@ -285,16 +282,6 @@ public final class OpenAiTransport implements AutoCloseable {
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
-	/**
-	 * Releases the resources the transport was built with (its connection pool), if it owns any.
-	 */
-	@Override
-	public void close() {
-		if (this.onClose != null) {
-			this.onClose.run();
-		}
-	}
-
 	@Override
 	public String toString() {
 		return "OpenAiTransport[baseUrl=" + this.baseUrl + ", apiKey=" + Secrets.mask(this.apiKey) + "]";
@@ -320,8 +307,6 @@ public final class OpenAiTransport implements AutoCloseable {
 		private JsonMapper jsonMapper = OpenAiJson.createMapper();
 
 		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-
-		private @Nullable Runnable onClose;
 
 		private Builder(WebClient webClient) {
 			Assert.notNull(webClient, "webClient must not be null");
@@ -404,16 +389,6 @@ public final class OpenAiTransport implements AutoCloseable {
 		public Builder retryPolicy(RetryPolicy retryPolicy) {
 			Assert.notNull(retryPolicy, "retryPolicy must not be null");
 			this.retryPolicy = retryPolicy;
-			return this;
-		}
-
-		/**
-		 * Sets what {@link OpenAiTransport#close()} releases, such as a dedicated connection pool.
-		 * @param onClose the release action
-		 * @return this builder
-		 */
-		public Builder onClose(Runnable onClose) {
-			this.onClose = onClose;
 			return this;
 		}
 
