@@ -1,6 +1,9 @@
 package io.github.openaistarter.autoconfigure;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -11,7 +14,10 @@ import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.ChatCompletionsTemplate;
 import io.github.openaistarter.chat.ReactiveChatCompletionsOperations;
 import io.github.openaistarter.chat.ReactiveChatCompletionsTemplate;
+import io.github.openaistarter.core.LoggingCallObserver;
+import io.github.openaistarter.core.OpenAiCallObserver;
 import io.github.openaistarter.core.OpenAiConnectionPool;
+import io.github.openaistarter.core.OpenAiJson;
 import io.github.openaistarter.core.OpenAiTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,7 +66,7 @@ public final class OpenAiAutoConfiguration {
 	OpenAiTransport openAiTransport(OpenAiProperties properties, OpenAiConnectionDetails connectionDetails,
 			OpenAiConnectionPool pool, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<OpenAiWebClientCustomizer> customizers) {
+			ObjectProvider<OpenAiWebClientCustomizer> customizers, ObjectProvider<OpenAiCallObserver> observers) {
 		String baseUrl = connectionDetails.baseUrl();
 		String apiKey = connectionDetails.apiKey();
 		if (apiKey == null && isOpenAi(baseUrl)) {
@@ -81,7 +87,8 @@ public final class OpenAiAutoConfiguration {
 			.header("OpenAI-Project", connectionDetails.project())
 			.responseTimeout(properties.getResponseTimeout())
 			.streamIdleTimeout(properties.getStreamIdleTimeout())
-			.retryPolicy(properties.getRetry().toPolicy());
+			.retryPolicy(properties.getRetry().toPolicy())
+			.observer(observer(properties, observers));
 		properties.getHeaders().forEach(transport::header);
 		return transport.build();
 	}
@@ -91,13 +98,26 @@ public final class OpenAiAutoConfiguration {
 	ReactiveChatCompletionsOperations reactiveChatCompletionsOperations(OpenAiTransport transport,
 			OpenAiProperties properties) {
 		return new ReactiveChatCompletionsTemplate(
-				new ChatCompletionsClient(transport, properties.getChat().toRequestFields()));
+				new ChatCompletionsClient(transport, properties.getChat().toRequestFields()), transport.observer());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChatCompletionsOperations chatCompletionsOperations(ReactiveChatCompletionsOperations reactive) {
-		return new ChatCompletionsTemplate(reactive.withResponse());
+	ChatCompletionsOperations chatCompletionsOperations(ReactiveChatCompletionsOperations reactive,
+			OpenAiTransport transport) {
+		return new ChatCompletionsTemplate(reactive.withResponse(), transport.observer());
+	}
+
+	/** The observers of every call: the application's (observations) and request logging, if on. */
+	private static OpenAiCallObserver observer(OpenAiProperties properties,
+			ObjectProvider<OpenAiCallObserver> observers) {
+		List<OpenAiCallObserver> all = new ArrayList<>(observers.orderedStream().toList());
+		LoggingProperties logging = properties.getLogging();
+		if (logging.getRequests() != LoggingCallObserver.Detail.NONE) {
+			all.add(new LoggingCallObserver(logging.getRequests(), logging.getMaxBodyLength(),
+					Set.copyOf(logging.getRedactedHeaders()), OpenAiJson.createMapper()));
+		}
+		return OpenAiCallObserver.of(all);
 	}
 
 	private static @Nullable SslBundle sslBundle(OpenAiProperties properties, ObjectProvider<SslBundles> sslBundles,

@@ -108,6 +108,12 @@ public class OpenAiProperties {
 	private final LoggingProperties logging = new LoggingProperties();
 
 	/**
+	 * Micrometer observations of OpenAI calls.
+	 */
+	@NestedConfigurationProperty
+	private final ObservationProperties observations = new ObservationProperties();
+
+	/**
 	 * Whether to auto-configure the OpenAI client.
 	 * @return whether enabled
 	 */
@@ -314,6 +320,14 @@ public class OpenAiProperties {
 	 */
 	public LoggingProperties getLogging() {
 		return this.logging;
+	}
+
+	/**
+	 * Micrometer observations of OpenAI calls.
+	 * @return the observation settings
+	 */
+	public ObservationProperties getObservations() {
+		return this.observations;
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.github.openaistarter.chat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -35,21 +36,6 @@ import org.springframework.util.Assert;
  * {@link OpenAiTransport}.
  */
 public final class ChatCompletionsClient implements ReactiveChatCompletionsResponseOperations {
-
-	/** Operation names, as used in exceptions and observations. */
-	static final String CREATE = "chat.completions.create";
-
-	static final String STREAM = "chat.completions.stream";
-
-	static final String RETRIEVE = "chat.completions.retrieve";
-
-	static final String UPDATE = "chat.completions.update";
-
-	static final String DELETE = "chat.completions.delete";
-
-	static final String LIST = "chat.completions.list";
-
-	static final String LIST_MESSAGES = "chat.completions.messages.list";
 
 	private static final String PATH = "/chat/completions";
 
@@ -95,20 +81,24 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 
 	@Override
 	public Mono<OpenAiResponse<ChatCompletion>> create(ChatCompletionRequest request) {
-		OpenAiCall call = post(CREATE, PATH, body(request, false)).repeatable(!stores(request)).build();
+		OpenAiCall call = post(ChatOperationNames.CREATE, PATH, body(request, false)).repeatable(!stores(request))
+			.model(model(request))
+			.build();
 		return this.transport.exchange(call, ChatCompletion.class);
 	}
 
 	@Override
 	public Flux<OpenAiResponse<ChatCompletionChunk>> stream(ChatCompletionRequest request) {
-		OpenAiCall call = post(STREAM, PATH, body(request, true)).repeatable(!stores(request)).build();
+		OpenAiCall call = post(ChatOperationNames.STREAM, PATH, body(request, true)).repeatable(!stores(request))
+			.model(model(request))
+			.build();
 		return this.transport.stream(call, (metadata, body) -> this.chunkDecoder.decode(call, metadata, body)
 			.map((chunk) -> new OpenAiResponse<>(chunk, metadata)));
 	}
 
 	@Override
 	public Mono<OpenAiResponse<ChatCompletion>> retrieve(String completionId) {
-		OpenAiCall call = call(RETRIEVE, HttpMethod.GET).pathSegment(checkId(completionId)).build();
+		OpenAiCall call = call(ChatOperationNames.RETRIEVE, HttpMethod.GET).pathSegment(checkId(completionId)).build();
 		return this.transport.exchange(call, ChatCompletion.class);
 	}
 
@@ -116,20 +106,20 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 	public Mono<OpenAiResponse<ChatCompletion>> update(String completionId, Map<String, String> metadata) {
 		String id = checkId(completionId);
 		byte[] body = toJson(Map.of("metadata", Metadata.validate(metadata)));
-		OpenAiCall call = call(UPDATE, HttpMethod.POST).pathSegment(id).body(body).build();
+		OpenAiCall call = call(ChatOperationNames.UPDATE, HttpMethod.POST).pathSegment(id).body(body).build();
 		return this.transport.exchange(call, ChatCompletion.class);
 	}
 
 	@Override
 	public Mono<OpenAiResponse<ChatCompletionDeleted>> delete(String completionId) {
-		OpenAiCall call = call(DELETE, HttpMethod.DELETE).pathSegment(checkId(completionId)).build();
+		OpenAiCall call = call(ChatOperationNames.DELETE, HttpMethod.DELETE).pathSegment(checkId(completionId)).build();
 		return this.transport.exchange(call, ChatCompletionDeleted.class);
 	}
 
 	@Override
 	public Mono<OpenAiResponse<Page<ChatCompletion>>> list(ListChatCompletionsParams params) {
 		Assert.notNull(params, "params must not be null");
-		OpenAiCall.Builder call = call(LIST, HttpMethod.GET)
+		OpenAiCall.Builder call = call(ChatOperationNames.LIST, HttpMethod.GET)
 			.query("after", params.after())
 			.query("limit", params.limit())
 			.query("order", order(params.order()))
@@ -142,7 +132,7 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 	public Mono<OpenAiResponse<Page<StoredMessage>>> listMessages(String completionId, ListMessagesParams params) {
 		String id = checkId(completionId);
 		Assert.notNull(params, "params must not be null");
-		OpenAiCall call = call(LIST_MESSAGES, HttpMethod.GET)
+		OpenAiCall call = call(ChatOperationNames.LIST_MESSAGES, HttpMethod.GET)
 			.pathSegment(id)
 			.pathSegment("messages")
 			.query("after", params.after())
@@ -192,6 +182,10 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 
 	private OpenAiCall.Builder call(String operation, HttpMethod method) {
 		return OpenAiCall.builder(operation, method, PATH).options(this.options);
+	}
+
+	private @Nullable String model(ChatCompletionRequest request) {
+		return (request.model() != null) ? request.model() : (String) this.defaults.get("model");
 	}
 
 	/**

@@ -18,6 +18,7 @@ import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
 import io.github.openaistarter.chat.stream.ChatCompletionAccumulator;
+import io.github.openaistarter.core.OpenAiCallObserver;
 import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.RequestOptions;
 
@@ -31,6 +32,8 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 
 	private final ReactiveChatCompletionsResponseOperations client;
 
+	private final OpenAiCallObserver observer;
+
 	private final ChatCompletionsResponseOperations withResponse = new WithResponse();
 
 	/**
@@ -38,8 +41,19 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 	 * @param client the client that sends the calls
 	 */
 	public ChatCompletionsTemplate(ReactiveChatCompletionsResponseOperations client) {
+		this(client, OpenAiCallObserver.NONE);
+	}
+
+	/**
+	 * Creates the operations, observing the page walks (each page call is observed by the transport).
+	 * @param client the client that sends the calls
+	 * @param observer the observer of the page walks
+	 */
+	public ChatCompletionsTemplate(ReactiveChatCompletionsResponseOperations client, OpenAiCallObserver observer) {
 		Assert.notNull(client, "client must not be null");
+		Assert.notNull(observer, "observer must not be null");
 		this.client = client;
+		this.observer = observer;
 	}
 
 	@Override
@@ -80,7 +94,8 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 	@Override
 	public Stream<ChatCompletion> listAll(ListChatCompletionsParams params) {
 		Assert.notNull(params, "params must not be null");
-		return Pages.walkBlocking((after) -> list(params.withAfter(after)), params.after());
+		return Pages.walkBlocking((after) -> list(params.withAfter(after)), params.after(),
+				this.observer.start(ChatOperationNames.LIST_ALL, null));
 	}
 
 	@Override
@@ -92,7 +107,8 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 	public Stream<StoredMessage> listAllMessages(String completionId, ListMessagesParams params) {
 		ChatCompletionsClient.checkId(completionId);
 		Assert.notNull(params, "params must not be null");
-		return Pages.walkBlocking((after) -> listMessages(completionId, params.withAfter(after)), params.after());
+		return Pages.walkBlocking((after) -> listMessages(completionId, params.withAfter(after)), params.after(),
+				this.observer.start(ChatOperationNames.LIST_ALL_MESSAGES, null));
 	}
 
 	@Override
@@ -102,7 +118,7 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 
 	@Override
 	public ChatCompletionsOperations withOptions(RequestOptions options) {
-		return new ChatCompletionsTemplate(this.client.withOptions(options));
+		return new ChatCompletionsTemplate(this.client.withOptions(options), this.observer);
 	}
 
 	private static <T> T block(Mono<T> mono) {
@@ -188,7 +204,9 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 
 		@Override
 		public ChatCompletionsResponseOperations withOptions(RequestOptions options) {
-			return new ChatCompletionsTemplate(ChatCompletionsTemplate.this.client.withOptions(options)).withResponse();
+			return new ChatCompletionsTemplate(ChatCompletionsTemplate.this.client.withOptions(options),
+					ChatCompletionsTemplate.this.observer)
+				.withResponse();
 		}
 
 	}

@@ -28,9 +28,10 @@ import org.springframework.web.util.UriUtils;
  * @param options overrides of the configured timeout, retries and headers for this call
  * @param repeatable whether the call can be repeated without a visible effect (false for creating a stored
  * completion, which OpenAI does not deduplicate); decides which failures are retried
+ * @param model the model the call asks for, or {@code null}; for observations
  */
 public record OpenAiCall(String operation, HttpMethod method, String path, String query, byte @Nullable [] body,
-		RequestOptions options, boolean repeatable) {
+		RequestOptions options, boolean repeatable, @Nullable String model) {
 
 	/**
 	 * Starts a call.
@@ -77,6 +78,8 @@ public record OpenAiCall(String operation, HttpMethod method, String path, Strin
 		private RequestOptions options = RequestOptions.NONE;
 
 		private boolean repeatable = true;
+
+		private @Nullable String model;
 
 		private Builder(String operation, HttpMethod method, String path) {
 			this.operation = operation;
@@ -139,12 +142,22 @@ public record OpenAiCall(String operation, HttpMethod method, String path, Strin
 		}
 
 		/**
+		 * Names the model the call asks for, for observations.
+		 * @param model the model, or {@code null}
+		 * @return this builder
+		 */
+		public Builder model(@Nullable String model) {
+			this.model = model;
+			return this;
+		}
+
+		/**
 		 * Builds the call.
 		 * @return the call
 		 */
 		public OpenAiCall build() {
 			return new OpenAiCall(this.operation, this.method, this.path.toString(), this.query.toString(), this.body,
-					this.options, this.repeatable);
+					this.options, this.repeatable, this.model);
 		}
 
 		private static String encode(String raw) {

@@ -68,6 +68,8 @@ public final class OpenAiTransport {
 
 	private final AtomicReference<RateLimit> latestRateLimit = new AtomicReference<>(RateLimit.NONE);
 
+	private final OpenAiCallObserver observer;
+
 	private OpenAiTransport(Builder builder) {
 		this.webClient = builder.webClient;
 		this.baseUrl = stripTrailingSlash(builder.baseUrl);
@@ -78,6 +80,7 @@ public final class OpenAiTransport {
 		this.retryPolicy = builder.retryPolicy;
 		this.jsonMapper = builder.jsonMapper;
 		this.errorResponses = new ErrorResponses(this.jsonMapper);
+		this.observer = builder.observer;
 	}
 
 	/**
@@ -155,21 +158,23 @@ public final class OpenAiTransport {
 
 	private <T> Mono<OpenAiResponse<T>> exchange(OpenAiCall call, JavaType type) {
 		Duration timeout = timeout(call);
-		Mono<OpenAiResponse<T>> attempt = request(call, MediaType.APPLICATION_JSON).exchangeToMono((response) -> {
-			ResponseMetadata metadata = received(response);
-			if (!response.statusCode().is2xxSuccessful()) {
-				return error(call, metadata, response);
-			}
-			return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
-				.map((buffer) -> new OpenAiResponse<T>(decode(call, metadata, buffer, type), metadata))
-				.switchIfEmpty(Mono.error(() -> new OpenAiDecodingException(
-						call.describe() + " answered " + metadata.status().value() + " with an empty body", null,
-						metadata.requestId())))
-				.onErrorMap((ex) -> Failures.translate(call, ex, true, metadata.requestId(), MAX_BODY_BYTES));
-		})
-			.timeout(timeout, Mono.error(() -> timedOut(call, "no complete answer within", timeout)))
-			.onErrorMap((ex) -> Failures.translate(call, ex, false, null, MAX_BODY_BYTES));
-		return Retrying.mono(attempt, call, retryPolicy(call));
+		return Observed.mono(this.observer, call.operation(), call, (observation) -> {
+			Mono<OpenAiResponse<T>> attempt = request(call, MediaType.APPLICATION_JSON).exchangeToMono((response) -> {
+				ResponseMetadata metadata = received(response, observation);
+				if (!response.statusCode().is2xxSuccessful()) {
+					return error(call, metadata, response);
+				}
+				return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
+					.map((buffer) -> new OpenAiResponse<T>(decode(call, metadata, buffer, type), metadata))
+					.switchIfEmpty(Mono.error(() -> new OpenAiDecodingException(
+							call.describe() + " answered " + metadata.status().value() + " with an empty body", null,
+							metadata.requestId())))
+					.onErrorMap((ex) -> Failures.translate(call, ex, true, metadata.requestId(), MAX_BODY_BYTES));
+			})
+				.timeout(timeout, Mono.error(() -> timedOut(call, "no complete answer within", timeout)))
+				.onErrorMap((ex) -> Failures.translate(call, ex, false, null, MAX_BODY_BYTES));
+			return Retrying.mono(attempt, call, retryPolicy(call), observation);
+		});
 	}
 
 	/**
@@ -184,18 +189,29 @@ public final class OpenAiTransport {
 	 */
 	public <T> Flux<T> stream(OpenAiCall call, BiFunction<ResponseMetadata, Flux<DataBuffer>, Flux<T>> decoder) {
 		Duration firstTimeout = timeout(call);
-		Flux<T> attempt = request(call, MediaType.TEXT_EVENT_STREAM).<T>exchangeToFlux((response) -> {
-			ResponseMetadata metadata = received(response);
-			if (!response.statusCode().is2xxSuccessful()) {
-				return this.<T>error(call, metadata, response).flux();
-			}
-			return decoder.apply(metadata, response.body(BodyExtractors.toDataBuffers()));
-		})
-			.timeout(expire(firstTimeout, () -> timedOut(call, "no stream chunk within", firstTimeout)),
-					(item) -> expire(this.streamIdleTimeout,
-							() -> timedOut(call, "the stream was idle for", this.streamIdleTimeout)))
-			.onErrorMap((ex) -> Failures.translate(call, ex, false, null, MAX_BODY_BYTES));
-		return Retrying.flux(attempt, call, retryPolicy(call));
+		return Observed.flux(this.observer, call.operation(), call, (observation) -> {
+			Flux<T> attempt = request(call, MediaType.TEXT_EVENT_STREAM).<T>exchangeToFlux((response) -> {
+				ResponseMetadata metadata = received(response, observation);
+				if (!response.statusCode().is2xxSuccessful()) {
+					return this.<T>error(call, metadata, response).flux();
+				}
+				return decoder.apply(metadata, response.body(BodyExtractors.toDataBuffers()));
+			})
+				.timeout(expire(firstTimeout, () -> timedOut(call, "no stream chunk within", firstTimeout)),
+						(item) -> expire(this.streamIdleTimeout,
+								() -> timedOut(call, "the stream was idle for", this.streamIdleTimeout)))
+				.onErrorMap((ex) -> Failures.translate(call, ex, false, null, MAX_BODY_BYTES));
+			return Retrying.flux(attempt, call, retryPolicy(call), observation);
+		});
+	}
+
+	/**
+	 * The observer told about every call of this transport, for operations made of several calls (a walk over
+	 * pages) to be observed alike.
+	 * @return the observer
+	 */
+	public OpenAiCallObserver observer() {
+		return this.observer;
 	}
 
 	private Duration timeout(OpenAiCall call) {
@@ -225,12 +241,13 @@ public final class OpenAiTransport {
 		}
 	}
 
-	/** Reads a response's metadata and keeps its rate limits as the latest known. */
-	private ResponseMetadata received(ClientResponse response) {
+	/** Reads a response's metadata, keeps its rate limits as the latest known and tells the observation. */
+	private ResponseMetadata received(ClientResponse response, OpenAiCallObserver.CallObservation observation) {
 		ResponseMetadata metadata = ResponseMetadata.of(response.statusCode(), response.headers().asHttpHeaders());
 		if (metadata.rateLimit().isKnown()) {
 			this.latestRateLimit.set(metadata.rateLimit());
 		}
+		observation.response(metadata);
 		return metadata;
 	}
 
@@ -307,6 +324,8 @@ public final class OpenAiTransport {
 		private JsonMapper jsonMapper = OpenAiJson.createMapper();
 
 		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+		private OpenAiCallObserver observer = OpenAiCallObserver.NONE;
 
 		private Builder(WebClient webClient) {
 			Assert.notNull(webClient, "webClient must not be null");
@@ -389,6 +408,17 @@ public final class OpenAiTransport {
 		public Builder retryPolicy(RetryPolicy retryPolicy) {
 			Assert.notNull(retryPolicy, "retryPolicy must not be null");
 			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * Sets the observer told about every call: Micrometer observations, request logging.
+		 * @param observer the observer (default {@link OpenAiCallObserver#NONE})
+		 * @return this builder
+		 */
+		public Builder observer(OpenAiCallObserver observer) {
+			Assert.notNull(observer, "observer must not be null");
+			this.observer = observer;
 			return this;
 		}
 

@@ -20,21 +20,25 @@ final class Retrying {
 	private Retrying() {
 	}
 
-	static <T> Mono<T> mono(Mono<T> attempt, OpenAiCall call, RetryPolicy policy) {
-		return attempt.retryWhen(retry(call, policy, new AtomicBoolean()));
+	static <T> Mono<T> mono(Mono<T> attempt, OpenAiCall call, RetryPolicy policy,
+			OpenAiCallObserver.CallObservation observation) {
+		return attempt.retryWhen(retry(call, policy, new AtomicBoolean(), observation));
 	}
 
 	/**
 	 * Retries a stream only while it has delivered nothing: a stream that began is never replayed.
 	 */
-	static <T> Flux<T> flux(Flux<T> attempt, OpenAiCall call, RetryPolicy policy) {
+	static <T> Flux<T> flux(Flux<T> attempt, OpenAiCall call, RetryPolicy policy,
+			OpenAiCallObserver.CallObservation observation) {
 		return Flux.defer(() -> {
 			AtomicBoolean delivered = new AtomicBoolean();
-			return attempt.doOnNext((item) -> delivered.set(true)).retryWhen(retry(call, policy, delivered));
+			return attempt.doOnNext((item) -> delivered.set(true))
+				.retryWhen(retry(call, policy, delivered, observation));
 		});
 	}
 
-	private static Retry retry(OpenAiCall call, RetryPolicy policy, AtomicBoolean delivered) {
+	private static Retry retry(OpenAiCall call, RetryPolicy policy, AtomicBoolean delivered,
+			OpenAiCallObserver.CallObservation observation) {
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			int attempts = (int) signal.totalRetries() + 1;
@@ -46,6 +50,7 @@ final class Retrying {
 				}
 				return Mono.error(failure);
 			}
+			observation.retrying(attempts, failure, delay);
 			if (logger.isDebugEnabled()) {
 				logger.debug("Retrying " + call.describe() + " in " + delay.toMillis() + " ms after attempt " + attempts
 						+ " failed: " + failure.getMessage());
