@@ -1,5 +1,6 @@
 package io.github.openaistarter.core;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -28,11 +29,12 @@ public final class Observed {
 			Function<OpenAiCallObserver.CallObservation, Mono<T>> body) {
 		return Mono.defer(() -> {
 			OpenAiCallObserver.CallObservation observation = observer.start(operation, call);
+			Ending ending = new Ending(observation);
 			return body.apply(observation)
 				.doOnNext(observation::item)
-				.doOnSuccess((value) -> observation.success())
-				.doOnError(observation::error)
-				.doOnCancel(observation::cancel)
+				.doOnSuccess((value) -> ending.success())
+				.doOnError(ending::error)
+				.doOnCancel(ending::cancel)
 				.contextWrite(observation::contribute);
 		});
 	}
@@ -50,13 +52,48 @@ public final class Observed {
 			Function<OpenAiCallObserver.CallObservation, Flux<T>> body) {
 		return Flux.defer(() -> {
 			OpenAiCallObserver.CallObservation observation = observer.start(operation, call);
+			Ending ending = new Ending(observation);
 			return body.apply(observation)
 				.doOnNext(observation::item)
-				.doOnComplete(observation::success)
-				.doOnError(observation::error)
-				.doOnCancel(observation::cancel)
+				.doOnComplete(ending::success)
+				.doOnError(ending::error)
+				.doOnCancel(ending::cancel)
 				.contextWrite(observation::contribute);
 		});
+	}
+
+	/**
+	 * Ends an observation once: Reactor may signal a cancellation after completion (a blocking consumer that
+	 * closes its stream after reading the end), which must not end it a second time.
+	 */
+	private static final class Ending {
+
+		private final OpenAiCallObserver.CallObservation observation;
+
+		private final AtomicBoolean ended = new AtomicBoolean();
+
+		Ending(OpenAiCallObserver.CallObservation observation) {
+			this.observation = observation;
+		}
+
+		void success() {
+			if (this.ended.compareAndSet(false, true)) {
+				this.observation.success();
+			}
+		}
+
+		void error(Throwable error) {
+			if (this.ended.compareAndSet(false, true)) {
+				this.observation.error(error);
+			}
+		}
+
+		void cancel() {
+			if (this.ended.compareAndSet(false, true)) {
+				this.observation.cancel();
+			}
+		}
+
 	}
 
 }

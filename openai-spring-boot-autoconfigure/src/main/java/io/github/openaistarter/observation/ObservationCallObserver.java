@@ -111,7 +111,10 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 		private void completed(ChatCompletion completion) {
 			this.context.setCompletionId(completion.id());
 			this.context.setResponseModel(completion.model());
-			this.context.setUsage(completion.usage());
+			if (ChatOperationNames.CREATE.equals(this.context.getOperation())) {
+				// a stored completion read back reports the tokens of its creation, not new ones
+				this.context.setUsage(completion.usage());
+			}
 			for (Choice choice : completion.choices()) {
 				if (choice.finishReason() != null) {
 					this.context.addFinishReason(choice.finishReason().value());
