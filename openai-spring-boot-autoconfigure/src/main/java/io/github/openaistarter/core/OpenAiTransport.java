@@ -30,7 +30,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Spring's {@link WebClient}, applies the timeouts, decodes the body with this library's own
  * {@link OpenAiJson JSON mapper} and turns every failure into a typed {@link OpenAiException}.
  *
- * <p>Thread-safe and immutable; build one with {@link #builder(WebClient)}.
+ * <p>Thread-safe; build one with {@link #builder(WebClient)}. It keeps one piece of state: the latest rate limits.
  */
 public final class OpenAiTransport {
 
