@@ -30,6 +30,7 @@ import io.github.openaistarter.core.NotFoundException;
 import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.OpenAiStreamException;
 import io.github.openaistarter.core.OpenAiTransport;
+import io.github.openaistarter.core.RetryPolicy;
 import io.github.openaistarter.core.RateLimitException;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -86,6 +87,7 @@ abstract class FakeParityScenarios {
 		OpenAiTransport transport = OpenAiTransport.builder(WebClient.create())
 			.baseUrl(baseUrl())
 			.apiKey(apiKey.isEmpty() ? null : apiKey)
+			.retryPolicy(RetryPolicy.DEFAULT.withMaxRetries(0))
 			.build();
 		return new ChatCompletionsTemplate(new ChatCompletionsClient(transport, Map.of("model", MODEL)));
 	}

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The app's HTTP API, without a browser: the chat stream's events, the stored completions' JSON with timings, and
  * OpenAI's errors as problem details.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "openai.retry.initial-backoff=10ms", "openai.retry.max-backoff=20ms" })
 @AutoConfigureOpenAiFake
 class ChatWebApiTests {
 
@@ -66,11 +67,13 @@ class ChatWebApiTests {
 
 	@Test
 	void sendsAFailedAnswerAsAnErrorEvent() throws Exception {
-		this.openAi.enqueue(Fault.status(429));
+		// the starter retries a 429 twice; the third answer is the error the page shows
+		this.openAi.enqueue(Fault.status(429).times(3));
 		HttpResponse<String> response = send("POST", "/api/chat",
 				"{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"store\":false}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).startsWith("event:error\ndata:{\"message\":\"Rate limit reached");
+		assertThat(this.openAi.requests()).hasSize(3);
 	}
 
 	@Test
