@@ -1,12 +1,23 @@
 package io.github.openaistarter.autoconfigure;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import io.github.openaistarter.chat.ChatCompletionsClient;
 import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.ChatCompletionsTemplate;
 import io.github.openaistarter.chat.ReactiveChatCompletionsOperations;
 import io.github.openaistarter.chat.ReactiveChatCompletionsTemplate;
+import io.github.openaistarter.core.LoggingCallObserver;
+import io.github.openaistarter.core.OpenAiCallObserver;
+import io.github.openaistarter.core.OpenAiConnectionPool;
+import io.github.openaistarter.core.OpenAiJson;
 import io.github.openaistarter.core.OpenAiTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,25 +27,27 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
-import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the OpenAI Chat Completions client: {@link ChatCompletionsOperations} and
- * {@link ReactiveChatCompletionsOperations} beans from {@code openai.*} properties, sending through a
- * {@link WebClient} built from Boot's auto-configured builder (so the application's
- * {@code WebClientCustomizer}s, connector and codecs apply) with the OpenAI settings on top.
+ * {@link ReactiveChatCompletionsOperations} beans from {@code openai.*} properties. Calls go through a
+ * {@link WebClient} cloned from Boot's auto-configured builder (so the application's {@code WebClientCustomizer}s
+ * and codecs apply) on a connector of their own: a dedicated {@link OpenAiConnectionPool}, the OpenAI timeouts,
+ * TLS bundle, proxy and retries, and redirects never followed.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBooleanProperty(name = "openai.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(OpenAiProperties.class)
 public final class OpenAiAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(OpenAiAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean(OpenAiConnectionDetails.class)
@@ -44,25 +57,28 @@ public final class OpenAiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	OpenAiConnectionPool openAiConnectionPool(OpenAiProperties properties) {
+		return properties.getPool().toPool();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	OpenAiTransport openAiTransport(OpenAiProperties properties, OpenAiConnectionDetails connectionDetails,
-			ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<OpenAiWebClientCustomizer> customizers,
-			ResourceLoader resourceLoader) {
+			OpenAiConnectionPool pool, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<OpenAiWebClientCustomizer> customizers, ObjectProvider<OpenAiCallObserver> observers) {
 		String baseUrl = connectionDetails.baseUrl();
 		String apiKey = connectionDetails.apiKey();
 		if (apiKey == null && isOpenAi(baseUrl)) {
 			throw new MissingApiKeyException(baseUrl);
 		}
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withConnectTimeout(properties.getConnectTimeout())
-			.withRedirects(HttpRedirects.DONT_FOLLOW)
-			.orElse(httpClientSettings.getIfAvailable());
+		warnIfCleartext(baseUrl);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clone()
-			.clientConnector(connectorBuilder
-				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
-				.build(settings));
+			.clientConnector(OpenAiConnectors.create(properties, pool,
+					sslBundle(properties, sslBundles, httpClientSettings.getIfAvailable())))
+			// request details (headers) must never be logged: they carry the key
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		OpenAiTransport.Builder transport = OpenAiTransport.builder(builder.build())
 			.baseUrl(baseUrl)
@@ -70,7 +86,9 @@ public final class OpenAiAutoConfiguration {
 			.header("OpenAI-Organization", connectionDetails.organization())
 			.header("OpenAI-Project", connectionDetails.project())
 			.responseTimeout(properties.getResponseTimeout())
-			.streamIdleTimeout(properties.getStreamIdleTimeout());
+			.streamIdleTimeout(properties.getStreamIdleTimeout())
+			.retryPolicy(properties.getRetry().toPolicy())
+			.observer(observer(properties, observers));
 		properties.getHeaders().forEach(transport::header);
 		return transport.build();
 	}
@@ -80,13 +98,53 @@ public final class OpenAiAutoConfiguration {
 	ReactiveChatCompletionsOperations reactiveChatCompletionsOperations(OpenAiTransport transport,
 			OpenAiProperties properties) {
 		return new ReactiveChatCompletionsTemplate(
-				new ChatCompletionsClient(transport, properties.getChat().toRequestFields()));
+				new ChatCompletionsClient(transport, properties.getChat().toRequestFields()), transport.observer());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChatCompletionsOperations chatCompletionsOperations(ReactiveChatCompletionsOperations reactive) {
-		return new ChatCompletionsTemplate(reactive.withResponse());
+	ChatCompletionsOperations chatCompletionsOperations(ReactiveChatCompletionsOperations reactive,
+			OpenAiTransport transport) {
+		return new ChatCompletionsTemplate(reactive.withResponse(), transport.observer());
+	}
+
+	/** The observers of every call: the application's (observations) and request logging, if on. */
+	private static OpenAiCallObserver observer(OpenAiProperties properties,
+			ObjectProvider<OpenAiCallObserver> observers) {
+		List<OpenAiCallObserver> all = new ArrayList<>(observers.orderedStream().toList());
+		LoggingProperties logging = properties.getLogging();
+		if (logging.getRequests() != LoggingCallObserver.Detail.NONE) {
+			all.add(new LoggingCallObserver(logging.getRequests(), logging.getMaxBodyLength(),
+					Set.copyOf(logging.getRedactedHeaders()), OpenAiJson.createMapper()));
+		}
+		return OpenAiCallObserver.of(all);
+	}
+
+	private static @Nullable SslBundle sslBundle(OpenAiProperties properties, ObjectProvider<SslBundles> sslBundles,
+			@Nullable HttpClientSettings httpClientSettings) {
+		String name = properties.getSsl().getBundle();
+		if (name == null) {
+			return (httpClientSettings != null) ? httpClientSettings.sslBundle() : null;
+		}
+		SslBundles bundles = sslBundles.getIfAvailable();
+		if (bundles == null) {
+			throw new IllegalStateException("openai.ssl.bundle is '" + name + "' but no SSL bundles are configured");
+		}
+		return bundles.getBundle(name);
+	}
+
+	/** A key sent in clear text over the network deserves a warning; loopback test servers do not. */
+	private static void warnIfCleartext(String baseUrl) {
+		URI uri = URI.create(baseUrl);
+		if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost())) {
+			logger.warn("The OpenAI base URL " + baseUrl + " uses plain HTTP: the API key and every prompt travel"
+					+ " unencrypted. Use https unless this host is on a trusted network.");
+		}
+	}
+
+	private static boolean isLoopback(@Nullable String host) {
+		return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+				|| host.equals("::1"));
 	}
 
 	private static boolean isOpenAi(String baseUrl) {

@@ -67,10 +67,51 @@ public class OpenAiProperties {
 	private Duration streamIdleTimeout = Duration.ofMinutes(2);
 
 	/**
+	 * Whether to ask for gzip-compressed answers.
+	 */
+	private boolean compression = true;
+
+	/**
 	 * Defaults of chat completion requests.
 	 */
 	@NestedConfigurationProperty
 	private final ChatDefaults chat = new ChatDefaults();
+
+	/**
+	 * Retries of failed calls.
+	 */
+	@NestedConfigurationProperty
+	private final RetryProperties retry = new RetryProperties();
+
+	/**
+	 * The connection pool dedicated to OpenAI calls.
+	 */
+	@NestedConfigurationProperty
+	private final PoolProperties pool = new PoolProperties();
+
+	/**
+	 * HTTP proxy of OpenAI calls.
+	 */
+	@NestedConfigurationProperty
+	private final ProxyProperties proxy = new ProxyProperties();
+
+	/**
+	 * TLS of OpenAI calls.
+	 */
+	@NestedConfigurationProperty
+	private final SslProperties ssl = new SslProperties();
+
+	/**
+	 * Logging of OpenAI traffic.
+	 */
+	@NestedConfigurationProperty
+	private final LoggingProperties logging = new LoggingProperties();
+
+	/**
+	 * Micrometer observations of OpenAI calls.
+	 */
+	@NestedConfigurationProperty
+	private final ObservationProperties observations = new ObservationProperties();
 
 	/**
 	 * Whether to auto-configure the OpenAI client.
@@ -218,6 +259,22 @@ public class OpenAiProperties {
 	}
 
 	/**
+	 * Whether to ask for gzip-compressed answers.
+	 * @return whether compression is on
+	 */
+	public boolean isCompression() {
+		return this.compression;
+	}
+
+	/**
+	 * Sets whether to ask for gzip-compressed answers.
+	 * @param compression whether compression is on
+	 */
+	public void setCompression(boolean compression) {
+		this.compression = compression;
+	}
+
+	/**
 	 * Defaults of chat completion requests.
 	 * @return the defaults
 	 */
@@ -225,10 +282,59 @@ public class OpenAiProperties {
 		return this.chat;
 	}
 
+	/**
+	 * Retries of failed calls.
+	 * @return the retry settings
+	 */
+	public RetryProperties getRetry() {
+		return this.retry;
+	}
+
+	/**
+	 * The connection pool dedicated to OpenAI calls.
+	 * @return the pool settings
+	 */
+	public PoolProperties getPool() {
+		return this.pool;
+	}
+
+	/**
+	 * HTTP proxy of OpenAI calls.
+	 * @return the proxy settings
+	 */
+	public ProxyProperties getProxy() {
+		return this.proxy;
+	}
+
+	/**
+	 * TLS of OpenAI calls.
+	 * @return the TLS settings
+	 */
+	public SslProperties getSsl() {
+		return this.ssl;
+	}
+
+	/**
+	 * Logging of OpenAI traffic.
+	 * @return the logging settings
+	 */
+	public LoggingProperties getLogging() {
+		return this.logging;
+	}
+
+	/**
+	 * Micrometer observations of OpenAI calls.
+	 * @return the observation settings
+	 */
+	public ObservationProperties getObservations() {
+		return this.observations;
+	}
+
 	@Override
 	public String toString() {
 		return "OpenAiProperties[baseUrl=" + this.baseUrl + ", apiKey=" + Secrets.mask(this.apiKey) + ", organization="
-				+ this.organization + ", project=" + this.project + ", headers=" + this.headers.keySet() + "]";
+				+ this.organization + ", project=" + this.project + ", headers=" + this.headers.keySet() + ", proxy="
+				+ this.proxy + "]";
 	}
 
 }

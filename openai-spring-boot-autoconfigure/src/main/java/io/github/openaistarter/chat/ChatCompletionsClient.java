@@ -3,6 +3,7 @@ package io.github.openaistarter.chat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -23,6 +24,7 @@ import io.github.openaistarter.chat.stream.ChunkStreamDecoder;
 import io.github.openaistarter.core.OpenAiCall;
 import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.OpenAiTransport;
+import io.github.openaistarter.core.RequestOptions;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
@@ -34,21 +36,6 @@ import org.springframework.util.Assert;
  * {@link OpenAiTransport}.
  */
 public final class ChatCompletionsClient implements ReactiveChatCompletionsResponseOperations {
-
-	/** Operation names, as used in exceptions and observations. */
-	static final String CREATE = "chat.completions.create";
-
-	static final String STREAM = "chat.completions.stream";
-
-	static final String RETRIEVE = "chat.completions.retrieve";
-
-	static final String UPDATE = "chat.completions.update";
-
-	static final String DELETE = "chat.completions.delete";
-
-	static final String LIST = "chat.completions.list";
-
-	static final String LIST_MESSAGES = "chat.completions.messages.list";
 
 	private static final String PATH = "/chat/completions";
 
@@ -64,6 +51,8 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 
 	private final ChunkStreamDecoder chunkDecoder;
 
+	private final RequestOptions options;
+
 	/**
 	 * Creates a client.
 	 * @param transport the transport every call goes through
@@ -71,29 +60,45 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 	 * {@code model} or {@code temperature}); empty for none
 	 */
 	public ChatCompletionsClient(OpenAiTransport transport, Map<String, Object> defaults) {
+		this(transport, Map.copyOf(defaults), new ChunkStreamDecoder(transport.jsonMapper()), RequestOptions.NONE);
+	}
+
+	private ChatCompletionsClient(OpenAiTransport transport, Map<String, Object> defaults,
+			ChunkStreamDecoder chunkDecoder, RequestOptions options) {
 		Assert.notNull(transport, "transport must not be null");
 		Assert.notNull(defaults, "defaults must not be null");
 		this.transport = transport;
-		this.defaults = Map.copyOf(defaults);
-		this.chunkDecoder = new ChunkStreamDecoder(transport.jsonMapper());
+		this.defaults = defaults;
+		this.chunkDecoder = chunkDecoder;
+		this.options = options;
+	}
+
+	@Override
+	public ChatCompletionsClient withOptions(RequestOptions options) {
+		Assert.notNull(options, "options must not be null");
+		return new ChatCompletionsClient(this.transport, this.defaults, this.chunkDecoder, this.options.with(options));
 	}
 
 	@Override
 	public Mono<OpenAiResponse<ChatCompletion>> create(ChatCompletionRequest request) {
-		OpenAiCall call = post(CREATE, PATH, body(request, false)).build();
+		OpenAiCall call = post(ChatOperationNames.CREATE, PATH, body(request, false)).repeatable(!stores(request))
+			.model(model(request))
+			.build();
 		return this.transport.exchange(call, ChatCompletion.class);
 	}
 
 	@Override
 	public Flux<OpenAiResponse<ChatCompletionChunk>> stream(ChatCompletionRequest request) {
-		OpenAiCall call = post(STREAM, PATH, body(request, true)).build();
+		OpenAiCall call = post(ChatOperationNames.STREAM, PATH, body(request, true)).repeatable(!stores(request))
+			.model(model(request))
+			.build();
 		return this.transport.stream(call, (metadata, body) -> this.chunkDecoder.decode(call, metadata, body)
 			.map((chunk) -> new OpenAiResponse<>(chunk, metadata)));
 	}
 
 	@Override
 	public Mono<OpenAiResponse<ChatCompletion>> retrieve(String completionId) {
-		OpenAiCall call = OpenAiCall.builder(RETRIEVE, HttpMethod.GET, PATH).pathSegment(checkId(completionId)).build();
+		OpenAiCall call = call(ChatOperationNames.RETRIEVE, HttpMethod.GET).pathSegment(checkId(completionId)).build();
 		return this.transport.exchange(call, ChatCompletion.class);
 	}
 
@@ -101,20 +106,20 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 	public Mono<OpenAiResponse<ChatCompletion>> update(String completionId, Map<String, String> metadata) {
 		String id = checkId(completionId);
 		byte[] body = toJson(Map.of("metadata", Metadata.validate(metadata)));
-		OpenAiCall call = OpenAiCall.builder(UPDATE, HttpMethod.POST, PATH).pathSegment(id).body(body).build();
+		OpenAiCall call = call(ChatOperationNames.UPDATE, HttpMethod.POST).pathSegment(id).body(body).build();
 		return this.transport.exchange(call, ChatCompletion.class);
 	}
 
 	@Override
 	public Mono<OpenAiResponse<ChatCompletionDeleted>> delete(String completionId) {
-		OpenAiCall call = OpenAiCall.builder(DELETE, HttpMethod.DELETE, PATH).pathSegment(checkId(completionId)).build();
+		OpenAiCall call = call(ChatOperationNames.DELETE, HttpMethod.DELETE).pathSegment(checkId(completionId)).build();
 		return this.transport.exchange(call, ChatCompletionDeleted.class);
 	}
 
 	@Override
 	public Mono<OpenAiResponse<Page<ChatCompletion>>> list(ListChatCompletionsParams params) {
 		Assert.notNull(params, "params must not be null");
-		OpenAiCall.Builder call = OpenAiCall.builder(LIST, HttpMethod.GET, PATH)
+		OpenAiCall.Builder call = call(ChatOperationNames.LIST, HttpMethod.GET)
 			.query("after", params.after())
 			.query("limit", params.limit())
 			.query("order", order(params.order()))
@@ -127,7 +132,7 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 	public Mono<OpenAiResponse<Page<StoredMessage>>> listMessages(String completionId, ListMessagesParams params) {
 		String id = checkId(completionId);
 		Assert.notNull(params, "params must not be null");
-		OpenAiCall call = OpenAiCall.builder(LIST_MESSAGES, HttpMethod.GET, PATH)
+		OpenAiCall call = call(ChatOperationNames.LIST_MESSAGES, HttpMethod.GET)
 			.pathSegment(id)
 			.pathSegment("messages")
 			.query("after", params.after())
@@ -171,8 +176,25 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 		}
 	}
 
-	private static OpenAiCall.Builder post(String operation, String path, byte[] body) {
-		return OpenAiCall.builder(operation, HttpMethod.POST, path).body(body);
+	private OpenAiCall.Builder post(String operation, String path, byte[] body) {
+		return call(operation, HttpMethod.POST).body(body);
+	}
+
+	private OpenAiCall.Builder call(String operation, HttpMethod method) {
+		return OpenAiCall.builder(operation, method, PATH).options(this.options);
+	}
+
+	private @Nullable String model(ChatCompletionRequest request) {
+		return (request.model() != null) ? request.model() : (String) this.defaults.get("model");
+	}
+
+	/**
+	 * Whether a create call stores its completion: OpenAI does not deduplicate stored completions, so such a call
+	 * is retried only when the first attempt provably did not take effect.
+	 */
+	private boolean stores(ChatCompletionRequest request) {
+		Object store = (request.store() != null) ? request.store() : this.defaults.get("store");
+		return Boolean.TRUE.equals(store);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.github.openaistarter.chat.model.ListChatCompletionsParams;
 import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
+import io.github.openaistarter.core.RequestOptions;
 
 /**
  * The OpenAI Chat Completions API for blocking code (Spring MVC, virtual threads, batch jobs). Inject it and
@@ -158,5 +159,17 @@ public interface ChatCompletionsOperations {
 	 * @return the operations with metadata
 	 */
 	ChatCompletionsResponseOperations withResponse();
+
+	/**
+	 * The same operations with some settings overridden for the calls made through the returned object: a
+	 * timeout, a retry budget ({@code maxRetries(0)} turns retries off), extra headers.
+	 * <pre>{@code
+	 * chat.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(20)).maxRetries(0).build())
+	 *     .create(request);
+	 * }</pre>
+	 * @param options the overrides, added to any this object already has
+	 * @return the operations with these options
+	 */
+	ChatCompletionsOperations withOptions(RequestOptions options);
 
 }

@@ -18,7 +18,9 @@ import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
 import io.github.openaistarter.chat.stream.ChatCompletionAccumulator;
+import io.github.openaistarter.core.OpenAiCallObserver;
 import io.github.openaistarter.core.OpenAiResponse;
+import io.github.openaistarter.core.RequestOptions;
 
 import org.springframework.util.Assert;
 
@@ -30,6 +32,8 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 
 	private final ReactiveChatCompletionsResponseOperations client;
 
+	private final OpenAiCallObserver observer;
+
 	private final ChatCompletionsResponseOperations withResponse = new WithResponse();
 
 	/**
@@ -37,8 +41,19 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 	 * @param client the client that sends the calls
 	 */
 	public ChatCompletionsTemplate(ReactiveChatCompletionsResponseOperations client) {
+		this(client, OpenAiCallObserver.NONE);
+	}
+
+	/**
+	 * Creates the operations, observing the page walks (each page call is observed by the transport).
+	 * @param client the client that sends the calls
+	 * @param observer the observer of the page walks
+	 */
+	public ChatCompletionsTemplate(ReactiveChatCompletionsResponseOperations client, OpenAiCallObserver observer) {
 		Assert.notNull(client, "client must not be null");
+		Assert.notNull(observer, "observer must not be null");
 		this.client = client;
+		this.observer = observer;
 	}
 
 	@Override
@@ -79,7 +94,8 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 	@Override
 	public Stream<ChatCompletion> listAll(ListChatCompletionsParams params) {
 		Assert.notNull(params, "params must not be null");
-		return Pages.walkBlocking((after) -> list(params.withAfter(after)), params.after());
+		return Pages.walkBlocking((after) -> list(params.withAfter(after)), params.after(),
+				this.observer.start(ChatOperationNames.LIST_ALL, null));
 	}
 
 	@Override
@@ -91,12 +107,18 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 	public Stream<StoredMessage> listAllMessages(String completionId, ListMessagesParams params) {
 		ChatCompletionsClient.checkId(completionId);
 		Assert.notNull(params, "params must not be null");
-		return Pages.walkBlocking((after) -> listMessages(completionId, params.withAfter(after)), params.after());
+		return Pages.walkBlocking((after) -> listMessages(completionId, params.withAfter(after)), params.after(),
+				this.observer.start(ChatOperationNames.LIST_ALL_MESSAGES, null));
 	}
 
 	@Override
 	public ChatCompletionsResponseOperations withResponse() {
 		return this.withResponse;
+	}
+
+	@Override
+	public ChatCompletionsOperations withOptions(RequestOptions options) {
+		return new ChatCompletionsTemplate(this.client.withOptions(options), this.observer);
 	}
 
 	private static <T> T block(Mono<T> mono) {
@@ -178,6 +200,13 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 		@Override
 		public OpenAiResponse<Page<StoredMessage>> listMessages(String completionId, ListMessagesParams params) {
 			return block(ChatCompletionsTemplate.this.client.listMessages(completionId, params));
+		}
+
+		@Override
+		public ChatCompletionsResponseOperations withOptions(RequestOptions options) {
+			return new ChatCompletionsTemplate(ChatCompletionsTemplate.this.client.withOptions(options),
+					ChatCompletionsTemplate.this.observer)
+				.withResponse();
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.openaistarter.chat.model.Page;
+import io.github.openaistarter.core.OpenAiCallObserver.CallObservation;
 
 /**
  * Walks paged lists: fetch a page, hand out its items, fetch the next page with {@code after = last_id} only
@@ -42,7 +44,13 @@ final class Pages {
 		});
 	}
 
-	static <T> Stream<T> walkBlocking(Function<@Nullable String, Page<T>> fetch, @Nullable String after) {
+	/**
+	 * A lazy stream over the pages, observed as one operation: it succeeds when the last page is consumed,
+	 * fails with a page's failure, and is cancelled when the stream is closed before its end.
+	 */
+	static <T> Stream<T> walkBlocking(Function<@Nullable String, Page<T>> fetch, @Nullable String after,
+			CallObservation observation) {
+		AtomicBoolean ended = new AtomicBoolean();
 		Iterator<T> items = new Iterator<>() {
 
 			private @Nullable Iterator<T> current;
@@ -55,9 +63,12 @@ final class Pages {
 			public boolean hasNext() {
 				while (this.current == null || !this.current.hasNext()) {
 					if (this.last) {
+						if (ended.compareAndSet(false, true)) {
+							observation.success();
+						}
 						return false;
 					}
-					Page<T> page = fetch.apply(this.cursor);
+					Page<T> page = fetch(this.cursor);
 					String next = nextAfter(page, this.cursor);
 					this.last = (next == null);
 					this.cursor = next;
@@ -66,16 +77,35 @@ final class Pages {
 				return true;
 			}
 
+			private Page<T> fetch(@Nullable String cursor) {
+				try {
+					return fetch.apply(cursor);
+				}
+				catch (RuntimeException ex) {
+					if (ended.compareAndSet(false, true)) {
+						observation.error(ex);
+					}
+					throw ex;
+				}
+			}
+
 			@Override
 			public T next() {
 				if (!hasNext()) {
 					throw new NoSuchElementException();
 				}
-				return Objects.requireNonNull(this.current).next();
+				T item = Objects.requireNonNull(this.current).next();
+				observation.item(item);
+				return item;
 			}
 
 		};
-		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED), false);
+		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED), false)
+			.onClose(() -> {
+				if (ended.compareAndSet(false, true)) {
+					observation.cancel();
+				}
+			});
 	}
 
 }

@@ -13,6 +13,7 @@ import io.github.openaistarter.chat.model.ListChatCompletionsParams;
 import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
+import io.github.openaistarter.core.RequestOptions;
 import io.github.openaistarter.core.OpenAiResponse;
 
 /**
@@ -79,5 +80,17 @@ public interface ReactiveChatCompletionsResponseOperations {
 	 * @return the page with its metadata
 	 */
 	Mono<OpenAiResponse<Page<StoredMessage>>> listMessages(String completionId, ListMessagesParams params);
+
+	/**
+	 * The same operations with some settings overridden for the calls made through the returned object: a
+	 * timeout, a retry budget ({@code maxRetries(0)} turns retries off), extra headers.
+	 * <pre>{@code
+	 * chat.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(20)).maxRetries(0).build())
+	 *     .create(request);
+	 * }</pre>
+	 * @param options the overrides, added to any this object already has
+	 * @return the operations with these options
+	 */
+	ReactiveChatCompletionsResponseOperations withOptions(RequestOptions options);
 
 }

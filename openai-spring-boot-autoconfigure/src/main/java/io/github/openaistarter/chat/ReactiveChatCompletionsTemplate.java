@@ -13,7 +13,10 @@ import io.github.openaistarter.chat.model.ListChatCompletionsParams;
 import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
+import io.github.openaistarter.core.Observed;
+import io.github.openaistarter.core.OpenAiCallObserver;
 import io.github.openaistarter.core.OpenAiResponse;
+import io.github.openaistarter.core.RequestOptions;
 
 import org.springframework.util.Assert;
 
@@ -25,13 +28,27 @@ public final class ReactiveChatCompletionsTemplate implements ReactiveChatComple
 
 	private final ReactiveChatCompletionsResponseOperations client;
 
+	private final OpenAiCallObserver observer;
+
 	/**
 	 * Creates the operations.
 	 * @param client the client that sends the calls
 	 */
 	public ReactiveChatCompletionsTemplate(ReactiveChatCompletionsResponseOperations client) {
+		this(client, OpenAiCallObserver.NONE);
+	}
+
+	/**
+	 * Creates the operations, observing the page walks (each page call is observed by the transport).
+	 * @param client the client that sends the calls
+	 * @param observer the observer of the page walks
+	 */
+	public ReactiveChatCompletionsTemplate(ReactiveChatCompletionsResponseOperations client,
+			OpenAiCallObserver observer) {
 		Assert.notNull(client, "client must not be null");
+		Assert.notNull(observer, "observer must not be null");
 		this.client = client;
+		this.observer = observer;
 	}
 
 	@Override
@@ -67,7 +84,8 @@ public final class ReactiveChatCompletionsTemplate implements ReactiveChatComple
 	@Override
 	public Flux<ChatCompletion> listAll(ListChatCompletionsParams params) {
 		Assert.notNull(params, "params must not be null");
-		return Pages.walk((after) -> list(params.withAfter(after)), params.after());
+		return Observed.flux(this.observer, ChatOperationNames.LIST_ALL, null,
+				(observation) -> Pages.walk((after) -> list(params.withAfter(after)), params.after()));
 	}
 
 	@Override
@@ -77,13 +95,20 @@ public final class ReactiveChatCompletionsTemplate implements ReactiveChatComple
 
 	@Override
 	public Flux<StoredMessage> listAllMessages(String completionId, ListMessagesParams params) {
+		ChatCompletionsClient.checkId(completionId);
 		Assert.notNull(params, "params must not be null");
-		return Pages.walk((after) -> listMessages(completionId, params.withAfter(after)), params.after());
+		return Observed.flux(this.observer, ChatOperationNames.LIST_ALL_MESSAGES, null, (observation) -> Pages
+			.walk((after) -> listMessages(completionId, params.withAfter(after)), params.after()));
 	}
 
 	@Override
 	public ReactiveChatCompletionsResponseOperations withResponse() {
 		return this.client;
+	}
+
+	@Override
+	public ReactiveChatCompletionsOperations withOptions(RequestOptions options) {
+		return new ReactiveChatCompletionsTemplate(this.client.withOptions(options), this.observer);
 	}
 
 }

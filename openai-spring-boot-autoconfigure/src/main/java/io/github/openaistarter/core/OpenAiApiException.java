@@ -1,5 +1,8 @@
 package io.github.openaistarter.core;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -85,6 +88,15 @@ public abstract class OpenAiApiException extends OpenAiException {
 	 */
 	public @Nullable String errorParam() {
 		return this.error.param();
+	}
+
+	/**
+	 * How long the server asked to wait before retrying: {@code retry-after-ms}, else {@code retry-after}
+	 * (seconds or an HTTP date).
+	 * @return the wait, or {@code null} when the server asked for none
+	 */
+	public @Nullable Duration retryAfter() {
+		return RetryAfter.of(this.metadata.headers(), Clock.systemUTC());
 	}
 
 	/**

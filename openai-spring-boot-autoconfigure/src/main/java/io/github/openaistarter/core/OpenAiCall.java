@@ -1,7 +1,6 @@
 package io.github.openaistarter.core;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,10 +25,13 @@ import org.springframework.web.util.UriUtils;
  * @param path the encoded path relative to the base URL, for example {@code /chat/completions/chatcmpl-1}
  * @param query the encoded query string without {@code ?}, empty when there is none
  * @param body the JSON body, or {@code null}
- * @param timeout a timeout for this call, or {@code null} for the transport's default
+ * @param options overrides of the configured timeout, retries and headers for this call
+ * @param repeatable whether the call can be repeated without a visible effect (false for creating a stored
+ * completion, which OpenAI does not deduplicate); decides which failures are retried
+ * @param model the model the call asks for, or {@code null}; for observations
  */
 public record OpenAiCall(String operation, HttpMethod method, String path, String query, byte @Nullable [] body,
-		@Nullable Duration timeout) {
+		RequestOptions options, boolean repeatable, @Nullable String model) {
 
 	/**
 	 * Starts a call.
@@ -73,7 +75,11 @@ public record OpenAiCall(String operation, HttpMethod method, String path, Strin
 
 		private byte @Nullable [] body;
 
-		private @Nullable Duration timeout;
+		private RequestOptions options = RequestOptions.NONE;
+
+		private boolean repeatable = true;
+
+		private @Nullable String model;
 
 		private Builder(String operation, HttpMethod method, String path) {
 			this.operation = operation;
@@ -116,12 +122,32 @@ public record OpenAiCall(String operation, HttpMethod method, String path, Strin
 		}
 
 		/**
-		 * Sets a timeout for this call only.
-		 * @param timeout the timeout, or {@code null} for the transport's default
+		 * Sets overrides of the configured timeout, retries and headers for this call.
+		 * @param options the options
 		 * @return this builder
 		 */
-		public Builder timeout(@Nullable Duration timeout) {
-			this.timeout = timeout;
+		public Builder options(RequestOptions options) {
+			this.options = options;
+			return this;
+		}
+
+		/**
+		 * Marks whether the call can be repeated without a visible effect (default {@code true}).
+		 * @param repeatable {@code false} for a call whose repetition would duplicate something
+		 * @return this builder
+		 */
+		public Builder repeatable(boolean repeatable) {
+			this.repeatable = repeatable;
+			return this;
+		}
+
+		/**
+		 * Names the model the call asks for, for observations.
+		 * @param model the model, or {@code null}
+		 * @return this builder
+		 */
+		public Builder model(@Nullable String model) {
+			this.model = model;
 			return this;
 		}
 
@@ -131,7 +157,7 @@ public record OpenAiCall(String operation, HttpMethod method, String path, Strin
 		 */
 		public OpenAiCall build() {
 			return new OpenAiCall(this.operation, this.method, this.path.toString(), this.query.toString(), this.body,
-					this.timeout);
+					this.options, this.repeatable, this.model);
 		}
 
 		private static String encode(String raw) {

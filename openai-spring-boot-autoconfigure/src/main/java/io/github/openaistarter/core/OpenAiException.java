@@ -17,6 +17,8 @@ public class OpenAiException extends RuntimeException {
 
 	private final @Nullable String requestId;
 
+	private int attempts = 1;
+
 	/**
 	 * Creates an exception.
 	 * @param message what went wrong
@@ -34,6 +36,28 @@ public class OpenAiException extends RuntimeException {
 	 */
 	public @Nullable String requestId() {
 		return this.requestId;
+	}
+
+	/**
+	 * How many attempts the call made before failing with this exception (1 when it was not retried).
+	 * @return the number of attempts
+	 */
+	public int attempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * Records the number of attempts; set by the transport when it gives up.
+	 * @param attempts the number of attempts
+	 */
+	void attempts(int attempts) {
+		this.attempts = attempts;
+	}
+
+	@Override
+	public @Nullable String getMessage() {
+		String message = super.getMessage();
+		return (this.attempts > 1) ? message + " (after " + this.attempts + " attempts)" : message;
 	}
 
 }

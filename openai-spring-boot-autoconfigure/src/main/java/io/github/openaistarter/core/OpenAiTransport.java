@@ -1,10 +1,10 @@
 package io.github.openaistarter.core;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -17,7 +17,6 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,14 +24,13 @@ import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * The one place every OpenAI call passes through: it adds the credentials, sends the {@link OpenAiCall} with
  * Spring's {@link WebClient}, applies the timeouts, decodes the body with this library's own
  * {@link OpenAiJson JSON mapper} and turns every failure into a typed {@link OpenAiException}.
  *
- * <p>Thread-safe and immutable; build one with {@link #builder(WebClient)}.
+ * <p>Thread-safe; build one with {@link #builder(WebClient)}. It keeps one piece of state: the latest rate limits.
  */
 public final class OpenAiTransport {
 
@@ -47,6 +45,9 @@ public final class OpenAiTransport {
 
 	private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
+	/** Error bodies are read up to this size; the rest is dropped. */
+	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
 	private final WebClient webClient;
 
 	private final String baseUrl;
@@ -59,9 +60,15 @@ public final class OpenAiTransport {
 
 	private final Duration streamIdleTimeout;
 
+	private final RetryPolicy retryPolicy;
+
 	private final JsonMapper jsonMapper;
 
 	private final ErrorResponses errorResponses;
+
+	private final AtomicReference<RateLimit> latestRateLimit = new AtomicReference<>(RateLimit.NONE);
+
+	private final OpenAiCallObserver observer;
 
 	private OpenAiTransport(Builder builder) {
 		this.webClient = builder.webClient;
@@ -70,8 +77,10 @@ public final class OpenAiTransport {
 		this.headers = Map.copyOf(builder.headers);
 		this.responseTimeout = builder.responseTimeout;
 		this.streamIdleTimeout = builder.streamIdleTimeout;
+		this.retryPolicy = builder.retryPolicy;
 		this.jsonMapper = builder.jsonMapper;
 		this.errorResponses = new ErrorResponses(this.jsonMapper);
+		this.observer = builder.observer;
 	}
 
 	/**
@@ -93,6 +102,22 @@ public final class OpenAiTransport {
 	}
 
 	/**
+	 * The retry policy of calls that set no retry budget of their own.
+	 * @return the policy
+	 */
+	public RetryPolicy retryPolicy() {
+		return this.retryPolicy;
+	}
+
+	/**
+	 * The rate limits of the most recent response that carried {@code x-ratelimit-*} headers.
+	 * @return the latest rate limits, {@link RateLimit#NONE} before any
+	 */
+	public RateLimit latestRateLimit() {
+		return this.latestRateLimit.get();
+	}
+
+	/**
 	 * The mapper of OpenAI traffic.
 	 * @return the mapper
 	 */
@@ -110,7 +135,7 @@ public final class OpenAiTransport {
 	}
 
 	/**
-	 * Sends a call and decodes its JSON answer.
+	 * Sends a call and decodes its JSON answer, retrying as the {@link RetryPolicy} allows.
 	 * @param <T> the body type
 	 * @param call the call
 	 * @param type the body type
@@ -121,7 +146,7 @@ public final class OpenAiTransport {
 	}
 
 	/**
-	 * Sends a call and decodes its JSON answer into a generic type.
+	 * Sends a call and decodes its JSON answer into a generic type, retrying as the {@link RetryPolicy} allows.
 	 * @param <T> the body type
 	 * @param call the call
 	 * @param type the body type
@@ -132,68 +157,104 @@ public final class OpenAiTransport {
 	}
 
 	private <T> Mono<OpenAiResponse<T>> exchange(OpenAiCall call, JavaType type) {
-		Duration timeout = (call.timeout() != null) ? call.timeout() : this.responseTimeout;
-		return request(call, MediaType.APPLICATION_JSON).exchangeToMono((response) -> {
-			ResponseMetadata metadata = metadata(response);
-			if (!response.statusCode().is2xxSuccessful()) {
-				return error(call, metadata, response);
-			}
-			return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
-				.map((buffer) -> new OpenAiResponse<T>(decode(call, metadata, buffer, type), metadata))
-				.switchIfEmpty(Mono.error(() -> new OpenAiDecodingException(
-						call.describe() + " answered " + metadata.status().value() + " with an empty body", null,
-						metadata.requestId())));
-		})
-			.timeout(timeout, Mono.error(() -> timedOut(call, "no complete answer within", timeout)))
-			.onErrorMap((ex) -> translate(call, ex));
+		Duration timeout = timeout(call);
+		return Observed.mono(this.observer, call.operation(), call, (observation) -> {
+			Mono<OpenAiResponse<T>> attempt = request(call, MediaType.APPLICATION_JSON).exchangeToMono((response) -> {
+				ResponseMetadata metadata = received(response, observation);
+				if (!response.statusCode().is2xxSuccessful()) {
+					return error(call, metadata, response);
+				}
+				return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
+					.map((buffer) -> new OpenAiResponse<T>(decode(call, metadata, buffer, type), metadata))
+					.switchIfEmpty(Mono.error(() -> new OpenAiDecodingException(
+							call.describe() + " answered " + metadata.status().value() + " with an empty body", null,
+							metadata.requestId())))
+					.onErrorMap((ex) -> Failures.translate(call, ex, true, metadata.requestId(), MAX_BODY_BYTES));
+			})
+				.timeout(timeout, Mono.error(() -> timedOut(call, "no complete answer within", timeout)))
+				.onErrorMap((ex) -> Failures.translate(call, ex, false, null, MAX_BODY_BYTES));
+			return Retrying.mono(attempt, call, retryPolicy(call), observation);
+		});
 	}
 
 	/**
 	 * Sends a call whose answer is a stream, and hands its body to a decoder once the status is known to be a
 	 * success. The first item must arrive within the response timeout, each next one within the stream idle
-	 * timeout. Cancelling the returned flux closes the HTTP exchange.
+	 * timeout. A stream is retried only while it has delivered nothing. Cancelling the returned flux closes the
+	 * HTTP exchange.
 	 * @param <T> the decoded item type
 	 * @param call the call
 	 * @param decoder turns the metadata and raw body of a successful response into items
 	 * @return the decoded items; fails with an {@link OpenAiException}
 	 */
 	public <T> Flux<T> stream(OpenAiCall call, BiFunction<ResponseMetadata, Flux<DataBuffer>, Flux<T>> decoder) {
-		Duration firstTimeout = (call.timeout() != null) ? call.timeout() : this.responseTimeout;
-		return request(call, MediaType.TEXT_EVENT_STREAM).<T>exchangeToFlux((response) -> {
-			ResponseMetadata metadata = metadata(response);
-			if (!response.statusCode().is2xxSuccessful()) {
-				return this.<T>error(call, metadata, response).flux();
-			}
-			return decoder.apply(metadata, response.body(BodyExtractors.toDataBuffers()));
-		})
-			.timeout(expire(firstTimeout, () -> timedOut(call, "no stream chunk within", firstTimeout)),
-					(item) -> expire(this.streamIdleTimeout,
-							() -> timedOut(call, "the stream was idle for", this.streamIdleTimeout)))
-			.onErrorMap((ex) -> translate(call, ex));
+		Duration firstTimeout = timeout(call);
+		return Observed.flux(this.observer, call.operation(), call, (observation) -> {
+			Flux<T> attempt = request(call, MediaType.TEXT_EVENT_STREAM).<T>exchangeToFlux((response) -> {
+				ResponseMetadata metadata = received(response, observation);
+				if (!response.statusCode().is2xxSuccessful()) {
+					return this.<T>error(call, metadata, response).flux();
+				}
+				return decoder.apply(metadata, response.body(BodyExtractors.toDataBuffers()));
+			})
+				.timeout(expire(firstTimeout, () -> timedOut(call, "no stream chunk within", firstTimeout)),
+						(item) -> expire(this.streamIdleTimeout,
+								() -> timedOut(call, "the stream was idle for", this.streamIdleTimeout)))
+				.onErrorMap((ex) -> Failures.translate(call, ex, false, null, MAX_BODY_BYTES));
+			return Retrying.flux(attempt, call, retryPolicy(call), observation);
+		});
+	}
+
+	/**
+	 * The observer told about every call of this transport, for operations made of several calls (a walk over
+	 * pages) to be observed alike.
+	 * @return the observer
+	 */
+	public OpenAiCallObserver observer() {
+		return this.observer;
+	}
+
+	private Duration timeout(OpenAiCall call) {
+		Duration timeout = call.options().timeout();
+		return (timeout != null) ? timeout : this.responseTimeout;
+	}
+
+	private RetryPolicy retryPolicy(OpenAiCall call) {
+		Integer maxRetries = call.options().maxRetries();
+		return (maxRetries != null) ? this.retryPolicy.withMaxRetries(maxRetries) : this.retryPolicy;
 	}
 
 	private WebClient.RequestHeadersSpec<?> request(OpenAiCall call, MediaType accept) {
 		WebClient.RequestBodySpec spec = this.webClient.method(call.method())
 			.uri(URI.create(this.baseUrl + call.pathAndQuery()))
-			.headers(this::addHeaders)
+			.headers((target) -> addHeaders(target, call))
 			.accept(accept);
 		byte[] body = call.body();
 		return (body != null) ? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
 	}
 
-	private void addHeaders(HttpHeaders target) {
+	private void addHeaders(HttpHeaders target, OpenAiCall call) {
 		this.headers.forEach(target::set);
+		call.options().headers().forEach(target::set);
 		if (this.apiKey != null) {
 			target.setBearerAuth(this.apiKey);
 		}
 	}
 
-	private static ResponseMetadata metadata(ClientResponse response) {
-		return ResponseMetadata.of(response.statusCode(), response.headers().asHttpHeaders());
+	/** Reads a response's metadata, keeps its rate limits as the latest known and tells the observation. */
+	private ResponseMetadata received(ClientResponse response, OpenAiCallObserver.CallObservation observation) {
+		ResponseMetadata metadata = ResponseMetadata.of(response.statusCode(), response.headers().asHttpHeaders());
+		if (metadata.rateLimit().isKnown()) {
+			this.latestRateLimit.set(metadata.rateLimit());
+		}
+		observation.response(metadata);
+		return metadata;
 	}
 
 	private <T> Mono<T> error(OpenAiCall call, ResponseMetadata metadata, ClientResponse response) {
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
+		Flux<DataBuffer> head = DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
+				MAX_ERROR_BODY_BYTES);
+		return DataBufferUtils.join(head)
 			.map((buffer) -> {
 				try {
 					byte[] bytes = new byte[buffer.readableByteCount()];
@@ -204,6 +265,7 @@ public final class OpenAiTransport {
 					DataBufferUtils.release(buffer);
 				}
 			})
+			.onErrorResume((ex) -> Mono.empty())
 			.defaultIfEmpty(new byte[0])
 			.flatMap((bytes) -> Mono.error(this.errorResponses.toException(call, metadata, bytes)));
 	}
@@ -214,22 +276,14 @@ public final class OpenAiTransport {
 		}
 		catch (JacksonException ex) {
 			throw new OpenAiDecodingException("Could not read the answer of " + call.describe() + " as "
-					+ type.getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(), ex, metadata.requestId());
+					+ type.getRawClass().getSimpleName() + ": " + bounded(ex.getOriginalMessage()), ex,
+					metadata.requestId());
 		}
 	}
 
-	private Throwable translate(OpenAiCall call, Throwable ex) {
-		if (ex instanceof OpenAiException) {
-			return ex;
-		}
-		if (ex instanceof DataBufferLimitException) {
-			return new OpenAiDecodingException(
-					"The answer of " + call.describe() + " exceeds " + MAX_BODY_BYTES + " bytes", ex, null);
-		}
-		if (ex instanceof WebClientRequestException || hasCause(ex, IOException.class)) {
-			return new OpenAiIoException(call.describe() + " failed: " + rootMessage(ex), ex, null);
-		}
-		return ex;
+	private static String bounded(@Nullable String message) {
+		String text = Secrets.redact(String.valueOf(message));
+		return (text.length() > 300) ? text.substring(0, 300) + "..." : text;
 	}
 
 	private static OpenAiTimeoutException timedOut(OpenAiCall call, String what, Duration timeout) {
@@ -239,24 +293,6 @@ public final class OpenAiTransport {
 	/** A timeout signal that fails with the given exception when it fires. */
 	private static <X> Mono<X> expire(Duration timeout, Supplier<OpenAiTimeoutException> failure) {
 		return Mono.delay(timeout).then(Mono.error(failure));
-	}
-
-	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		return Secrets.redact(message);
 	}
 
 	private static String stripTrailingSlash(String url) {
@@ -286,6 +322,10 @@ public final class OpenAiTransport {
 		private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
 
 		private JsonMapper jsonMapper = OpenAiJson.createMapper();
+
+		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+		private OpenAiCallObserver observer = OpenAiCallObserver.NONE;
 
 		private Builder(WebClient webClient) {
 			Assert.notNull(webClient, "webClient must not be null");
@@ -357,6 +397,28 @@ public final class OpenAiTransport {
 		 */
 		public Builder jsonMapper(JsonMapper jsonMapper) {
 			this.jsonMapper = jsonMapper;
+			return this;
+		}
+
+		/**
+		 * Sets the retry policy (default {@link RetryPolicy#DEFAULT}: 2 retries).
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			Assert.notNull(retryPolicy, "retryPolicy must not be null");
+			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * Sets the observer told about every call: Micrometer observations, request logging.
+		 * @param observer the observer (default {@link OpenAiCallObserver#NONE})
+		 * @return this builder
+		 */
+		public Builder observer(OpenAiCallObserver observer) {
+			Assert.notNull(observer, "observer must not be null");
+			this.observer = observer;
 			return this;
 		}
 

@@ -202,14 +202,17 @@ class ErrorHandlingHttpTest extends HttpTestSupport {
 		this.server.close();
 
 		assertThatExceptionOfType(OpenAiIoException.class).isThrownBy(() -> this.chat.create(HELLO)).satisfies((ex) -> {
-			assertThat(ex.getMessage()).startsWith("POST /chat/completions failed: ").containsIgnoringCase("refused");
+			assertThat(ex.getMessage()).startsWith("POST /chat/completions failed to connect: ")
+				.containsIgnoringCase("refused");
+			assertThat(ex.stage()).isEqualTo(OpenAiIoException.Stage.CONNECTING);
+			assertThat(ex.requestSent()).isFalse();
 			assertThat(ex.requestId()).isNull();
 			assertThat(ex.getCause()).isNotNull();
 			assertNoApiKeyIn(ex);
 		});
 		StepVerifier.create(this.reactive.retrieve("chatcmpl-abc123"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(OpenAiIoException.class)
-				.hasMessageStartingWith("GET /chat/completions/chatcmpl-abc123 failed: "))
+				.hasMessageStartingWith("GET /chat/completions/chatcmpl-abc123 failed to connect: "))
 			.verify();
 	}
 

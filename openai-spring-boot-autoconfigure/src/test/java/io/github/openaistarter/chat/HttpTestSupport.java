@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.openaistarter.core.OpenAiTransport;
+import io.github.openaistarter.core.RetryPolicy;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -69,14 +70,16 @@ abstract class HttpTestSupport {
 	}
 
 	/**
-	 * A transport to the test server with the test credentials and headers, to adjust and build.
+	 * A transport to the test server with the test credentials and headers, to adjust and build. Retries are
+	 * off, so each test sees exactly the requests it enqueued; {@code RetryHttpTest} covers retries.
 	 */
 	OpenAiTransport.Builder transport() {
 		return OpenAiTransport.builder(WebClient.create())
 			.baseUrl(this.server.url("/v1").toString())
 			.apiKey(API_KEY)
 			.header("OpenAI-Organization", "org-1")
-			.header("OpenAI-Project", "proj-1");
+			.header("OpenAI-Project", "proj-1")
+			.retryPolicy(RetryPolicy.DEFAULT.withMaxRetries(0));
 	}
 
 	void useClient(OpenAiTransport transport, Map<String, Object> defaults) {

@@ -56,6 +56,7 @@ import io.github.openaistarter.core.OpenAiIoException;
 import io.github.openaistarter.core.OpenAiStreamException;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RateLimitException;
+import io.github.openaistarter.core.RetryPolicy;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -87,6 +88,7 @@ class SharedFakeConformanceTests {
 			.header("OpenAI-Organization", "org-conformance")
 			.header("OpenAI-Project", "proj-conformance")
 			.streamIdleTimeout(Duration.ofSeconds(2))
+			.retryPolicy(RetryPolicy.DEFAULT.withMaxRetries(0))
 			.build();
 		ChatCompletionsClient client = new ChatCompletionsClient(transport, Map.of("model", "gpt-4.1-mini"));
 		chat = new ChatCompletionsTemplate(client);

@@ -79,21 +79,25 @@ class OpenAiCallTest {
 	}
 
 	@Test
-	void bodyAndTimeoutAreKept() {
+	void bodyOptionsAndRepeatabilityAreKept() {
 		byte[] body = "{}".getBytes();
+		RequestOptions options = RequestOptions.builder().timeout(Duration.ofSeconds(5)).maxRetries(0).build();
 		OpenAiCall call = OpenAiCall.builder("chat.completions.create", HttpMethod.POST, "/chat/completions")
 			.body(body)
-			.timeout(Duration.ofSeconds(5))
+			.options(options)
+			.repeatable(false)
 			.build();
 		assertThat(call.body()).isEqualTo(body);
-		assertThat(call.timeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(call.options()).isEqualTo(options);
+		assertThat(call.repeatable()).isFalse();
 	}
 
 	@Test
-	void bodyAndTimeoutDefaultToNull() {
+	void bodyAndOptionsDefaultToNone() {
 		OpenAiCall call = OpenAiCall.builder("chat.completions.list", HttpMethod.GET, "/chat/completions").build();
 		assertThat(call.body()).isNull();
-		assertThat(call.timeout()).isNull();
+		assertThat(call.options()).isEqualTo(RequestOptions.NONE);
+		assertThat(call.repeatable()).isTrue();
 	}
 
 }

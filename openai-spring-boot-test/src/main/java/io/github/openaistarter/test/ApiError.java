@@ -33,6 +33,15 @@ final class ApiError extends RuntimeException {
 		return new ApiError(400, message, INVALID_REQUEST, param, code);
 	}
 
+	/**
+	 * The error OpenAI answers to a request without an API key: unlike a wrong key, it has no code.
+	 * @param message the message
+	 * @return the error
+	 */
+	static ApiError missingApiKey(String message) {
+		return new ApiError(401, message, INVALID_REQUEST, null, null);
+	}
+
 	static ApiError unauthorized(String message) {
 		return new ApiError(401, message, INVALID_REQUEST, null, "invalid_api_key");
 	}

@@ -110,9 +110,11 @@ final class FakeRouter implements BiFunction<HttpServerRequest, HttpServerRespon
 		boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 		String key = bearer ? authorization.substring(7).trim() : "";
 		if (key.isEmpty()) {
-			throw ApiError.unauthorized("You didn't provide an API key. You need to provide your API key in an"
-					+ " Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY). You can obtain"
-					+ " an API key from https://platform.openai.com/account/api-keys.");
+			throw ApiError.missingApiKey("You didn't provide an API key. You need to provide your API key in an"
+					+ " Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the"
+					+ " password field (with blank username) if you're accessing the API from your browser and are"
+					+ " prompted for a username and password. You can obtain an API key from"
+					+ " https://platform.openai.com/account/api-keys.");
 		}
 		if (this.apiKey != null && !this.apiKey.equals(key)) {
 			throw ApiError.unauthorized("Incorrect API key provided: " + mask(key)

@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * checks the API key and what OpenAI checks cheaply, answers errors in OpenAI's format with its headers, and
  * fails on demand ({@link #enqueue(Fault)}). It records every request for assertions.
  *
- * <p>Wire an application to it in a {@code @SpringBootTest}:
+ * <p>In a {@code @SpringBootTest}, {@link AutoConfigureOpenAiFake} runs one and connects the starter to it; in a
+ * plain JUnit test, {@link OpenAiFakeExtension} does. To wire an application to one by hand:
  * <pre class="code">
  * &#64;SpringBootTest(properties = "openai.chat.model=gpt-4o-mini")
  * class AssistantTests {

@@ -3,8 +3,8 @@ package io.github.openaistarter.test;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.openaistarter.autoconfigure.OpenAiAutoConfiguration;
 import io.github.openaistarter.autoconfigure.OpenAiConnectionDetails;
@@ -19,23 +19,20 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's auto-configuration pointed at the fake with {@link OpenAiFakeServer#properties()}.
+ * The starter's auto-configuration pointed at the fake with {@link OpenAiFakeServer#properties()} or a connection
+ * details bean, the fake configured through {@link OpenAiFakeExtension}.
  */
 class ApplicationContextRunnerTests {
 
-	private static final OpenAiFakeServer fake = OpenAiFakeServer.builder().apiKey("sk-wired").start();
+	@RegisterExtension
+	static final OpenAiFakeExtension openAi = new OpenAiFakeExtension(OpenAiFakeServer.builder().apiKey("sk-wired"));
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, OpenAiAutoConfiguration.class))
 		.withPropertyValues("openai.chat.model=gpt-4.1-mini");
 
-	@AfterAll
-	static void close() {
-		fake.close();
-	}
-
 	@Test
-	void wiresTheClientsToTheFake() {
+	void wiresTheClientsToTheFake(OpenAiFakeServer fake) {
 		this.contextRunner.withPropertyValues(asPropertyValues(fake.properties())).run((context) -> {
 			assertThat(context.getBean(OpenAiConnectionDetails.class).baseUrl()).isEqualTo(fake.baseUrl());
 			ChatCompletionsOperations chat = context.getBean(ChatCompletionsOperations.class);
@@ -50,7 +47,7 @@ class ApplicationContextRunnerTests {
 	}
 
 	@Test
-	void letsTheFakeSupplyTheConnectionDetails() {
+	void letsTheFakeSupplyTheConnectionDetails(OpenAiFakeServer fake) {
 		OpenAiConnectionDetails details = new OpenAiConnectionDetails() {
 
 			@Override

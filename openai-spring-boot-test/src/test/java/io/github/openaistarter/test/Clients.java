@@ -9,6 +9,7 @@ import io.github.openaistarter.chat.ChatCompletionsTemplate;
 import io.github.openaistarter.chat.ReactiveChatCompletionsOperations;
 import io.github.openaistarter.chat.ReactiveChatCompletionsTemplate;
 import io.github.openaistarter.core.OpenAiTransport;
+import io.github.openaistarter.core.RetryPolicy;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -42,7 +43,11 @@ final class Clients {
 	private static ChatCompletionsClient client(OpenAiFakeServer fake,
 			UnaryOperator<OpenAiTransport.Builder> settings) {
 		OpenAiTransport transport = settings
-			.apply(OpenAiTransport.builder(WebClient.create()).baseUrl(fake.baseUrl()).apiKey("sk-test"))
+			.apply(OpenAiTransport.builder(WebClient.create())
+				.baseUrl(fake.baseUrl())
+				.apiKey("sk-test")
+				// each fault test counts the requests its fault causes
+				.retryPolicy(RetryPolicy.DEFAULT.withMaxRetries(0)))
 			.build();
 		return new ChatCompletionsClient(transport, Map.of("model", MODEL));
 	}

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.model.ChatCompletion;
@@ -27,25 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code POST /chat/completions} through the real client: answers, choices, usage, headers and tool calls.
  */
+@ExtendWith(OpenAiFakeExtension.class)
 class CreateCompletionTests {
-
-	private static final OpenAiFakeServer fake = OpenAiFakeServer.start();
 
 	private static final Tool WEATHER = Tool.function("get_weather", "The weather in a city",
 			Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string"))));
 
 	private static final Tool TIME = Tool.function("get_time", "The time in a city", Map.of("type", "object"));
 
-	private final ChatCompletionsOperations chat = Clients.chat(fake);
+	private final OpenAiFakeServer fake;
 
-	@BeforeEach
-	void reset() {
-		fake.reset();
-	}
+	private final ChatCompletionsOperations chat;
 
-	@AfterAll
-	static void close() {
-		fake.close();
+	CreateCompletionTests(OpenAiFakeServer fake) {
+		this.fake = fake;
+		this.chat = Clients.chat(fake);
 	}
 
 	@Test
@@ -77,13 +72,13 @@ class CreateCompletionTests {
 
 	@Test
 	void answersWithFixedTextOrAFunctionOfTheRequest() {
-		fake.answerWith("Paris");
+		this.fake.answerWith("Paris");
 		assertThat(this.chat.create(List.of(ChatMessage.user("Capital of France?"))).text()).isEqualTo("Paris");
-		fake.answerWith((request) -> "model " + request.path("model").asString() + ", "
+		this.fake.answerWith((request) -> "model " + request.path("model").asString() + ", "
 				+ request.path("messages").size() + " messages");
 		assertThat(this.chat.create(List.of(ChatMessage.user("a"), ChatMessage.user("b"))).text())
 			.isEqualTo("model gpt-4o-mini, 2 messages");
-		fake.reset();
+		this.fake.reset();
 		assertThat(this.chat.create(List.of(ChatMessage.user("back"))).text()).isEqualTo("echo: back");
 	}
 
@@ -188,8 +183,8 @@ class CreateCompletionTests {
 
 	@Test
 	void runsAToolLoopWithTheConfiguredCall() {
-		fake.answerWithToolCall("get_weather", "{\"city\":\"Paris\"}");
-		fake.answerWith((request) -> "It is sunny in Paris.");
+		this.fake.answerWithToolCall("get_weather", "{\"city\":\"Paris\"}");
+		this.fake.answerWith((request) -> "It is sunny in Paris.");
 		List<ChatMessage> messages = new ArrayList<>(List.of(ChatMessage.user("Weather in Paris?")));
 		ChatCompletion first = this.chat
 			.create(ChatCompletionRequest.builder().messages(messages).tools(List.of(WEATHER)).build());
@@ -202,13 +197,14 @@ class CreateCompletionTests {
 			.create(ChatCompletionRequest.builder().messages(messages).tools(List.of(WEATHER)).build());
 		assertThat(second.message().toolCalls()).isEmpty();
 		assertThat(second.text()).isEqualTo("It is sunny in Paris.");
-		assertThat(fake.lastRequest().json().path("messages").get(1).path("tool_calls").get(0).path("id").asString())
+		assertThat(
+				this.fake.lastRequest().json().path("messages").get(1).path("tool_calls").get(0).path("id").asString())
 			.isEqualTo(call.id());
 	}
 
 	@Test
 	void answersTextWithoutTools() {
-		fake.answerWithToolCall("get_weather", "{}");
+		this.fake.answerWithToolCall("get_weather", "{}");
 		assertThat(this.chat.create(List.of(ChatMessage.user("call me"))).message().toolCalls()).isEmpty();
 	}
 

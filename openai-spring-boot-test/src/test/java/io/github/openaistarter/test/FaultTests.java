@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.model.ChatCompletionChunk;
@@ -28,17 +27,23 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * Faults injected with {@link OpenAiFakeServer#enqueue(Fault)}, as the real client sees them.
  */
+@ExtendWith(OpenAiFakeExtension.class)
 class FaultTests {
-
-	private static final OpenAiFakeServer fake = OpenAiFakeServer.start();
 
 	private static final ChatCompletionRequest HI = ChatCompletionRequest.of(List.of(ChatMessage.user("hi there you")));
 
-	private final ChatCompletionsOperations chat = Clients.chat(fake);
+	private final OpenAiFakeServer fake;
+
+	private final ChatCompletionsOperations chat;
+
+	FaultTests(OpenAiFakeServer fake) {
+		this.fake = fake;
+		this.chat = Clients.chat(fake);
+	}
 
 	/** Streams with the reactive client, which hands over every chunk received before a failure. */
-	private static void stream(ChatCompletionRequest request, List<String> received) {
-		Clients.reactiveChat(fake).stream(request).doOnNext((chunk) -> received.add(chunk.text())).blockLast();
+	private void stream(ChatCompletionRequest request, List<String> received) {
+		Clients.reactiveChat(this.fake).stream(request).doOnNext((chunk) -> received.add(chunk.text())).blockLast();
 	}
 
 	private static void sleep(Duration duration) {
@@ -50,19 +55,9 @@ class FaultTests {
 		}
 	}
 
-	@BeforeEach
-	void reset() {
-		fake.reset();
-	}
-
-	@AfterAll
-	static void close() {
-		fake.close();
-	}
-
 	@Test
 	void answersAnErrorStatusWithHeadersOnce() {
-		fake.enqueue(Fault.status(429).header("retry-after-ms", "50").header("x-should-retry", "true"));
+		this.fake.enqueue(Fault.status(429).header("retry-after-ms", "50").header("x-should-retry", "true"));
 		assertThatExceptionOfType(RateLimitException.class).isThrownBy(() -> this.chat.create(HI)).satisfies((ex) -> {
 			assertThat(ex.statusCode().value()).isEqualTo(429);
 			assertThat(ex.errorCode()).isEqualTo("rate_limit_exceeded");
@@ -76,7 +71,8 @@ class FaultTests {
 
 	@Test
 	void answersAnErrorStatusWithItsOwnBodySeveralTimes() {
-		fake.enqueue(Fault.status(500).body("{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}").times(2));
+		this.fake
+			.enqueue(Fault.status(500).body("{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}").times(2));
 		for (int i = 0; i < 2; i++) {
 			assertThatExceptionOfType(InternalServerException.class).isThrownBy(() -> this.chat.create(HI))
 				.satisfies((ex) -> assertThat(ex.errorMessage()).isEqualTo("boom"));
@@ -86,9 +82,9 @@ class FaultTests {
 
 	@Test
 	void appliesAFaultOnlyToMatchingRequests() {
-		fake.enqueue(Fault.status(503).on("GET", "/chat/completions"));
+		this.fake.enqueue(Fault.status(503).on("GET", "/chat/completions"));
 		assertThat(this.chat.create(HI).text()).isEqualTo("echo: hi there you");
-		assertThat(fake.requests()).hasSize(1);
+		assertThat(this.fake.requests()).hasSize(1);
 		assertThatExceptionOfType(InternalServerException.class).isThrownBy(() -> this.chat.list())
 			.satisfies((ex) -> assertThat(ex.statusCode().value()).isEqualTo(503));
 		assertThat(this.chat.list().data()).isEmpty();
@@ -96,28 +92,28 @@ class FaultTests {
 
 	@Test
 	void delaysTheAnswer() {
-		fake.enqueue(Fault.delay(Duration.ofMillis(300)));
+		this.fake.enqueue(Fault.delay(Duration.ofMillis(300)));
 		long start = System.nanoTime();
 		assertThat(this.chat.create(HI).text()).isEqualTo("echo: hi there you");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
 
-		fake.enqueue(Fault.delay(Duration.ofSeconds(3)));
-		ChatCompletionsOperations impatient = Clients.chat(fake,
+		this.fake.enqueue(Fault.delay(Duration.ofSeconds(3)));
+		ChatCompletionsOperations impatient = Clients.chat(this.fake,
 				(transport) -> transport.responseTimeout(Duration.ofMillis(200)));
 		assertThatExceptionOfType(OpenAiTimeoutException.class).isThrownBy(() -> impatient.create(HI));
 	}
 
 	@Test
 	void dropsTheConnection() {
-		fake.enqueue(Fault.reset());
+		this.fake.enqueue(Fault.reset());
 		assertThatExceptionOfType(OpenAiIoException.class).isThrownBy(() -> this.chat.create(HI));
-		assertThat(fake.requests()).hasSize(1);
+		assertThat(this.fake.requests()).hasSize(1);
 		assertThat(this.chat.create(HI).text()).isEqualTo("echo: hi there you");
 	}
 
 	@Test
 	void sendsAnErrorEventMidStream() {
-		fake.enqueue(Fault.streamErrorAfter(2));
+		this.fake.enqueue(Fault.streamErrorAfter(2));
 		List<String> received = new ArrayList<>();
 		assertThatExceptionOfType(OpenAiStreamException.class).isThrownBy(() -> stream(HI, received))
 			.satisfies((ex) -> {
@@ -129,7 +125,7 @@ class FaultTests {
 
 	@Test
 	void endsTheStreamWithoutDone() {
-		fake.enqueue(Fault.streamCutAfter(3));
+		this.fake.enqueue(Fault.streamCutAfter(3));
 		List<String> received = new ArrayList<>();
 		assertThatExceptionOfType(OpenAiStreamException.class).isThrownBy(() -> stream(HI, received))
 			.withMessageContaining("before [DONE]");
@@ -138,7 +134,7 @@ class FaultTests {
 
 	@Test
 	void dropsTheConnectionMidStream() {
-		fake.enqueue(Fault.streamResetAfter(3));
+		this.fake.enqueue(Fault.streamResetAfter(3));
 		List<String> received = new ArrayList<>();
 		assertThatExceptionOfType(OpenAiStreamException.class).isThrownBy(() -> stream(HI, received))
 			.withMessageContaining("cut before [DONE]");
@@ -147,17 +143,17 @@ class FaultTests {
 
 	@Test
 	void stallsTheStream() {
-		fake.enqueue(Fault.streamStallAfter(2, Duration.ofSeconds(3)));
+		this.fake.enqueue(Fault.streamStallAfter(2, Duration.ofSeconds(3)));
 		List<String> received = new ArrayList<>();
 		assertThatExceptionOfType(OpenAiTimeoutException.class)
 			.isThrownBy(() -> Clients
-				.reactiveChat(fake, (transport) -> transport.streamIdleTimeout(Duration.ofMillis(200)))
+				.reactiveChat(this.fake, (transport) -> transport.streamIdleTimeout(Duration.ofMillis(200)))
 				.stream(HI)
 				.doOnNext((chunk) -> received.add(chunk.text()))
 				.blockLast());
 		assertThat(received).containsExactly("", "echo:");
 
-		fake.enqueue(Fault.streamStallAfter(2, Duration.ofMillis(300)));
+		this.fake.enqueue(Fault.streamStallAfter(2, Duration.ofMillis(300)));
 		long start = System.nanoTime();
 		assertThat(this.chat.stream(HI, (chunk) -> {
 		}).text()).isEqualTo("echo: hi there you");
@@ -170,7 +166,7 @@ class FaultTests {
 	 */
 	@Test
 	void deliversEveryChunkReceivedBeforeAStreamErrorToASlowCaller() {
-		fake.enqueue(Fault.streamErrorAfter(4));
+		this.fake.enqueue(Fault.streamErrorAfter(4));
 		List<String> received = new ArrayList<>();
 		assertThatExceptionOfType(OpenAiStreamException.class).isThrownBy(() -> this.chat.stream(HI, (chunk) -> {
 			received.add(chunk.text());
@@ -181,7 +177,7 @@ class FaultTests {
 
 	@Test
 	void keepsStreamFaultsForStreams() {
-		fake.enqueue(Fault.streamCutAfter(0));
+		this.fake.enqueue(Fault.streamCutAfter(0));
 		assertThat(this.chat.create(HI).text()).isEqualTo("echo: hi there you");
 		assertThatExceptionOfType(OpenAiException.class).isThrownBy(() -> {
 			try (Stream<ChatCompletionChunk> chunks = this.chat.stream(HI)) {

@@ -3,9 +3,8 @@ package io.github.openaistarter.test;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.scheduler.Schedulers;
 
 import io.github.openaistarter.chat.ChatCompletionsOperations;
@@ -24,26 +23,22 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * What the fake records of the client's requests, and {@link OpenAiFakeServer#reset()}.
  */
+@ExtendWith(OpenAiFakeExtension.class)
 class RequestInspectionTests {
 
-	private static final OpenAiFakeServer fake = OpenAiFakeServer.start();
+	private final OpenAiFakeServer fake;
 
-	private final ChatCompletionsOperations chat = Clients.chat(fake);
+	private final ChatCompletionsOperations chat;
 
-	@BeforeEach
-	void reset() {
-		fake.reset();
-	}
-
-	@AfterAll
-	static void close() {
-		fake.close();
+	RequestInspectionTests(OpenAiFakeServer fake) {
+		this.fake = fake;
+		this.chat = Clients.chat(fake);
 	}
 
 	@Test
 	void recordsWhatTheClientSent() {
 		this.chat.create(ChatCompletionRequest.builder().message(ChatMessage.user("hi")).temperature(0.5).build());
-		RecordedRequest request = fake.lastRequest();
+		RecordedRequest request = this.fake.lastRequest();
 		assertThat(request.method()).isEqualTo("POST");
 		assertThat(request.path()).isEqualTo("/v1/chat/completions");
 		assertThat(request.queryParameters()).isEmpty();
@@ -62,13 +57,13 @@ class RequestInspectionTests {
 	@Test
 	void recordsDecodedPathsAndQueries() {
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.chat.retrieve("chatcmpl-a b+c"));
-		assertThat(fake.lastRequest().path()).isEqualTo("/v1/chat/completions/chatcmpl-a b+c");
+		assertThat(this.fake.lastRequest().path()).isEqualTo("/v1/chat/completions/chatcmpl-a b+c");
 		this.chat.list(ListChatCompletionsParams.builder()
 			.limit(5)
 			.order(SortOrder.DESC)
 			.metadata("käse", "a&b=c")
 			.build());
-		RecordedRequest list = fake.lastRequest();
+		RecordedRequest list = this.fake.lastRequest();
 		assertThat(list.method()).isEqualTo("GET");
 		assertThat(list.body()).isEmpty();
 		assertThat(list.json().isMissingNode()).isTrue();
@@ -82,58 +77,62 @@ class RequestInspectionTests {
 	void takesRequestsInOrder() {
 		this.chat.create(List.of(ChatMessage.user("one")));
 		this.chat.list();
-		assertThat(fake.takeRequest().method()).isEqualTo("POST");
+		assertThat(this.fake.takeRequest().method()).isEqualTo("POST");
 		this.chat.create(List.of(ChatMessage.user("two")));
-		assertThat(fake.takeRequest().method()).isEqualTo("GET");
-		assertThat(fake.takeRequest().json().path("messages").get(0).path("content").asString()).isEqualTo("two");
-		assertThat(fake.requests()).hasSize(3);
-		assertThat(fake.lastRequest().json().path("messages").get(0).path("content").asString()).isEqualTo("two");
+		assertThat(this.fake.takeRequest().method()).isEqualTo("GET");
+		assertThat(this.fake.takeRequest().json().path("messages").get(0).path("content").asString()).isEqualTo("two");
+		assertThat(this.fake.requests()).hasSize(3);
+		assertThat(this.fake.lastRequest().json().path("messages").get(0).path("content").asString()).isEqualTo("two");
 	}
 
 	@Test
 	void waitsForARequestToArrive() {
-		Clients.reactiveChat(fake).create(List.of(ChatMessage.user("later"))).subscribeOn(Schedulers.boundedElastic())
-			.delaySubscription(java.time.Duration.ofMillis(200)).subscribe();
-		assertThat(fake.takeRequest().json().path("messages").get(0).path("content").asString()).isEqualTo("later");
+		Clients.reactiveChat(this.fake)
+			.create(List.of(ChatMessage.user("later")))
+			.subscribeOn(Schedulers.boundedElastic())
+			.delaySubscription(java.time.Duration.ofMillis(200))
+			.subscribe();
+		assertThat(this.fake.takeRequest().json().path("messages").get(0).path("content").asString())
+			.isEqualTo("later");
 	}
 
 	@Test
 	void forgetsEverythingOnReset() {
 		ChatCompletion stored = this.chat
 			.create(ChatCompletionRequest.builder().message(ChatMessage.user("a")).store(true).build());
-		fake.enqueue(Fault.status(429).times(5));
-		fake.answerWith("changed");
-		fake.reset();
-		assertThat(fake.requests()).isEmpty();
+		this.fake.enqueue(Fault.status(429).times(5));
+		this.fake.answerWith("changed");
+		this.fake.reset();
+		assertThat(this.fake.requests()).isEmpty();
 		assertThatIllegalStateException().isThrownBy(fake::lastRequest);
 		assertThat(this.chat.create(List.of(ChatMessage.user("b"))).text()).isEqualTo("echo: b");
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.chat.retrieve(stored.id()));
-		assertThat(fake.requests()).hasSize(2);
-		assertThat(fake.takeRequest().json().path("messages").get(0).path("content").asString()).isEqualTo("b");
+		assertThat(this.fake.requests()).hasSize(2);
+		assertThat(this.fake.takeRequest().json().path("messages").get(0).path("content").asString()).isEqualTo("b");
 	}
 
 	@Test
 	void recordsRequestsThatFaultsAnswered() {
-		fake.enqueue(Fault.status(429));
+		this.fake.enqueue(Fault.status(429));
 		assertThatExceptionOfType(RateLimitException.class).isThrownBy(() -> this.chat.list());
-		assertThat(fake.lastRequest().path()).isEqualTo("/v1/chat/completions");
+		assertThat(this.fake.lastRequest().path()).isEqualTo("/v1/chat/completions");
 	}
 
 	@Test
 	void servesAtTheRootToo() {
-		String root = "http://127.0.0.1:" + fake.port();
-		ChatCompletionsOperations chat = Clients.chat(fake, (transport) -> transport.baseUrl(root));
+		String root = "http://127.0.0.1:" + this.fake.port();
+		ChatCompletionsOperations chat = Clients.chat(this.fake, (transport) -> transport.baseUrl(root));
 		assertThat(chat.create(List.of(ChatMessage.user("root"))).text()).isEqualTo("echo: root");
-		assertThat(fake.lastRequest().path()).isEqualTo("/chat/completions");
+		assertThat(this.fake.lastRequest().path()).isEqualTo("/chat/completions");
 	}
 
 	@Test
 	void describesItself() {
-		assertThat(fake.baseUrl()).isEqualTo("http://127.0.0.1:" + fake.port() + "/v1");
-		assertThat(fake.apiKey()).isEqualTo(OpenAiFakeServer.DEFAULT_API_KEY);
-		assertThat(fake.properties()).containsOnly(Map.entry("openai.base-url", fake.baseUrl()),
+		assertThat(this.fake.baseUrl()).isEqualTo("http://127.0.0.1:" + this.fake.port() + "/v1");
+		assertThat(this.fake.apiKey()).isEqualTo(OpenAiFakeServer.DEFAULT_API_KEY);
+		assertThat(this.fake.properties()).containsOnly(Map.entry("openai.base-url", this.fake.baseUrl()),
 				Map.entry("openai.api-key", "sk-fake"));
-		assertThat(fake).hasToString("OpenAiFakeServer[" + fake.baseUrl() + "]");
+		assertThat(this.fake).hasToString("OpenAiFakeServer[" + this.fake.baseUrl() + "]");
 	}
 
 }

@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.model.ChatCompletion;
@@ -28,20 +27,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Stored completions ({@code store: true}): retrieve, update, delete, list and list messages, through the real
  * client.
  */
+@ExtendWith(OpenAiFakeExtension.class)
 class StoredCompletionsTests {
 
-	private static final OpenAiFakeServer fake = OpenAiFakeServer.start();
+	private final OpenAiFakeServer fake;
 
-	private final ChatCompletionsOperations chat = Clients.chat(fake);
+	private final ChatCompletionsOperations chat;
 
-	@BeforeEach
-	void reset() {
-		fake.reset();
-	}
-
-	@AfterAll
-	static void close() {
-		fake.close();
+	StoredCompletionsTests(OpenAiFakeServer fake) {
+		this.fake = fake;
+		this.chat = Clients.chat(fake);
 	}
 
 	@Test
@@ -67,7 +62,7 @@ class StoredCompletionsTests {
 
 		ChatCompletion updated = this.chat.update(created.id(), Map.of("topic", "farewell"));
 		assertThat(updated.metadata()).isEqualTo(Map.of("topic", "farewell"));
-		assertThat(fake.lastRequest().body()).isEqualTo("{\"metadata\":{\"topic\":\"farewell\"}}");
+		assertThat(this.fake.lastRequest().body()).isEqualTo("{\"metadata\":{\"topic\":\"farewell\"}}");
 		assertThat(this.chat.retrieve(created.id()).metadata()).isEqualTo(Map.of("topic", "farewell"));
 
 		ChatCompletionDeleted deleted = this.chat.delete(created.id());
@@ -107,7 +102,7 @@ class StoredCompletionsTests {
 
 		assertThat(this.chat.listAll(byTwo).map(ChatCompletion::id))
 			.containsExactlyElementsOf(ids);
-		assertThat(fake.requests().stream().filter((request) -> request.method().equals("GET")).toList()
+		assertThat(this.fake.requests().stream().filter((request) -> request.method().equals("GET")).toList()
 			.subList(5, 8)).extracting((request) -> request.queryParameter("after"))
 			.containsExactly(null, ids.get(1), ids.get(3));
 	}
@@ -147,7 +142,7 @@ class StoredCompletionsTests {
 		store("c", Map.of("topic", "billing"));
 		Page<ChatCompletion> page = this.chat.list(ListChatCompletionsParams.builder().metadata(tricky).build());
 		assertThat(page.data()).extracting(ChatCompletion::id).containsExactly(match.id());
-		RecordedRequest list = fake.lastRequest();
+		RecordedRequest list = this.fake.lastRequest();
 		assertThat(list.queryParameters()).containsEntry("metadata[topic]", List.of("billing & tax"))
 			.containsEntry("metadata[query]", List.of("a=b&c=d"))
 			.containsEntry("metadata[name]", List.of("Zoë Émile"))

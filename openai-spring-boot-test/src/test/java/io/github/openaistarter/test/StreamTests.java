@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.model.ChatCompletion;
@@ -27,22 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Streamed completions ({@code "stream": true}) through the real client.
  */
+@ExtendWith(OpenAiFakeExtension.class)
 class StreamTests {
-
-	private static final OpenAiFakeServer fake = OpenAiFakeServer.start();
 
 	private static final Tool WEATHER = Tool.function("get_weather", null, Map.of("type", "object"));
 
-	private final ChatCompletionsOperations chat = Clients.chat(fake);
+	private final OpenAiFakeServer fake;
 
-	@BeforeEach
-	void reset() {
-		fake.reset();
-	}
+	private final ChatCompletionsOperations chat;
 
-	@AfterAll
-	static void close() {
-		fake.close();
+	StreamTests(OpenAiFakeServer fake) {
+		this.fake = fake;
+		this.chat = Clients.chat(fake);
 	}
 
 	@Test
@@ -57,7 +52,7 @@ class StreamTests {
 		assertThat(usage.usage().completionTokens()).isEqualTo(4);
 		assertThat(chunks.subList(0, 6)).allSatisfy((chunk) -> assertThat(chunk.usage()).isNull());
 		assertThat(chunks).extracting(ChatCompletionChunk::id).containsOnly(chunks.get(0).id());
-		assertThat(fake.lastRequest().json().path("stream_options").path("include_usage").asBoolean()).isTrue();
+		assertThat(this.fake.lastRequest().json().path("stream_options").path("include_usage").asBoolean()).isTrue();
 	}
 
 	@Test
@@ -97,15 +92,15 @@ class StreamTests {
 
 	@Test
 	void cutsChunksBySeveralWords() {
-		try (OpenAiFakeServer fake = OpenAiFakeServer.builder().streamChunkWords(2).start()) {
-			assertThat(chunks(Clients.chat(fake), request("a b c"))).extracting(ChatCompletionChunk::text)
+		try (OpenAiFakeServer twoWords = OpenAiFakeServer.builder().streamChunkWords(2).start()) {
+			assertThat(chunks(Clients.chat(twoWords), request("a b c"))).extracting(ChatCompletionChunk::text)
 				.containsExactly("", "echo: a", " b c", "", "");
 		}
 	}
 
 	@Test
 	void streamsAToolCallInFragments() {
-		fake.answerWithToolCall("get_weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}");
+		this.fake.answerWithToolCall("get_weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}");
 		ChatCompletionRequest request = request("Weather?").mutate()
 			.tools(List.of(WEATHER))
 			.toolChoice(ToolChoice.REQUIRED)
@@ -156,7 +151,7 @@ class StreamTests {
 
 	@Test
 	void streamsToTheReactiveClient() {
-		List<String> texts = Clients.reactiveChat(fake)
+		List<String> texts = Clients.reactiveChat(this.fake)
 			.stream(request("hi"))
 			.map(ChatCompletionChunk::text)
 			.collectList()
@@ -167,7 +162,7 @@ class StreamTests {
 	@Test
 	void answersTheEventStreamMediaType() {
 		chunks(this.chat, request("hi"));
-		assertThat(fake.lastRequest().header("accept")).contains("text/event-stream");
+		assertThat(this.fake.lastRequest().header("accept")).contains("text/event-stream");
 	}
 
 	static ChatCompletionRequest request(String text) {

@@ -2,9 +2,13 @@ package io.github.openaistarter.samples.quickstart;
 
 import java.util.HashMap;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.github.openaistarter.chat.ChatCompletionsOperations;
+import io.github.openaistarter.health.OpenAiHealthIndicator;
 import io.github.openaistarter.test.OpenAiFakeServer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -31,8 +35,12 @@ public class QuickstartApplication {
 	}
 
 	@Bean
-	CommandLineRunner conversation(ChatCompletionsOperations chat) {
-		return (args) -> new ConversationStory(chat, System.out).run();
+	CommandLineRunner conversation(ChatCompletionsOperations chat, ObjectProvider<OpenAiHealthIndicator> health,
+			MeterRegistry meters) {
+		return (args) -> {
+			new ConversationStory(chat, System.out).run();
+			new ObservabilityReport(health.getIfAvailable(), meters, System.out).print();
+		};
 	}
 
 	private static boolean isBlank(String value) {

@@ -1,0 +1,105 @@
+package io.github.openaistarter.core;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import reactor.util.context.Context;
+
+/**
+ * Sees every call the {@link OpenAiTransport} makes, from start to end, without depending on how it is
+ * reported: Micrometer observations and request logging are observers. Each call gets its own
+ * {@link CallObservation}, told about retries, the response, each decoded item (the body, or each stream
+ * chunk) and how the call ended (success, error after any retries, or cancellation).
+ */
+@FunctionalInterface
+public interface OpenAiCallObserver {
+
+	/** Observes nothing. */
+	OpenAiCallObserver NONE = (operation, call) -> CallObservation.NONE;
+
+	/**
+	 * A call, or a walk over pages, starts.
+	 * @param operation the operation's name, for example {@code chat.completions.create}
+	 * @param call the HTTP call, or {@code null} for an operation made of several calls (a page walk)
+	 * @return the observation of this call
+	 */
+	CallObservation start(String operation, @Nullable OpenAiCall call);
+
+	/**
+	 * Combines observers: each sees every call.
+	 * @param observers the observers
+	 * @return one observer telling them all
+	 */
+	static OpenAiCallObserver of(List<OpenAiCallObserver> observers) {
+		if (observers.isEmpty()) {
+			return NONE;
+		}
+		if (observers.size() == 1) {
+			return observers.get(0);
+		}
+		List<OpenAiCallObserver> all = List.copyOf(observers);
+		return (operation, call) -> new CompositeCallObservation(
+				all.stream().map((observer) -> observer.start(operation, call)).toList());
+	}
+
+	/**
+	 * The observation of one call. Every method has a no-op default.
+	 */
+	interface CallObservation {
+
+		/** Observes nothing. */
+		CallObservation NONE = new CallObservation() {
+		};
+
+		/**
+		 * Lets the observation reach code running inside the call, such as WebClient's own observation of the
+		 * HTTP exchange, which then becomes its child.
+		 * @param context the Reactor context of the call
+		 * @return the context to run the call with
+		 */
+		default Context contribute(Context context) {
+			return context;
+		}
+
+		/**
+		 * An attempt failed and the call will be tried again.
+		 * @param attempt the number of the attempt that failed, from 1
+		 * @param failure why it failed
+		 * @param delay the wait before the next attempt
+		 */
+		default void retrying(int attempt, Throwable failure, Duration delay) {
+		}
+
+		/**
+		 * The response's status and headers arrived.
+		 * @param metadata the response metadata
+		 */
+		default void response(ResponseMetadata metadata) {
+		}
+
+		/**
+		 * An item was decoded: the body of a plain call, or one stream chunk.
+		 * @param item the decoded item
+		 */
+		default void item(Object item) {
+		}
+
+		/** The call succeeded. */
+		default void success() {
+		}
+
+		/**
+		 * The call failed, after any retries.
+		 * @param error the failure
+		 */
+		default void error(Throwable error) {
+		}
+
+		/** The caller cancelled the call before it ended. */
+		default void cancel() {
+		}
+
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.github.openaistarter.health;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import io.github.openaistarter.core.OpenAiApiException;
+import io.github.openaistarter.core.OpenAiCall;
+import io.github.openaistarter.core.OpenAiException;
+import io.github.openaistarter.core.OpenAiTransport;
+import io.github.openaistarter.core.RateLimit;
+import io.github.openaistarter.core.RequestOptions;
+import io.github.openaistarter.core.ResponseMetadata;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Whether OpenAI is reachable with the configured credentials. It probes an endpoint that spends no tokens
+ * ({@code GET /models/{model}} for the default model, else {@code GET /models}) with its own short timeout
+ * and no retries, and caches the result for a time to live: however often {@code /actuator/health} is polled,
+ * there is at most one probe per time to live, and never two at once.
+ * <ul>
+ * <li>UP on 2xx; also UP on 429 (reachable, authenticated, but throttled: detail {@code throttled=true}), since
+ * taking instances out of service would not lift the limit;</li>
+ * <li>DOWN on 401 and 403 (the key is rejected; the key is never shown), on 404 for the default model (every
+ * call without a model of its own would fail), on 5xx, timeouts and connection failures.</li>
+ * </ul>
+ * Details: base URL, model, latency, HTTP status, error type, request id, and the remaining requests and tokens
+ * of the latest rate limits.
+ */
+public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
+
+	private final OpenAiTransport transport;
+
+	private final @Nullable String model;
+
+	private final Duration timeout;
+
+	private final Mono<Health> cachedHealth;
+
+	/**
+	 * Creates the indicator.
+	 * @param transport the transport of OpenAI calls
+	 * @param model the default model to probe, or {@code null} to probe the model list
+	 * @param timeout the probe's timeout
+	 * @param timeToLive how long a result is reused
+	 */
+	public OpenAiHealthIndicator(OpenAiTransport transport, @Nullable String model, Duration timeout,
+			Duration timeToLive) {
+		this.transport = transport;
+		this.model = model;
+		this.timeout = timeout;
+		this.cachedHealth = Mono.defer(this::probe).cache((health) -> timeToLive, (ex) -> Duration.ZERO,
+				() -> Duration.ZERO);
+	}
+
+	@Override
+	public Mono<Health> health() {
+		return this.cachedHealth;
+	}
+
+	private Mono<Health> probe() {
+		OpenAiCall.Builder call = OpenAiCall.builder((this.model != null) ? "models.retrieve" : "models.list",
+				HttpMethod.GET, "/models")
+			.options(RequestOptions.builder().timeout(this.timeout).maxRetries(0).build());
+		if (this.model != null) {
+			call.pathSegment(this.model);
+		}
+		long start = System.nanoTime();
+		return this.transport.exchange(call.build(), JsonNode.class)
+			.map((response) -> details(Health.up(), response.metadata(), start).build())
+			.onErrorResume(OpenAiException.class, (ex) -> Mono.just(failed(ex, start)));
+	}
+
+	private Health failed(OpenAiException ex, long start) {
+		if (ex instanceof OpenAiApiException api) {
+			int status = api.statusCode().value();
+			Health.Builder builder = (status == 429) ? Health.up().withDetail("throttled", true) : Health.down();
+			return details(builder, api.metadata(), start)
+				.withDetail("error", describe(status, api))
+				.withDetail("errorType", String.valueOf(api.errorType()))
+				.build();
+		}
+		return details(Health.down(), null, start).withDetail("error", ex.getMessage())
+			.withDetail("errorType", ex.getClass().getSimpleName())
+			.build();
+	}
+
+	private String describe(int status, OpenAiApiException ex) {
+		if (status == 401 || status == 403) {
+			return "The API key was rejected (" + status + ((ex.errorCode() != null) ? " " + ex.errorCode() : "")
+					+ "); check openai.api-key or OPENAI_API_KEY";
+		}
+		if (status == 404 && this.model != null) {
+			return "The model '" + this.model + "' is unknown or not available to this key";
+		}
+		if (status == 429) {
+			return "Rate limited; OpenAI is reachable and the key is accepted";
+		}
+		return String.valueOf(ex.errorMessage());
+	}
+
+	private Health.Builder details(Health.Builder builder, @Nullable ResponseMetadata metadata, long start) {
+		builder.withDetail("baseUrl", this.transport.baseUrl())
+			.withDetail("latencyMs", Duration.ofNanos(System.nanoTime() - start).toMillis());
+		if (this.model != null) {
+			builder.withDetail("model", this.model);
+		}
+		if (metadata != null) {
+			builder.withDetail("status", metadata.status().value());
+			if (metadata.requestId() != null) {
+				builder.withDetail("requestId", metadata.requestId());
+			}
+		}
+		RateLimit rateLimit = this.transport.latestRateLimit();
+		if (rateLimit.remainingRequests() != null) {
+			builder.withDetail("rateLimitRemainingRequests", rateLimit.remainingRequests());
+		}
+		if (rateLimit.remainingTokens() != null) {
+			builder.withDetail("rateLimitRemainingTokens", rateLimit.remainingTokens());
+		}
+		return builder;
+	}
+
+}

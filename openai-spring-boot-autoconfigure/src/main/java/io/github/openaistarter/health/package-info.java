@@ -1,0 +1,7 @@
+/**
+ * The Actuator health indicator of the OpenAI connection.
+ */
+@NullMarked
+package io.github.openaistarter.health;
+
+import org.jspecify.annotations.NullMarked;

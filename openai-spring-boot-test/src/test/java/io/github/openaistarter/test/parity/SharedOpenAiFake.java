@@ -1,0 +1,123 @@
+package io.github.openaistarter.test.parity;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the spec-checking OpenAI stand-in of {@code ../shared/openai-fake} (Node) for a test class, as the
+ * library's conformance tests do. Without {@code ../shared} or Node the tests are skipped with the reason, unless
+ * {@code OPENAI_FAKE_REQUIRED=true} (set by {@code .ci/run}), where that is a failure.
+ */
+final class SharedOpenAiFake implements AutoCloseable {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final Process process;
+
+	private final String root;
+
+	private SharedOpenAiFake(Process process, int port) {
+		this.process = process;
+		this.root = "http://127.0.0.1:" + port;
+	}
+
+	static SharedOpenAiFake start() throws IOException, InterruptedException {
+		Path shared = Path.of(System.getProperty("openai.shared.dir", "../../shared")).toAbsolutePath().normalize();
+		Path run = shared.resolve("openai-fake/run");
+		boolean required = "true".equalsIgnoreCase(System.getenv("OPENAI_FAKE_REQUIRED"));
+		if (!Files.isExecutable(run)) {
+			String reason = "The shared OpenAI fake is not at " + run
+					+ " (it lives in ../shared beside the checkout); the parity tests against it are skipped";
+			if (required) {
+				throw new IllegalStateException(reason.replace("are skipped", "are required by OPENAI_FAKE_REQUIRED"));
+			}
+			Assumptions.abort(reason);
+		}
+		Path portFile = Files.createTempFile("openai-fake", ".port");
+		Files.delete(portFile);
+		Path log = Files.createTempFile("openai-fake", ".log");
+		Process process = new ProcessBuilder(run.toString(), "--port", "0", "--port-file", portFile.toString(),
+				"--quiet")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		Instant deadline = Instant.now().plusSeconds(120);
+		while (!Files.exists(portFile) || Files.readString(portFile).isBlank()) {
+			if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+				process.destroyForcibly();
+				String reason = "The shared OpenAI fake did not start (is Node installed?): " + Files.readString(log);
+				if (required) {
+					throw new IllegalStateException(reason);
+				}
+				Assumptions.abort(reason);
+			}
+			Thread.sleep(100);
+		}
+		return new SharedOpenAiFake(process, Integer.parseInt(Files.readString(portFile).trim()));
+	}
+
+	String baseUrl() {
+		return this.root + "/v1";
+	}
+
+	/** Forgets stored completions, requests, violations and queued faults. */
+	void reset() {
+		control("POST", "/__fake/reset", null);
+	}
+
+	/**
+	 * Queues a fault, in the shared fake's JSON.
+	 * @param faultJson for example {@code {"status": 429}}
+	 */
+	void fault(String faultJson) {
+		control("POST", "/__fake/faults", faultJson);
+	}
+
+	/** Requests that broke the OpenAPI description, as the fake recorded them. */
+	JsonNode violations() {
+		return control("GET", "/__fake/violations", null).get("violations");
+	}
+
+	/** Responses of the fake itself that broke the description (a bug in the fake, not the client). */
+	JsonNode selfCheckProblems() {
+		return control("GET", "/__fake/self-check", null).get("problems");
+	}
+
+	private JsonNode control(String method, String path, @Nullable String body) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.root + path))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+					: HttpRequest.BodyPublishers.noBody())
+			.header("Content-Type", "application/json")
+			.build();
+		try {
+			return this.json.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The shared OpenAI fake did not answer " + method + " " + path, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.github.openaistarter.samples.chatweb;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.openaistarter.chat.ChatCompletionsOperations;
+import io.github.openaistarter.chat.model.ChatCompletionRequest;
+import io.github.openaistarter.chat.model.ChatMessage;
+import io.github.openaistarter.test.AutoConfigureOpenAiFake;
+import io.github.openaistarter.test.Fault;
+import io.github.openaistarter.test.OpenAiFakeServer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The app's HTTP API, without a browser: the chat stream's events, the stored completions' JSON with timings, and
+ * OpenAI's errors as problem details.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "openai.retry.initial-backoff=10ms", "openai.retry.max-backoff=20ms" })
+@AutoConfigureOpenAiFake
+class ChatWebApiTests {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private OpenAiFakeServer openAi;
+
+	@Autowired
+	private ChatCompletionsOperations chat;
+
+	@Test
+	void streamsTheAnswerAsServerSentEvents() throws Exception {
+		String body = "{\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+				+ "{\"role\":\"user\",\"content\":\"Hello there\"}],\"store\":true,\"metadata\":{\"topic\":\"api\"}}";
+		HttpResponse<String> response = send("POST", "/api/chat", body);
+		assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/event-stream"));
+		assertThat(response.body()).contains("event:chunk\ndata:{\"text\":\"echo:\"}\n\n",
+				"event:chunk\ndata:{\"text\":\" Hello\"}\n\n", "event:chunk\ndata:{\"text\":\" there\"}\n\n");
+		JsonNode done = json.readTree(response.body().substring(response.body().indexOf("event:done\ndata:") + 16));
+		assertThat(done.path("stored").asBoolean()).isTrue();
+		assertThat(done.path("timing").path("call").asString()).isEqualTo("stream");
+		assertThat(done.path("timing").path("requestId").asString()).startsWith("req_");
+		assertThat(this.openAi.lastRequest().json().path("stream_options").path("include_usage").asBoolean()).isTrue();
+		assertThat(this.chat.retrieve(done.path("id").asString()).metadata()).containsEntry("topic", "api");
+	}
+
+	@Test
+	void sendsAFailedAnswerAsAnErrorEvent() throws Exception {
+		// the starter retries a 429 twice; the third answer is the error the page shows
+		this.openAi.enqueue(Fault.status(429).times(3));
+		HttpResponse<String> response = send("POST", "/api/chat",
+				"{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"store\":false}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).startsWith("event:error\ndata:{\"message\":\"Rate limit reached");
+		assertThat(this.openAi.requests()).hasSize(3);
+	}
+
+	@Test
+	void listsOpensUpdatesAndDeletesStoredCompletionsWithTimings() throws Exception {
+		String id = this.chat.create(ChatCompletionRequest.builder()
+			.messages(List.of(ChatMessage.user("Keep me")))
+			.store(true)
+			.metadata(Map.of("topic", "api"))
+			.build()).id();
+		JsonNode page = read(send("GET", "/api/completions?key=topic&value=api", null));
+		assertThat(page.path("result").path("items").get(0).path("id").asString()).isEqualTo(id);
+		assertThat(page.path("result").path("hasMore").asBoolean()).isFalse();
+		assertThat(page.path("timings").get(0).path("call").asString()).isEqualTo("list");
+		JsonNode opened = read(send("GET", "/api/completions/" + id, null));
+		assertThat(opened.path("result").path("messages").get(0).path("text").asString()).isEqualTo("Keep me");
+		assertThat(opened.path("timings").valueStream().map((timing) -> timing.path("call").asString()))
+			.containsExactly("retrieve", "list messages");
+		JsonNode updated = read(send("PUT", "/api/completions/" + id + "/metadata", "{\"reviewed\":\"yes\"}"));
+		assertThat(updated.path("result").path("metadata").path("reviewed").asString()).isEqualTo("yes");
+		assertThat(read(send("DELETE", "/api/completions/" + id, null)).path("result").path("deleted").asBoolean())
+			.isTrue();
+		HttpResponse<String> gone = send("GET", "/api/completions/" + id, null);
+		assertThat(gone.statusCode()).isEqualTo(404);
+		assertThat(read(gone).path("detail").asString()).contains(id);
+	}
+
+	private HttpResponse<String> send(String method, String path, String body)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+					: HttpRequest.BodyPublishers.noBody())
+			.header("Content-Type", "application/json")
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static JsonNode read(HttpResponse<String> response) {
+		return json.readTree(response.body());
+	}
+
+}
