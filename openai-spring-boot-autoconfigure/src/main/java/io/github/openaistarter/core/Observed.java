@@ -1,10 +1,13 @@
 package io.github.openaistarter.core;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Runs a call's publisher inside its {@link OpenAiCallObserver.CallObservation}: started on subscription, told
@@ -27,7 +30,7 @@ public final class Observed {
 	public static <T> Mono<T> mono(OpenAiCallObserver observer, String operation, @Nullable OpenAiCall call,
 			Function<OpenAiCallObserver.CallObservation, Mono<T>> body) {
 		return Mono.defer(() -> {
-			OpenAiCallObserver.CallObservation observation = observer.start(operation, call);
+			OpenAiCallObserver.CallObservation observation = new EndedOnce(observer.start(operation, call));
 			return body.apply(observation)
 				.doOnNext(observation::item)
 				.doOnSuccess((value) -> observation.success())
@@ -49,7 +52,7 @@ public final class Observed {
 	public static <T> Flux<T> flux(OpenAiCallObserver observer, String operation, @Nullable OpenAiCall call,
 			Function<OpenAiCallObserver.CallObservation, Flux<T>> body) {
 		return Flux.defer(() -> {
-			OpenAiCallObserver.CallObservation observation = observer.start(operation, call);
+			OpenAiCallObserver.CallObservation observation = new EndedOnce(observer.start(operation, call));
 			return body.apply(observation)
 				.doOnNext(observation::item)
 				.doOnComplete(observation::success)
@@ -57,6 +60,64 @@ public final class Observed {
 				.doOnCancel(observation::cancel)
 				.contextWrite(observation::contribute);
 		});
+	}
+
+	/**
+	 * Passes on the first end of a call only. A Mono's success is signalled with its value, so a subscriber
+	 * that cancels on receiving the value (a {@code take}, a {@code flatMapMany} whose consumer stops) would
+	 * otherwise end the call a second time, as cancelled.
+	 */
+	private static final class EndedOnce implements OpenAiCallObserver.CallObservation {
+
+		private final OpenAiCallObserver.CallObservation delegate;
+
+		private final AtomicBoolean ended = new AtomicBoolean();
+
+		EndedOnce(OpenAiCallObserver.CallObservation delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Context contribute(Context context) {
+			return this.delegate.contribute(context);
+		}
+
+		@Override
+		public void retrying(int attempt, Throwable failure, Duration delay) {
+			this.delegate.retrying(attempt, failure, delay);
+		}
+
+		@Override
+		public void response(ResponseMetadata metadata) {
+			this.delegate.response(metadata);
+		}
+
+		@Override
+		public void item(Object item) {
+			this.delegate.item(item);
+		}
+
+		@Override
+		public void success() {
+			if (this.ended.compareAndSet(false, true)) {
+				this.delegate.success();
+			}
+		}
+
+		@Override
+		public void error(Throwable error) {
+			if (this.ended.compareAndSet(false, true)) {
+				this.delegate.error(error);
+			}
+		}
+
+		@Override
+		public void cancel() {
+			if (this.ended.compareAndSet(false, true)) {
+				this.delegate.cancel();
+			}
+		}
+
 	}
 
 }
