@@ -111,7 +111,10 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 		private void completed(ChatCompletion completion) {
 			this.context.setCompletionId(completion.id());
 			this.context.setResponseModel(completion.model());
-			this.context.setUsage(completion.usage());
+			if (ChatOperationNames.CREATE.equals(this.context.getOperation())) {
+				// a retrieved or updated stored completion carries the usage of the call that created it
+				this.context.setUsage(completion.usage());
+			}
 			for (Choice choice : completion.choices()) {
 				if (choice.finishReason() != null) {
 					this.context.addFinishReason(choice.finishReason().value());
