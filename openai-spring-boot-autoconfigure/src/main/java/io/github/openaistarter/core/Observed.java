@@ -10,8 +10,8 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 /**
- * Runs a call's publisher inside its {@link OpenAiCallObserver.CallObservation}: started on subscription, told
- * each item, and ended exactly once by success, error or cancellation.
+ * Runs a call's publisher inside its {@link OpenAiCallObserver.CallObservation}: started on subscription (with
+ * the subscriber's Reactor context), told each item, and ended exactly once by success, error or cancellation.
  */
 public final class Observed {
 
@@ -29,8 +29,8 @@ public final class Observed {
 	 */
 	public static <T> Mono<T> mono(OpenAiCallObserver observer, String operation, @Nullable OpenAiCall call,
 			Function<OpenAiCallObserver.CallObservation, Mono<T>> body) {
-		return Mono.defer(() -> {
-			OpenAiCallObserver.CallObservation observation = new EndedOnce(observer.start(operation, call));
+		return Mono.deferContextual((context) -> {
+			OpenAiCallObserver.CallObservation observation = new EndedOnce(observer.start(operation, call, context));
 			return body.apply(observation)
 				.doOnNext(observation::item)
 				.doOnSuccess((value) -> observation.success())
@@ -51,8 +51,8 @@ public final class Observed {
 	 */
 	public static <T> Flux<T> flux(OpenAiCallObserver observer, String operation, @Nullable OpenAiCall call,
 			Function<OpenAiCallObserver.CallObservation, Flux<T>> body) {
-		return Flux.defer(() -> {
-			OpenAiCallObserver.CallObservation observation = new EndedOnce(observer.start(operation, call));
+		return Flux.deferContextual((context) -> {
+			OpenAiCallObserver.CallObservation observation = new EndedOnce(observer.start(operation, call, context));
 			return body.apply(observation)
 				.doOnNext(observation::item)
 				.doOnComplete(observation::success)
