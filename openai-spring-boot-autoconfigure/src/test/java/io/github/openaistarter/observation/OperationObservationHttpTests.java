@@ -25,6 +25,7 @@ import io.github.openaistarter.chat.model.ChatMessage;
 import io.github.openaistarter.chat.model.ListChatCompletionsParams;
 import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.StoredMessage;
+import io.github.openaistarter.core.InternalServerException;
 import io.github.openaistarter.core.NotFoundException;
 import io.github.openaistarter.core.OpenAiIoException;
 import io.github.openaistarter.core.OpenAiTransport;
@@ -350,6 +351,26 @@ class OperationObservationHttpTests extends ObservationHttpTestSupport {
 		assertThat(exchanges).hasSize(2)
 			.allSatisfy((exchange) -> assertThat(exchange.getParentObservation().getContextView())
 				.isSameAs(context));
+	}
+
+	@Test
+	void aCallThatFailsAfterItsRetriesCountsEveryAttempt() {
+		useClient(transport(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1)),
+				0));
+		for (int i = 0; i < 3; i++) {
+			enqueue(jsonResponse(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}")
+				.build());
+		}
+		assertThatExceptionOfType(InternalServerException.class)
+			.isThrownBy(() -> this.chat.retrieve("chatcmpl-abc123"));
+		assertThat(this.server.getRequestCount()).isEqualTo(3);
+		Observation.Context context = observation("chat.completions.retrieve");
+		assertThat(lowKeys(context)).isEqualTo(expectedLowKeys("chat.completions.retrieve", "none",
+				"chat.completions.retrieve", "outcome", "error", "error.type", "InternalServerException",
+				"http.response.status_class", "5xx", "openai.attempts", "3"));
+		assertThat(highKeys(context))
+			.isEqualTo(map("openai.request_id", "req_obs_503", "http.response.status_code", "503"));
+		assertThat(this.meters.get(OpenAiMeterObservationHandler.RETRIES).counter().count()).isEqualTo(2.0);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.github.openaistarter.observation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -106,6 +107,41 @@ class StreamObservationHttpTests extends ObservationHttpTestSupport {
 		assertThat(chunks.count()).isOne();
 		assertThat(chunks.totalAmount()).isEqualTo(5.0);
 		assertThat(tokens()).isEqualTo(Map.of("input", 9.0, "output", 2.0));
+	}
+
+	@Test
+	void tokenMetersByTypeComeFromTheUsageChunkOfAStream() {
+		enqueue(eventStream(FIRST_CHUNK + "data: {\"id\":\"chatcmpl-slow\",\"object\":\"chat.completion.chunk\","
+				+ "\"created\":1741570283,\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,"
+				+ "\"delta\":{},\"finish_reason\":\"length\"}]}\n\n"
+				+ "data: {\"id\":\"chatcmpl-slow\",\"object\":\"chat.completion.chunk\",\"created\":1741570283,"
+				+ "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[],\"usage\":{\"prompt_tokens\":40,"
+				+ "\"completion_tokens\":25,\"total_tokens\":65,\"prompt_tokens_details\":{\"cached_tokens\":32},"
+				+ "\"completion_tokens_details\":{\"reasoning_tokens\":16}}}\n\n" + "data: [DONE]\n\n")
+			.build());
+		assertThat(this.reactive.stream(hello()).count().block()).isEqualTo(3);
+		assertThat(tokens()).isEqualTo(Map.of("input", 40.0, "output", 25.0, "cached", 32.0, "reasoning", 16.0));
+		assertThat(highKeys(observation("chat.completions.stream"))).containsEntry("gen_ai.usage.input_tokens", "40")
+			.containsEntry("gen_ai.usage.output_tokens", "25")
+			.containsEntry("gen_ai.response.finish_reasons", "length")
+			.containsEntry("openai.stream.chunks", "3");
+		this.meters.find(OpenAiMeterObservationHandler.TOKEN_USAGE)
+			.summaries()
+			.forEach((summary) -> assertThat(summary.getId().getTag("openai.operation"))
+				.isEqualTo("chat.completions.stream"));
+	}
+
+	@Test
+	void aStreamRetriedBeforeItsFirstChunkCountsItsAttempts() {
+		useClient(transport(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20),
+				Duration.ofSeconds(1)), 0));
+		enqueue(jsonResponse(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}").build());
+		enqueue(eventStream(fixture("stream-text.sse")).build());
+		assertThat(this.reactive.stream(hello()).count().block()).isEqualTo(5);
+		Observation.Context context = observation("chat.completions.stream");
+		assertThat(lowKeys(context)).containsEntry("openai.attempts", "2").containsEntry("outcome", "success");
+		assertThat(this.meters.get(OpenAiMeterObservationHandler.RETRIES).counter().count()).isEqualTo(1.0);
+		assertThat(this.meters.get(OpenAiMeterObservationHandler.TIME_TO_FIRST_CHUNK).timer().count()).isOne();
 	}
 
 	@Test
