@@ -19,6 +19,7 @@ import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
 import io.github.openaistarter.chat.stream.ChatCompletionAccumulator;
 import io.github.openaistarter.core.OpenAiCallObserver;
+import io.github.openaistarter.core.OpenAiCallObserver.CallObservation;
 import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.RequestOptions;
 
@@ -94,8 +95,10 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 	@Override
 	public Stream<ChatCompletion> listAll(ListChatCompletionsParams params) {
 		Assert.notNull(params, "params must not be null");
-		return Pages.walkBlocking((after) -> list(params.withAfter(after)), params.after(),
-				this.observer.start(ChatOperationNames.LIST_ALL, null));
+		CallObservation walk = this.observer.start(ChatOperationNames.LIST_ALL, null);
+		return Pages.walkBlocking(
+				(after) -> block(this.client.list(params.withAfter(after)).contextWrite(walk::contribute)).body(),
+				params.after(), walk);
 	}
 
 	@Override
@@ -107,8 +110,10 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 	public Stream<StoredMessage> listAllMessages(String completionId, ListMessagesParams params) {
 		ChatCompletionsClient.checkId(completionId);
 		Assert.notNull(params, "params must not be null");
-		return Pages.walkBlocking((after) -> listMessages(completionId, params.withAfter(after)), params.after(),
-				this.observer.start(ChatOperationNames.LIST_ALL_MESSAGES, null));
+		CallObservation walk = this.observer.start(ChatOperationNames.LIST_ALL_MESSAGES, null);
+		return Pages.walkBlocking((after) -> block(
+				this.client.listMessages(completionId, params.withAfter(after)).contextWrite(walk::contribute))
+			.body(), params.after(), walk);
 	}
 
 	@Override

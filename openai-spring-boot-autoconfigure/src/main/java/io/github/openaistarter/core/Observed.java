@@ -1,15 +1,17 @@
 package io.github.openaistarter.core;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
- * Runs a call's publisher inside its {@link OpenAiCallObserver.CallObservation}: started on subscription, told
- * each item, and ended exactly once by success, error or cancellation.
+ * Runs a call's publisher inside its {@link OpenAiCallObserver.CallObservation}: started on subscription (with
+ * the subscriber's Reactor context), told each item, and ended exactly once by success, error or cancellation.
  */
 public final class Observed {
 
@@ -27,14 +29,13 @@ public final class Observed {
 	 */
 	public static <T> Mono<T> mono(OpenAiCallObserver observer, String operation, @Nullable OpenAiCall call,
 			Function<OpenAiCallObserver.CallObservation, Mono<T>> body) {
-		return Mono.defer(() -> {
-			OpenAiCallObserver.CallObservation observation = observer.start(operation, call);
-			Ending ending = new Ending(observation);
+		return Mono.deferContextual((context) -> {
+			OpenAiCallObserver.CallObservation observation = new EndedOnce(observer.start(operation, call, context));
 			return body.apply(observation)
 				.doOnNext(observation::item)
-				.doOnSuccess((value) -> ending.success())
-				.doOnError(ending::error)
-				.doOnCancel(ending::cancel)
+				.doOnSuccess((value) -> observation.success())
+				.doOnError(observation::error)
+				.doOnCancel(observation::cancel)
 				.contextWrite(observation::contribute);
 		});
 	}
@@ -50,47 +51,70 @@ public final class Observed {
 	 */
 	public static <T> Flux<T> flux(OpenAiCallObserver observer, String operation, @Nullable OpenAiCall call,
 			Function<OpenAiCallObserver.CallObservation, Flux<T>> body) {
-		return Flux.defer(() -> {
-			OpenAiCallObserver.CallObservation observation = observer.start(operation, call);
-			Ending ending = new Ending(observation);
+		return Flux.deferContextual((context) -> {
+			OpenAiCallObserver.CallObservation observation = new EndedOnce(observer.start(operation, call, context));
 			return body.apply(observation)
 				.doOnNext(observation::item)
-				.doOnComplete(ending::success)
-				.doOnError(ending::error)
-				.doOnCancel(ending::cancel)
+				.doOnComplete(observation::success)
+				.doOnError(observation::error)
+				.doOnCancel(observation::cancel)
 				.contextWrite(observation::contribute);
 		});
 	}
 
 	/**
-	 * Ends an observation once: Reactor may signal a cancellation after completion (a blocking consumer that
-	 * closes its stream after reading the end), which must not end it a second time.
+	 * Passes on the first end of a call only. A Mono's success is signalled with its value, so a subscriber
+	 * that cancels on receiving the value (a {@code take}, a {@code flatMapMany} whose consumer stops) would
+	 * otherwise end the call a second time, as cancelled.
 	 */
-	private static final class Ending {
+	private static final class EndedOnce implements OpenAiCallObserver.CallObservation {
 
-		private final OpenAiCallObserver.CallObservation observation;
+		private final OpenAiCallObserver.CallObservation delegate;
 
 		private final AtomicBoolean ended = new AtomicBoolean();
 
-		Ending(OpenAiCallObserver.CallObservation observation) {
-			this.observation = observation;
+		EndedOnce(OpenAiCallObserver.CallObservation delegate) {
+			this.delegate = delegate;
 		}
 
-		void success() {
+		@Override
+		public Context contribute(Context context) {
+			return this.delegate.contribute(context);
+		}
+
+		@Override
+		public void retrying(int attempt, Throwable failure, Duration delay) {
+			this.delegate.retrying(attempt, failure, delay);
+		}
+
+		@Override
+		public void response(ResponseMetadata metadata) {
+			this.delegate.response(metadata);
+		}
+
+		@Override
+		public void item(Object item) {
+			this.delegate.item(item);
+		}
+
+		@Override
+		public void success() {
 			if (this.ended.compareAndSet(false, true)) {
-				this.observation.success();
+				this.delegate.success();
 			}
 		}
 
-		void error(Throwable error) {
+		@Override
+		public void error(Throwable error) {
 			if (this.ended.compareAndSet(false, true)) {
-				this.observation.error(error);
+				this.delegate.error(error);
 			}
 		}
 
-		void cancel() {
+		@Override
+		public void cancel() {
 			if (this.ended.compareAndSet(false, true)) {
-				this.observation.cancel();
+				this.delegate.cancel();
 			}
 		}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 /**
  * Sees every call the {@link OpenAiTransport} makes, from start to end, without depending on how it is
@@ -27,6 +28,19 @@ public interface OpenAiCallObserver {
 	CallObservation start(String operation, @Nullable OpenAiCall call);
 
 	/**
+	 * A call starts inside a Reactor context, which may carry the observation the call belongs to: a walk
+	 * over pages, or the application's own (WebFlux puts the server request's observation there). By default
+	 * the context is ignored.
+	 * @param operation the operation's name
+	 * @param call the HTTP call, or {@code null} for an operation made of several calls
+	 * @param context the Reactor context of the subscriber
+	 * @return the observation of this call
+	 */
+	default CallObservation start(String operation, @Nullable OpenAiCall call, ContextView context) {
+		return start(operation, call);
+	}
+
+	/**
 	 * Combines observers: each sees every call.
 	 * @param observers the observers
 	 * @return one observer telling them all
@@ -39,8 +53,21 @@ public interface OpenAiCallObserver {
 			return observers.get(0);
 		}
 		List<OpenAiCallObserver> all = List.copyOf(observers);
-		return (operation, call) -> new CompositeCallObservation(
-				all.stream().map((observer) -> observer.start(operation, call)).toList());
+		return new OpenAiCallObserver() {
+
+			@Override
+			public CallObservation start(String operation, @Nullable OpenAiCall call) {
+				return new CompositeCallObservation(
+						all.stream().map((observer) -> observer.start(operation, call)).toList());
+			}
+
+			@Override
+			public CallObservation start(String operation, @Nullable OpenAiCall call, ContextView context) {
+				return new CompositeCallObservation(
+						all.stream().map((observer) -> observer.start(operation, call, context)).toList());
+			}
+
+		};
 	}
 
 	/**

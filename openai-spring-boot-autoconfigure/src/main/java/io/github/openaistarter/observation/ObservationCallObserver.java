@@ -9,6 +9,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 import io.github.openaistarter.chat.ChatOperationNames;
 import io.github.openaistarter.chat.model.ChatCompletion;
@@ -53,6 +54,15 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 
 	@Override
 	public CallObservation start(String operation, @Nullable OpenAiCall call) {
+		return start(operation, call, Context.empty());
+	}
+
+	/**
+	 * Starts the observation of a call as a child of the observation in the subscriber's Reactor context (a page
+	 * walk's, or WebFlux's observation of the server request), else of the registry's current observation.
+	 */
+	@Override
+	public CallObservation start(String operation, @Nullable OpenAiCall call, ContextView reactorContext) {
 		OpenAiObservationContext context = new OpenAiObservationContext(operation,
 				(call != null) ? call.model() : null, ChatOperationNames.STREAM.equals(operation), this.serverAddress);
 		if (this.maxContentLength > 0 && call != null && call.body() != null) {
@@ -61,8 +71,11 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 					(body.length() > this.maxContentLength) ? body.substring(0, this.maxContentLength) : body);
 		}
 		Observation observation = OpenAiObservationDocumentation.CLIENT_OPERATION
-			.observation(this.convention, new DefaultOpenAiObservationConvention(), () -> context, this.registry)
-			.start();
+			.observation(this.convention, new DefaultOpenAiObservationConvention(), () -> context, this.registry);
+		if (reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null) instanceof Observation parent) {
+			observation.parentObservation(parent);
+		}
+		observation.start();
 		return new MicrometerCallObservation(observation, context);
 	}
 
@@ -112,7 +125,7 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 			this.context.setCompletionId(completion.id());
 			this.context.setResponseModel(completion.model());
 			if (ChatOperationNames.CREATE.equals(this.context.getOperation())) {
-				// a stored completion read back reports the tokens of its creation, not new ones
+				// a retrieved or updated stored completion carries the usage of the call that created it
 				this.context.setUsage(completion.usage());
 			}
 			for (Choice choice : completion.choices()) {
