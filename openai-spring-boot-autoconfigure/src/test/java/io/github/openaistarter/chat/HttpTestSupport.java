@@ -74,7 +74,14 @@ abstract class HttpTestSupport {
 	 * off, so each test sees exactly the requests it enqueued; {@code RetryHttpTest} covers retries.
 	 */
 	OpenAiTransport.Builder transport() {
-		return OpenAiTransport.builder(WebClient.create())
+		return transport(WebClient.create());
+	}
+
+	/**
+	 * A transport to the test server as {@link #transport()}, sending with the given client.
+	 */
+	OpenAiTransport.Builder transport(WebClient webClient) {
+		return OpenAiTransport.builder(webClient)
 			.baseUrl(this.server.url("/v1").toString())
 			.apiKey(API_KEY)
 			.header("OpenAI-Organization", "org-1")
