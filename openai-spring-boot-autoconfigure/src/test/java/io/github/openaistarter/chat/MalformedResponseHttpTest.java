@@ -8,6 +8,7 @@ import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
 
 import io.github.openaistarter.chat.model.ChatCompletionRequest;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * the pool (run with {@code -Dio.netty.leakDetection.level=paranoid} to check no buffer leaks).
  */
 @Timeout(20)
+@ExtendWith(NettyLeakCheck.class)
 class MalformedResponseHttpTest extends PooledHttpTestSupport {
 
 	/** The longest exception message these answers may produce. */
