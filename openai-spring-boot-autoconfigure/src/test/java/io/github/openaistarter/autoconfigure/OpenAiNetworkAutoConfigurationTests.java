@@ -215,8 +215,9 @@ class OpenAiNetworkAutoConfigurationTests {
 					RecordedRequest connect = proxy.takeRequest(5, TimeUnit.SECONDS);
 					assertThat(connect.getMethod()).isEqualTo("CONNECT");
 					assertThat(connect.getTarget()).isEqualTo("openai.internal.example:80");
-					assertThat(connect.getHeaders().get("Proxy-Authorization")).isEqualTo("Basic "
-							+ Base64.getEncoder().encodeToString("alice:s3cret-proxy-pass".getBytes(StandardCharsets.UTF_8)));
+					byte[] credentials = "alice:s3cret-proxy-pass".getBytes(StandardCharsets.UTF_8);
+					assertThat(connect.getHeaders().get("Proxy-Authorization"))
+						.isEqualTo("Basic " + Base64.getEncoder().encodeToString(credentials));
 					assertThat(connect.getHeaders().get("Authorization")).isNull();
 					RecordedRequest tunnelled = proxy.takeRequest(5, TimeUnit.SECONDS);
 					assertThat(tunnelled.getMethod()).isEqualTo("POST");

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,13 @@ abstract class HttpTestSupport {
 	static final String ONCE_CHUNK_EVENT = "data: {\"id\":\"chatcmpl-slow\",\"object\":\"chat.completion.chunk\","
 			+ "\"created\":1741570283,\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,"
 			+ "\"delta\":{\"role\":\"assistant\",\"content\":\"Once\"},\"finish_reason\":null}]}\n\n";
+
+	/** Retries on, with short backoffs: 20 ms doubling up to 100 ms, server waits honoured up to 2 s. */
+	static final RetryPolicy SHORT_BACKOFFS = new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100),
+			Duration.ofSeconds(2));
+
+	/** Far above any wait the tests ask for, far below a hang: bounds a wait on a loaded machine. */
+	static final Duration SLACK = Duration.ofSeconds(3);
 
 	private static final JsonMapper PLAIN_JSON = JsonMapper.builder().build();
 

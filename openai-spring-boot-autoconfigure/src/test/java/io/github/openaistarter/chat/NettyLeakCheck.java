@@ -45,7 +45,8 @@ final class NettyLeakCheck implements BeforeAllCallback, AfterAllCallback {
 				.map(ILoggingEvent::getFormattedMessage)
 				.filter((message) -> message.contains("LEAK"))
 				.toList();
-			assertThat(leaks).as("buffer leaks Netty reported (leak detection level %s)", ResourceLeakDetector.getLevel())
+			assertThat(leaks)
+				.as("buffer leaks Netty reported (leak detection level %s)", ResourceLeakDetector.getLevel())
 				.isEmpty();
 		}
 		finally {

@@ -10,7 +10,6 @@ import reactor.netty.http.client.HttpClient;
 
 import io.github.openaistarter.core.OpenAiConnectionPool;
 import io.github.openaistarter.core.OpenAiTransport;
-import io.github.openaistarter.core.RetryPolicy;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -22,13 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its own, whose counts show whether a call gave its connection back.
  */
 abstract class PooledHttpTestSupport extends HttpTestSupport {
-
-	/** Retries on, with short backoffs. */
-	static final RetryPolicy SHORT_BACKOFFS = new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100),
-			Duration.ofSeconds(2));
-
-	/** Far above any wait these tests ask for, far below a hang: bounds a wait on a loaded machine. */
-	static final Duration SLACK = Duration.ofMillis(1500);
 
 	protected OpenAiConnectionPool pool;
 

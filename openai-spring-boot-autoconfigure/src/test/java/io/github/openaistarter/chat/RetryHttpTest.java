@@ -34,7 +34,6 @@ import io.github.openaistarter.core.OpenAiStreamException;
 import io.github.openaistarter.core.PermissionDeniedException;
 import io.github.openaistarter.core.RateLimitException;
 import io.github.openaistarter.core.RequestOptions;
-import io.github.openaistarter.core.RetryPolicy;
 import io.github.openaistarter.core.UnprocessableEntityException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,12 +46,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @Timeout(20)
 class RetryHttpTest extends HttpTestSupport {
-
-	private static final RetryPolicy SHORT_BACKOFFS = new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100),
-			Duration.ofSeconds(2));
-
-	/** Far above any wait these tests ask for, far below a hang: bounds a wait on a loaded machine. */
-	private static final Duration SLACK = Duration.ofMillis(1500);
 
 	private static final ChatCompletionRequest HELLO = ChatCompletionRequest.of("gpt-4.1",
 			List.of(ChatMessage.user("Hello!")));

@@ -39,10 +39,8 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 	private static final String COMPLETION_TEXT = "Hello! How can I assist you today?";
 
 	@BeforeEach
-	void usePool() {
-		usePooledClient(pooledTransport(OpenAiConnectionPool.builder().build())
-			.responseTimeout(Duration.ofMillis(300))
-			.streamIdleTimeout(Duration.ofMillis(300)));
+	void useShortTimeouts() {
+		usePool(Duration.ofMillis(300), Duration.ofMillis(300));
 	}
 
 	@Test
@@ -55,7 +53,8 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 			.satisfies((ex) -> {
 				assertThat(ex.timeout()).isEqualTo(Duration.ofMillis(300));
 				assertThat(ex.attempts()).isEqualTo(1);
-				assertThat(ex.getMessage()).isEqualTo("POST /chat/completions timed out: no complete answer within PT0.3S");
+				assertThat(ex.getMessage())
+					.isEqualTo("POST /chat/completions timed out: no complete answer within PT0.3S");
 			});
 
 		assertThat(since(start)).isBetween(Duration.ofMillis(300), Duration.ofMillis(300).plus(SLACK));
@@ -82,7 +81,7 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 
 	@Test
 	void perCallTimeoutOverridesTheConfiguredOne() {
-		usePooledClient(pooledTransport(OpenAiConnectionPool.builder().build()).responseTimeout(Duration.ofSeconds(30)));
+		usePool(Duration.ofSeconds(30), Duration.ofMillis(300));
 		enqueueJson(StallingBody.whitespaceAfter("{"));
 		long start = System.nanoTime();
 
@@ -108,7 +107,7 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 
 	@Test
 	void perCallTimeoutBoundsTheFirstChunkOfAStream() {
-		usePooledClient(pooledTransport(OpenAiConnectionPool.builder().build()).responseTimeout(Duration.ofSeconds(30)));
+		usePool(Duration.ofSeconds(30), Duration.ofMillis(300));
 		enqueue(eventStream(fixture("stream-text.sse")).headersDelay(3, TimeUnit.SECONDS).build());
 
 		StepVerifier
@@ -157,7 +156,7 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 
 	@Test
 	void disposingAReactiveStreamClosesTheExchangeAndFreesTheConnection() throws InterruptedException {
-		usePooledClient(pooledTransport(OpenAiConnectionPool.builder().build()).streamIdleTimeout(Duration.ofSeconds(30)));
+		usePool(Duration.ofMillis(300), Duration.ofSeconds(30));
 		StallingBody stalled = enqueueEventStream(StallingBody.keepAliveAfter(ONCE_CHUNK_EVENT));
 		AtomicReference<String> first = new AtomicReference<>();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -177,7 +176,7 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 
 	@Test
 	void closingABlockingStreamEarlyClosesTheExchangeAndFreesTheConnection() throws InterruptedException {
-		usePooledClient(pooledTransport(OpenAiConnectionPool.builder().build()).streamIdleTimeout(Duration.ofSeconds(30)));
+		usePool(Duration.ofMillis(300), Duration.ofSeconds(30));
 		StallingBody stalled = enqueueEventStream(StallingBody.keepAliveAfter(ONCE_CHUNK_EVENT));
 
 		try (Stream<ChatCompletionChunk> chunks = this.chat.stream(HELLO)) {
@@ -193,7 +192,7 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 
 	@Test
 	void interruptingABlockedCallerClosesTheExchangeAndFreesTheConnection() throws InterruptedException {
-		usePooledClient(pooledTransport(OpenAiConnectionPool.builder().build()).responseTimeout(Duration.ofSeconds(30)));
+		usePool(Duration.ofSeconds(30), Duration.ofMillis(300));
 		StallingBody stalled = enqueueJson(StallingBody.whitespaceAfter("{"));
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		AtomicBoolean stillInterrupted = new AtomicBoolean();
@@ -225,7 +224,7 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 
 	@Test
 	void interruptingACallerBlockedOnAStreamClosesTheExchangeAndFreesTheConnection() throws InterruptedException {
-		usePooledClient(pooledTransport(OpenAiConnectionPool.builder().build()).streamIdleTimeout(Duration.ofSeconds(30)));
+		usePool(Duration.ofMillis(300), Duration.ofSeconds(30));
 		StallingBody stalled = enqueueEventStream(StallingBody.keepAliveAfter(ONCE_CHUNK_EVENT));
 		StringBuilder received = new StringBuilder();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -265,6 +264,11 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 		awaitActiveConnections(0);
 		// a call may begin before the previous one's connection is back: one to three connections
 		assertThat(this.pool.idleConnections()).isBetween(1, 3);
+	}
+
+	private void usePool(Duration responseTimeout, Duration streamIdleTimeout) {
+		usePooledClient(pooledTransport(OpenAiConnectionPool.builder().build()).responseTimeout(responseTimeout)
+			.streamIdleTimeout(streamIdleTimeout));
 	}
 
 	private void assertTheNextCallSucceeds() {

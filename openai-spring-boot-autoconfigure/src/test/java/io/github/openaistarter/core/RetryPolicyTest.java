@@ -198,7 +198,8 @@ class RetryPolicyTest {
 	void maxRetryAfterIsConfigurable() {
 		RetryPolicy policy = new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1));
 
-		assertThat(delay(policy, 1, apiError(429, "retry-after-ms", "1000"), NO_JITTER)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(delay(policy, 1, apiError(429, "retry-after-ms", "1000"), NO_JITTER))
+			.isEqualTo(Duration.ofSeconds(1));
 		assertThat(delay(policy, 1, apiError(429, "retry-after", "2"), NO_JITTER)).isNull();
 	}
 
