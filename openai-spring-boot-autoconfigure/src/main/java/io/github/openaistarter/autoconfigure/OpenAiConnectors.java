@@ -1,6 +1,8 @@
 package io.github.openaistarter.autoconfigure;
 
+import io.netty.channel.ChannelPipeline;
 import org.jspecify.annotations.Nullable;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.transport.ProxyProvider;
 
@@ -21,6 +23,8 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 final class OpenAiConnectors {
 
 	private static final RedactingWiretap WIRETAP = new RedactingWiretap();
+
+	private static final String WIRETAP_NAME = "openai.wiretap";
 
 	private OpenAiConnectors() {
 	}
@@ -49,10 +53,21 @@ final class OpenAiConnectors {
 			customized = customized.proxy((spec) -> configure(spec, proxy));
 		}
 		if (properties.getLogging().isWiretap()) {
-			customized = customized.doOnChannelInit((observer, channel, address) -> channel.pipeline()
-				.addFirst("openai.wiretap", WIRETAP));
+			customized = customized.doOnChannelInit((observer, channel, address) -> addWiretap(channel.pipeline()));
 		}
 		return customized;
+	}
+
+	/**
+	 * Adds the wiretap behind TLS when there is TLS, so that it logs the HTTP exchange rather than ciphertext.
+	 */
+	private static void addWiretap(ChannelPipeline pipeline) {
+		if (pipeline.get(NettyPipeline.SslHandler) != null) {
+			pipeline.addAfter(NettyPipeline.SslHandler, WIRETAP_NAME, WIRETAP);
+		}
+		else {
+			pipeline.addFirst(WIRETAP_NAME, WIRETAP);
+		}
 	}
 
 	private static ProxyProvider.Builder configure(ProxyProvider.TypeSpec spec, ProxyProperties proxy) {

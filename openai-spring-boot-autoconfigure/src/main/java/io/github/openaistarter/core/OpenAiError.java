@@ -25,6 +25,10 @@ public record OpenAiError(@JsonProperty("message") @Nullable String message, @Js
 	/** An error with no details, for answers that carry no {@code error} object. */
 	public static final OpenAiError NONE = new OpenAiError(null, null, null, null);
 
+	private static final int MAX_DESCRIBED_MESSAGE = 1000;
+
+	private static final int MAX_DESCRIBED_DETAIL = 200;
+
 	/**
 	 * Creates an error, redacting keys from the message.
 	 * @param message the message
@@ -37,21 +41,27 @@ public record OpenAiError(@JsonProperty("message") @Nullable String message, @Js
 	}
 
 	/**
-	 * Describes this error in one line, for exception messages; keys quoted by the server are redacted.
+	 * Describes this error in one line, for exception messages; keys quoted by the server are redacted, and a
+	 * message longer than 1,000 characters (or a detail longer than 200) is shortened, as the server decides its
+	 * length; {@link #message()} keeps it whole.
 	 * @return for example {@code Invalid model (type=invalid_request_error, code=model_not_found, param=model)}
 	 */
 	public String describe() {
 		StringJoiner details = new StringJoiner(", ", " (", ")").setEmptyValue("");
 		if (this.type != null) {
-			details.add("type=" + this.type);
+			details.add("type=" + shorten(this.type, MAX_DESCRIBED_DETAIL));
 		}
 		if (this.code != null) {
-			details.add("code=" + this.code);
+			details.add("code=" + shorten(this.code, MAX_DESCRIBED_DETAIL));
 		}
 		if (this.param != null) {
-			details.add("param=" + this.param);
+			details.add("param=" + shorten(this.param, MAX_DESCRIBED_DETAIL));
 		}
-		return ((this.message != null) ? this.message : "no error details") + details;
+		return ((this.message != null) ? shorten(this.message, MAX_DESCRIBED_MESSAGE) : "no error details") + details;
+	}
+
+	private static String shorten(String text, int maxLength) {
+		return (text.length() > maxLength) ? text.substring(0, maxLength) + "..." : text;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,13 @@ abstract class HttpTestSupport {
 			+ "\"created\":1741570283,\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,"
 			+ "\"delta\":{\"role\":\"assistant\",\"content\":\"Once\"},\"finish_reason\":null}]}\n\n";
 
+	/** Retries on, with short backoffs: 20 ms doubling up to 100 ms, server waits honoured up to 2 s. */
+	static final RetryPolicy SHORT_BACKOFFS = new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100),
+			Duration.ofSeconds(2));
+
+	/** Far above any wait the tests ask for, far below a hang: bounds a wait on a loaded machine. */
+	static final Duration SLACK = Duration.ofSeconds(3);
+
 	private static final JsonMapper PLAIN_JSON = JsonMapper.builder().build();
 
 	protected final MockWebServer server = new MockWebServer();
@@ -74,7 +82,14 @@ abstract class HttpTestSupport {
 	 * off, so each test sees exactly the requests it enqueued; {@code RetryHttpTest} covers retries.
 	 */
 	OpenAiTransport.Builder transport() {
-		return OpenAiTransport.builder(WebClient.create())
+		return transport(WebClient.create());
+	}
+
+	/**
+	 * A transport to the test server as {@link #transport()}, sending with the given client.
+	 */
+	OpenAiTransport.Builder transport(WebClient webClient) {
+		return OpenAiTransport.builder(webClient)
 			.baseUrl(this.server.url("/v1").toString())
 			.apiKey(API_KEY)
 			.header("OpenAI-Organization", "org-1")

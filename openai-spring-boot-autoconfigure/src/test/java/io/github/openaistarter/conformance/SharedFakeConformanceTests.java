@@ -50,6 +50,7 @@ import io.github.openaistarter.chat.model.Verbosity;
 import io.github.openaistarter.chat.model.WebSearchOptions;
 import io.github.openaistarter.chat.stream.ChatCompletionAccumulator;
 import io.github.openaistarter.core.AuthenticationException;
+import io.github.openaistarter.core.InternalServerException;
 import io.github.openaistarter.core.NotFoundException;
 import io.github.openaistarter.core.OpenAiDecodingException;
 import io.github.openaistarter.core.OpenAiIoException;
@@ -490,6 +491,58 @@ class SharedFakeConformanceTests {
 				.create(request))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("invalid_api_key"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("sk-invalid"));
+	}
+
+	@Test
+	void retriedFaultsReachTheFakeOncePerAttempt() throws Exception {
+		OpenAiTransport retrying = OpenAiTransport.builder(WebClient.create())
+			.baseUrl(fake.baseUrl())
+			.apiKey("sk-conformance")
+			.retryPolicy(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2)))
+			.build();
+		ChatCompletionsOperations retryingChat = new ChatCompletionsTemplate(
+				new ChatCompletionsClient(retrying, Map.of("model", "gpt-4.1-mini")));
+
+		fake.fault("{\"method\":\"POST\",\"path\":\"/chat/completions\",\"status\":503}");
+		assertThat(retryingChat.create(ChatCompletionRequest.of(List.of(ChatMessage.user("retry after 503")))).text())
+			.isEqualTo("echo: retry after 503");
+		assertThat(attemptsSeen("retry after 503")).isEqualTo(2);
+
+		fake.fault("{\"path\":\"/chat/completions\",\"status\":429,\"headers\":{\"retry-after-ms\":\"30\"}}");
+		assertThat(retryingChat.stream(ChatCompletionRequest.of(List.of(ChatMessage.user("stream after 429"))),
+				(chunk) -> {
+				})
+			.text()).isEqualTo("echo: stream after 429");
+		assertThat(attemptsSeen("stream after 429")).isEqualTo(2);
+
+		fake.fault("{\"path\":\"/chat/completions\",\"reset\":true}");
+		assertThat(retryingChat.create(ChatCompletionRequest.of(List.of(ChatMessage.user("retry after reset")))).text())
+			.isEqualTo("echo: retry after reset");
+		assertThat(attemptsSeen("retry after reset")).isEqualTo(2);
+
+		// the chunk delay lets the two chunks reach the client before the fake drops the connection
+		fake.fault("{\"path\":\"/chat/completions\",\"sseCutAfter\":2,\"chunkDelayMs\":30}");
+		assertThatExceptionOfType(OpenAiStreamException.class).isThrownBy(() -> retryingChat
+			.stream(ChatCompletionRequest.of(List.of(ChatMessage.user("cut stream stays cut"))), (chunk) -> {
+			}));
+		assertThat(attemptsSeen("cut stream stays cut")).isEqualTo(1);
+
+		fake.fault("{\"path\":\"/chat/completions\",\"status\":500}");
+		assertThatExceptionOfType(InternalServerException.class)
+			.isThrownBy(() -> retryingChat.create(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("stored create is not repeated"))
+				.store(true)
+				.build()))
+			.satisfies((ex) -> assertThat(ex.attempts()).isEqualTo(1));
+		assertThat(attemptsSeen("stored create is not repeated")).isEqualTo(1);
+	}
+
+	/** The requests the fake received whose body carries the given text. */
+	private static long attemptsSeen(String text) throws Exception {
+		return fake.requests()
+			.valueStream()
+			.filter((request) -> request.path("body").asString("").contains("\"" + text + "\""))
+			.count();
 	}
 
 }

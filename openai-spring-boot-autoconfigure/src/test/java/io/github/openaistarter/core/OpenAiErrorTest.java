@@ -38,4 +38,15 @@ class OpenAiErrorTest {
 				"Incorrect API key provided: sk-***. (type=invalid_request_error, code=invalid_api_key)");
 	}
 
+	@Test
+	void describeShortensWhatTheServerMadeLongButKeepsItWhole() {
+		String message = "m".repeat(1001);
+		OpenAiError error = new OpenAiError(message, "t".repeat(201), "c".repeat(200), null);
+		assertThat(error.describe()).isEqualTo("m".repeat(1000) + "... (type=" + "t".repeat(200) + "..., code="
+				+ "c".repeat(200) + ")");
+		assertThat(error.message()).isEqualTo(message);
+		assertThat(error.type()).hasSize(201);
+		assertThat(new OpenAiError("m".repeat(1000), null, null, null).describe()).isEqualTo("m".repeat(1000));
+	}
+
 }
