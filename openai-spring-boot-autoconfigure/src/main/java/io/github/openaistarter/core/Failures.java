@@ -5,6 +5,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 
+import javax.net.ssl.SSLException;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -43,6 +45,10 @@ final class Failures {
 		}
 		if (!(ex instanceof WebClientRequestException) && !hasCause(ex, IOException.class)) {
 			return ex;
+		}
+		if (hasCause(ex, SSLException.class) && !responseStarted) {
+			return new OpenAiTlsException(call.describe() + " failed the TLS handshake: " + rootMessage(ex)
+					+ "; to trust a private certificate, configure openai.ssl.bundle", ex);
 		}
 		OpenAiIoException.Stage stage = responseStarted ? OpenAiIoException.Stage.READING_RESPONSE
 				: neverConnected(ex) ? OpenAiIoException.Stage.CONNECTING : OpenAiIoException.Stage.AWAITING_RESPONSE;

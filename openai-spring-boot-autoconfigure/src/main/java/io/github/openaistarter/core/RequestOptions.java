@@ -15,8 +15,9 @@ import org.springframework.util.Assert;
  *     .create(request);
  * }</pre>
  *
- * @param timeout the response timeout (for streams: the wait for the first chunk), or {@code null} for the
- * configured one
+ * @param timeout the response timeout of each attempt (for streams: the wait for the first chunk), or
+ * {@code null} for the configured one; with retries a call may take up to (retries + 1) times it, plus the waits
+ * between attempts
  * @param maxRetries how many times a failed call is retried, or {@code null} for the configured number
  * @param headers extra headers, added to (and replacing same-named) configured ones
  */

@@ -33,6 +33,7 @@ import io.github.openaistarter.chat.model.ChatMessage;
 import io.github.openaistarter.core.InternalServerException;
 import io.github.openaistarter.core.OpenAiConnectionPool;
 import io.github.openaistarter.core.OpenAiIoException;
+import io.github.openaistarter.core.OpenAiTlsException;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RedactingWiretap;
 import io.github.openaistarter.core.RetryPolicy;
@@ -311,16 +312,19 @@ class OpenAiNetworkAutoConfigurationTests {
 	void selfSignedServerIsRefusedWithoutTheSslBundle() {
 		useHttps(selfSigned());
 		enqueueCompletion();
-		this.runner.withPropertyValues("openai.base-url=" + this.server.url("/v1"), "openai.retry.max-retries=0")
-			.run((context) -> {
-				assertThatExceptionOfType(OpenAiIoException.class)
-					.isThrownBy(() -> context.getBean(ChatCompletionsOperations.class).create(HELLO))
-					.satisfies((ex) -> {
-						assertThat(ex.getMessage()).startsWith("POST /chat/completions failed ");
-						assertThat(ex.getMessage()).doesNotContain(KEY);
-					});
-				assertThat(this.server.getRequestCount()).isZero();
-			});
+		// the default retry policy: a certificate that is not trusted is not retried, nothing was sent
+		this.runner.withPropertyValues("openai.base-url=" + this.server.url("/v1")).run((context) -> {
+			assertThatExceptionOfType(OpenAiTlsException.class)
+				.isThrownBy(() -> context.getBean(ChatCompletionsOperations.class).create(HELLO))
+				.satisfies((ex) -> {
+					assertThat(ex.getMessage()).startsWith("POST /chat/completions failed the TLS handshake: ")
+						.contains("openai.ssl.bundle");
+					assertThat(ex.getMessage()).doesNotContain(KEY);
+					assertThat(ex.stage()).isEqualTo(OpenAiIoException.Stage.CONNECTING);
+					assertThat(ex.attempts()).isEqualTo(1);
+				});
+			assertThat(this.server.getRequestCount()).isZero();
+		});
 	}
 
 	@Test

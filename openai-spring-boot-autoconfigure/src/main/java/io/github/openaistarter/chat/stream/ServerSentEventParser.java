@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
@@ -18,6 +19,9 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  * off before its end is dropped. One instance per stream; not thread-safe.
  */
 final class ServerSentEventParser {
+
+	/** The largest event accepted; a bigger one fails the stream rather than filling the memory. */
+	static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
 
 	private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
 
@@ -43,6 +47,7 @@ final class ServerSentEventParser {
 				}
 				else {
 					this.line.write(b);
+					checkSize(this.line.size());
 				}
 			}
 		}
@@ -85,10 +90,17 @@ final class ServerSentEventParser {
 				this.data.write('\n');
 			}
 			this.data.write(bytes, valueStart, length - valueStart);
+			checkSize(this.data.size());
 			this.hasData = true;
 		}
 		else if ("event".equals(field)) {
 			this.event = new String(bytes, valueStart, length - valueStart, StandardCharsets.UTF_8);
+		}
+	}
+
+	private static void checkSize(int size) {
+		if (size > MAX_EVENT_BYTES) {
+			throw new DataBufferLimitException("A stream event exceeds " + MAX_EVENT_BYTES + " bytes");
 		}
 	}
 

@@ -10,11 +10,13 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.core.io.buffer.NettyDataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link ServerSentEventParser}.
@@ -180,6 +182,19 @@ class ServerSentEventParserTest {
 		buffer.readPosition(2);
 		assertThat(new ServerSentEventParser().feed(buffer)).extracting(ServerSentEvent::dataAsText)
 			.containsExactly("a");
+	}
+
+	@Test
+	void eventLargerThanTheLimitFailsInsteadOfFillingTheMemory() {
+		ServerSentEventParser parser = new ServerSentEventParser();
+		byte[] huge = new byte[ServerSentEventParser.MAX_EVENT_BYTES / 4];
+		Arrays.fill(huge, (byte) 'x');
+		parser.feed(buffer("data: ".getBytes(StandardCharsets.UTF_8)));
+		for (int i = 0; i < 3; i++) {
+			assertThat(parser.feed(buffer(huge))).isEmpty();
+		}
+		assertThatExceptionOfType(DataBufferLimitException.class).isThrownBy(() -> parser.feed(buffer(huge)))
+			.withMessageContaining("exceeds " + ServerSentEventParser.MAX_EVENT_BYTES);
 	}
 
 	private List<ServerSentEvent> parse(String body) {
