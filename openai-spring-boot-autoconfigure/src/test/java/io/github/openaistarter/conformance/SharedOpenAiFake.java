@@ -10,16 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the spec-checking OpenAI stand-in of {@code ../shared/openai-fake} (Node) for a test class. Without
- * {@code ../shared} or Node the tests are skipped with the reason, unless {@code OPENAI_FAKE_REQUIRED=true}
- * (set by {@code .ci/run}), where that is a failure.
+ * Runs the spec-checking OpenAI stand-in of {@code ../shared/openai-fake} (Node) for a test class: the library's
+ * conformance tests and the test module's parity tests use it. Without {@code ../shared} or Node the tests are skipped with the reason, unless
+ * {@code OPENAI_FAKE_REQUIRED=true} (set by {@code .ci/run}), where that is a failure.
  */
-final class SharedOpenAiFake implements AutoCloseable {
+public final class SharedOpenAiFake implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -34,22 +35,23 @@ final class SharedOpenAiFake implements AutoCloseable {
 		this.root = "http://127.0.0.1:" + port;
 	}
 
-	static SharedOpenAiFake start() throws IOException, InterruptedException {
+	public static SharedOpenAiFake start() throws IOException, InterruptedException {
 		Path shared = Path.of(System.getProperty("openai.shared.dir", "../../shared")).toAbsolutePath().normalize();
 		Path run = shared.resolve("openai-fake/run");
 		boolean required = "true".equalsIgnoreCase(System.getenv("OPENAI_FAKE_REQUIRED"));
 		if (!Files.isExecutable(run)) {
 			String reason = "The shared OpenAI fake is not at " + run
-					+ " (it lives in ../shared beside the checkout); conformance tests skipped";
+					+ " (it lives in ../shared beside the checkout); the parity tests against it are skipped";
 			if (required) {
-				throw new IllegalStateException(reason.replace("skipped", "required by OPENAI_FAKE_REQUIRED"));
+				throw new IllegalStateException(reason.replace("are skipped", "are required by OPENAI_FAKE_REQUIRED"));
 			}
 			Assumptions.abort(reason);
 		}
 		Path portFile = Files.createTempFile("openai-fake", ".port");
 		Files.delete(portFile);
 		Path log = Files.createTempFile("openai-fake", ".log");
-		Process process = new ProcessBuilder(run.toString(), "--port", "0", "--port-file", portFile.toString())
+		Process process = new ProcessBuilder(run.toString(), "--port", "0", "--port-file", portFile.toString(),
+				"--quiet")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
@@ -68,35 +70,54 @@ final class SharedOpenAiFake implements AutoCloseable {
 		return new SharedOpenAiFake(process, Integer.parseInt(Files.readString(portFile).trim()));
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return this.root + "/v1";
 	}
 
-	/** Requests that broke the OpenAPI description, as the fake recorded them. */
-	JsonNode violations() throws IOException, InterruptedException {
-		return control("GET", "/__fake/violations", null).get("violations");
+	/** Forgets stored completions, requests, violations and queued faults. */
+	public void reset() {
+		control("POST", "/__fake/reset", null);
 	}
 
-	/** Responses of the fake itself that broke the description (a bug in the fake, not the client). */
-	JsonNode selfCheckProblems() throws IOException, InterruptedException {
-		return control("GET", "/__fake/self-check", null).get("problems");
-	}
-
-	JsonNode requests() throws IOException, InterruptedException {
-		return control("GET", "/__fake/requests", null).get("requests");
-	}
-
-	void fault(String faultJson) throws IOException, InterruptedException {
+	/**
+	 * Queues a fault, in the shared fake's JSON.
+	 * @param faultJson for example {@code {"status": 429}}
+	 */
+	public void fault(String faultJson) {
 		control("POST", "/__fake/faults", faultJson);
 	}
 
-	private JsonNode control(String method, String path, String body) throws IOException, InterruptedException {
+	/** Requests that broke the OpenAPI description, as the fake recorded them. */
+	public JsonNode violations() {
+		return control("GET", "/__fake/violations", null).get("violations");
+	}
+
+	/** The requests the fake received: method, path, query, headers with keys masked, body. */
+	public JsonNode requests() {
+		return control("GET", "/__fake/requests", null).get("requests");
+	}
+
+	/** Responses of the fake itself that broke the description (a bug in the fake, not the client). */
+	public JsonNode selfCheckProblems() {
+		return control("GET", "/__fake/self-check", null).get("problems");
+	}
+
+	private JsonNode control(String method, String path, @Nullable String body) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.root + path))
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
 					: HttpRequest.BodyPublishers.noBody())
 			.header("Content-Type", "application/json")
 			.build();
-		return this.json.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+		try {
+			return this.json.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The shared OpenAI fake did not answer " + method + " " + path, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override

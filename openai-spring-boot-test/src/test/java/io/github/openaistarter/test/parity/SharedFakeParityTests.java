@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 
+import io.github.openaistarter.conformance.SharedOpenAiFake;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
