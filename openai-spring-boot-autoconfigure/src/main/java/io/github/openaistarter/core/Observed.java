@@ -12,6 +12,8 @@ import reactor.util.context.Context;
 /**
  * Runs a call's publisher inside its {@link OpenAiCallObserver.CallObservation}: started on subscription (with
  * the subscriber's Reactor context), told each item, and ended exactly once by success, error or cancellation.
+ * With no observer ({@link OpenAiCallObserver#NONE}) the publisher runs as it is, without the operators that
+ * would tell nobody.
  */
 public final class Observed {
 
@@ -29,6 +31,9 @@ public final class Observed {
 	 */
 	public static <T> Mono<T> mono(OpenAiCallObserver observer, String operation, @Nullable OpenAiCall call,
 			Function<OpenAiCallObserver.CallObservation, Mono<T>> body) {
+		if (observer == OpenAiCallObserver.NONE) {
+			return Mono.defer(() -> body.apply(OpenAiCallObserver.CallObservation.NONE));
+		}
 		return Mono.deferContextual((context) -> {
 			OpenAiCallObserver.CallObservation observation = new EndedOnce(observer.start(operation, call, context));
 			return body.apply(observation)
@@ -51,6 +56,9 @@ public final class Observed {
 	 */
 	public static <T> Flux<T> flux(OpenAiCallObserver observer, String operation, @Nullable OpenAiCall call,
 			Function<OpenAiCallObserver.CallObservation, Flux<T>> body) {
+		if (observer == OpenAiCallObserver.NONE) {
+			return Flux.defer(() -> body.apply(OpenAiCallObserver.CallObservation.NONE));
+		}
 		return Flux.deferContextual((context) -> {
 			OpenAiCallObserver.CallObservation observation = new EndedOnce(observer.start(operation, call, context));
 			return body.apply(observation)
