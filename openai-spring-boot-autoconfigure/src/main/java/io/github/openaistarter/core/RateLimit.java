@@ -1,8 +1,6 @@
 package io.github.openaistarter.core;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +23,6 @@ public record RateLimit(@Nullable Long limitRequests, @Nullable Long remainingRe
 	/** No rate-limit information. */
 	public static final RateLimit NONE = new RateLimit(null, null, null, null, null, null);
 
-	private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|us|µs|ns|h|m|s)");
-
 	/**
 	 * Reads the {@code x-ratelimit-*} headers.
 	 * @param headers response headers
@@ -48,33 +44,73 @@ public record RateLimit(@Nullable Long limitRequests, @Nullable Long remainingRe
 	}
 
 	/**
-	 * Parses OpenAI's reset durations: {@code 6ms}, {@code 20s}, {@code 1m30s}, {@code 2h0m0.5s}.
+	 * Parses OpenAI's reset durations: {@code 6ms}, {@code 20s}, {@code 1m30s}, {@code 2h0m0.5s}. Read on every
+	 * response, so it scans the text by hand rather than with a regular expression.
 	 * @param text the header value
 	 * @return the duration, or {@code null} when the text is not in that form
 	 */
 	public static @Nullable Duration parseDuration(@Nullable String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null) {
 			return null;
 		}
-		Matcher matcher = DURATION_PART.matcher(text.trim());
-		long nanos = 0;
-		int end = 0;
-		while (matcher.find() && matcher.start() == end) {
-			nanos += Math.round(Double.parseDouble(matcher.group(1)) * nanosPerUnit(matcher.group(2)));
-			end = matcher.end();
+		String value = text.trim();
+		if (value.isEmpty()) {
+			return null;
 		}
-		return (end == text.trim().length()) ? Duration.ofNanos(nanos) : null;
+		long nanos = 0;
+		int at = 0;
+		while (at < value.length()) {
+			int start = at;
+			at = skipDigits(value, at);
+			if (at == start) {
+				return null;
+			}
+			boolean fraction = at < value.length() && value.charAt(at) == '.';
+			if (fraction) {
+				int fractionStart = ++at;
+				at = skipDigits(value, at);
+				if (at == fractionStart) {
+					return null;
+				}
+			}
+			int numberEnd = at;
+			double nanosPerUnit;
+			if (value.startsWith("ms", at)) {
+				nanosPerUnit = 1e6;
+				at += 2;
+			}
+			else if (value.startsWith("us", at) || value.startsWith("\u00b5s", at)) {
+				nanosPerUnit = 1e3;
+				at += 2;
+			}
+			else if (value.startsWith("ns", at)) {
+				nanosPerUnit = 1;
+				at += 2;
+			}
+			else if (at < value.length() && "hms".indexOf(value.charAt(at)) >= 0) {
+				nanosPerUnit = switch (value.charAt(at)) {
+					case 'h' -> 3_600e9;
+					case 'm' -> 60e9;
+					default -> 1e9;
+				};
+				at++;
+			}
+			else {
+				return null;
+			}
+			nanos += (!fraction && numberEnd - start <= 9)
+					? Long.parseLong(value, start, numberEnd, 10) * (long) nanosPerUnit
+					: Math.round(Double.parseDouble(value.substring(start, numberEnd)) * nanosPerUnit);
+		}
+		return Duration.ofNanos(nanos);
 	}
 
-	private static double nanosPerUnit(String unit) {
-		return switch (unit) {
-			case "h" -> 3_600e9;
-			case "m" -> 60e9;
-			case "s" -> 1e9;
-			case "ms" -> 1e6;
-			case "us", "µs" -> 1e3;
-			default -> 1;
-		};
+	private static int skipDigits(String text, int from) {
+		int at = from;
+		while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+			at++;
+		}
+		return at;
 	}
 
 	private static @Nullable Long number(HttpHeaders headers, String name) {
