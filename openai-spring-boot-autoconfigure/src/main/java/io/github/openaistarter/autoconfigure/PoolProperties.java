@@ -12,7 +12,7 @@ public class PoolProperties {
 	/**
 	 * Most connections open at once to OpenAI; one streaming answer holds one connection for its duration.
 	 */
-	private int maxConnections = 500;
+	private int maxConnections = 1000;
 
 	/**
 	 * Most calls waiting for a connection when all are busy; a call beyond it fails at once. -1 for no limit.

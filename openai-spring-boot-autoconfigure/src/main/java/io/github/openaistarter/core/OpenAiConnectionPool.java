@@ -127,7 +127,7 @@ public final class OpenAiConnectionPool implements AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private int maxConnections = 500;
+		private int maxConnections = 1000;
 
 		private int pendingAcquireMaxCount = 1000;
 
@@ -141,7 +141,7 @@ public final class OpenAiConnectionPool implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the most connections open at once to one host (default 500).
+		 * Sets the most connections open at once to one host (default 1000).
 		 * @param maxConnections the limit
 		 * @return this builder
 		 */

@@ -97,12 +97,12 @@ class OpenAiNetworkAutoConfigurationTests {
 			assertThat(properties.getRetry().toPolicy()).isEqualTo(RetryPolicy.DEFAULT);
 			assertThat(context.getBean(OpenAiTransport.class).retryPolicy()).isEqualTo(RetryPolicy.DEFAULT);
 			PoolProperties pool = properties.getPool();
-			assertThat(pool.getMaxConnections()).isEqualTo(500);
+			assertThat(pool.getMaxConnections()).isEqualTo(1000);
 			assertThat(pool.getPendingAcquireMaxCount()).isEqualTo(1000);
 			assertThat(pool.getPendingAcquireTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(pool.getMaxIdleTime()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(pool.getMaxLifeTime()).isEqualTo(Duration.ofMinutes(10));
-			assertThat(context.getBean(OpenAiConnectionPool.class).maxConnections()).isEqualTo(500);
+			assertThat(context.getBean(OpenAiConnectionPool.class).maxConnections()).isEqualTo(1000);
 			assertThat(properties.getProxy().getHost()).isNull();
 			assertThat(properties.getProxy().getPort()).isEqualTo(8080);
 			assertThat(properties.getProxy().getNonProxyHosts()).containsExactly("localhost", "127.*", "[::1]");
@@ -158,7 +158,7 @@ class OpenAiNetworkAutoConfigurationTests {
 			assertMetadata(properties, "openai.retry.initial-backoff", "java.time.Duration", "500ms");
 			assertMetadata(properties, "openai.retry.max-backoff", "java.time.Duration", "8s");
 			assertMetadata(properties, "openai.retry.max-retry-after", "java.time.Duration", "60s");
-			assertMetadata(properties, "openai.pool.max-connections", "java.lang.Integer", "500");
+			assertMetadata(properties, "openai.pool.max-connections", "java.lang.Integer", "1000");
 			assertMetadata(properties, "openai.pool.pending-acquire-max-count", "java.lang.Integer", "1000");
 			assertMetadata(properties, "openai.pool.pending-acquire-timeout", "java.time.Duration", "30s");
 			assertMetadata(properties, "openai.pool.max-idle-time", "java.time.Duration", "30s");
