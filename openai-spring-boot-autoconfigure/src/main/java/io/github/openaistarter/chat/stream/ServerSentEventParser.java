@@ -1,8 +1,8 @@
 package io.github.openaistarter.chat.stream;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -17,15 +17,27 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  * event is dispatched at its blank line. At the end of the body, an event whose lines are complete but which
  * lacks its blank line is still dispatched (lenient servers end with {@code data: [DONE]\n}), while a line cut
  * off before its end is dropped. One instance per stream; not thread-safe.
+ *
+ * <p>Each buffer is copied once, in bulk, after the line it continues; lines are then read in place, so a
+ * chunk costs one copy of its bytes and the copy of its data handed out.
  */
 final class ServerSentEventParser {
 
 	/** The largest event accepted; a bigger one fails the stream rather than filling the memory. */
 	static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
 
-	private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+	private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
 
-	private final ByteArrayOutputStream data = new ByteArrayOutputStream(1024);
+	private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
+
+	/** The bytes not yet split into lines: the start of a line that continues in the next buffer. */
+	private byte[] pending = new byte[1024];
+
+	private int pendingLength;
+
+	private byte[] data = new byte[1024];
+
+	private int dataLength;
 
 	private boolean hasData;
 
@@ -37,23 +49,29 @@ final class ServerSentEventParser {
 	 * @return the events completed by these bytes
 	 */
 	List<ServerSentEvent> feed(DataBuffer buffer) {
-		List<ServerSentEvent> events = new ArrayList<>(2);
+		int scanFrom = this.pendingLength;
 		try {
-			int end = buffer.writePosition();
-			for (int i = buffer.readPosition(); i < end; i++) {
-				byte b = buffer.getByte(i);
-				if (b == '\n') {
-					endLine(events);
-				}
-				else {
-					this.line.write(b);
-					checkSize(this.line.size());
-				}
-			}
+			int readable = buffer.readableByteCount();
+			this.pending = ensureCapacity(this.pending, this.pendingLength, readable);
+			buffer.read(this.pending, this.pendingLength, readable);
+			this.pendingLength += readable;
 		}
 		finally {
 			DataBufferUtils.release(buffer);
 		}
+		List<ServerSentEvent> events = new ArrayList<>(2);
+		int lineStart = 0;
+		for (int i = scanFrom; i < this.pendingLength; i++) {
+			if (this.pending[i] == '\n') {
+				line(lineStart, i, events);
+				lineStart = i + 1;
+			}
+		}
+		if (lineStart > 0) {
+			System.arraycopy(this.pending, lineStart, this.pending, 0, this.pendingLength - lineStart);
+			this.pendingLength -= lineStart;
+		}
+		checkSize(this.pendingLength);
 		return events;
 	}
 
@@ -63,38 +81,43 @@ final class ServerSentEventParser {
 	 */
 	List<ServerSentEvent> finish() {
 		List<ServerSentEvent> events = new ArrayList<>(1);
-		this.line.reset();
+		this.pendingLength = 0;
 		dispatch(events);
 		return events;
 	}
 
-	private void endLine(List<ServerSentEvent> events) {
-		byte[] bytes = this.line.toByteArray();
-		this.line.reset();
-		int length = (bytes.length > 0 && bytes[bytes.length - 1] == '\r') ? bytes.length - 1 : bytes.length;
+	/** Handles the line in {@code pending[start, end)}, its LF excluded. */
+	private void line(int start, int end, List<ServerSentEvent> events) {
+		byte[] bytes = this.pending;
+		checkSize(end - start);
+		int length = ((end > start) && bytes[end - 1] == '\r') ? end - 1 - start : end - start;
 		if (length == 0) {
 			dispatch(events);
 			return;
 		}
-		if (bytes[0] == ':') {
+		if (bytes[start] == ':') {
 			return;
 		}
-		int colon = indexOf(bytes, length, (byte) ':');
-		String field = new String(bytes, 0, (colon < 0) ? length : colon, StandardCharsets.UTF_8);
-		int valueStart = (colon < 0) ? length : colon + 1;
-		if (valueStart < length && bytes[valueStart] == ' ') {
+		int lineEnd = start + length;
+		int colon = indexOf(bytes, start, lineEnd, (byte) ':');
+		int fieldEnd = (colon < 0) ? lineEnd : colon;
+		int valueStart = (colon < 0) ? lineEnd : colon + 1;
+		if (valueStart < lineEnd && bytes[valueStart] == ' ') {
 			valueStart++;
 		}
-		if ("data".equals(field)) {
+		if (equals(bytes, start, fieldEnd, DATA)) {
+			int valueLength = lineEnd - valueStart;
+			this.data = ensureCapacity(this.data, this.dataLength, valueLength + 1);
 			if (this.hasData) {
-				this.data.write('\n');
+				this.data[this.dataLength++] = '\n';
 			}
-			this.data.write(bytes, valueStart, length - valueStart);
-			checkSize(this.data.size());
+			System.arraycopy(bytes, valueStart, this.data, this.dataLength, valueLength);
+			this.dataLength += valueLength;
+			checkSize(this.dataLength);
 			this.hasData = true;
 		}
-		else if ("event".equals(field)) {
-			this.event = new String(bytes, valueStart, length - valueStart, StandardCharsets.UTF_8);
+		else if (equals(bytes, start, fieldEnd, EVENT)) {
+			this.event = new String(bytes, valueStart, lineEnd - valueStart, StandardCharsets.UTF_8);
 		}
 	}
 
@@ -106,15 +129,24 @@ final class ServerSentEventParser {
 
 	private void dispatch(List<ServerSentEvent> events) {
 		if (this.hasData) {
-			events.add(new ServerSentEvent(this.event, this.data.toByteArray()));
+			events.add(new ServerSentEvent(this.event, Arrays.copyOf(this.data, this.dataLength)));
 		}
-		this.data.reset();
+		this.dataLength = 0;
 		this.hasData = false;
 		this.event = null;
 	}
 
-	private static int indexOf(byte[] bytes, int length, byte target) {
-		for (int i = 0; i < length; i++) {
+	private static byte[] ensureCapacity(byte[] array, int length, int more) {
+		return (length + more <= array.length) ? array
+				: Arrays.copyOf(array, Math.max(array.length * 2, length + more));
+	}
+
+	private static boolean equals(byte[] bytes, int start, int end, byte[] name) {
+		return Arrays.equals(bytes, start, end, name, 0, name.length);
+	}
+
+	private static int indexOf(byte[] bytes, int start, int end, byte target) {
+		for (int i = start; i < end; i++) {
 			if (bytes[i] == target) {
 				return i;
 			}
