@@ -1,0 +1,89 @@
+package io.github.openaistarter.benchmarks;
+
+/**
+ * The clients measured side by side.
+ */
+public enum ClientKind {
+
+	/** This starter's {@code ReactiveChatCompletionsOperations}, as auto-configured. */
+	OURS_REACTIVE("ours-reactive", "this starter, reactive API"),
+
+	/** This starter's {@code ChatCompletionsOperations}, as auto-configured, on virtual threads when the JVM has them. */
+	OURS_BLOCKING("ours-blocking", "this starter, blocking API"),
+
+	/** openai-java 4.52.0 blocking, default settings. */
+	OPENAI_JAVA("openai-java", "openai-java blocking, defaults"),
+
+	/** openai-java 4.52.0 async, default settings. */
+	OPENAI_JAVA_ASYNC("openai-java-async", "openai-java async, defaults"),
+
+	/** openai-java 4.52.0 blocking, pool and dispatcher raised for many calls in flight. */
+	OPENAI_JAVA_TUNED("openai-java-tuned", "openai-java blocking, tuned"),
+
+	/** openai-java 4.52.0 async, pool and dispatcher raised, dispatcher on virtual threads when available. */
+	OPENAI_JAVA_ASYNC_TUNED("openai-java-async-tuned", "openai-java async, tuned"),
+
+	/** Reactor Netty posting pre-built bytes and decoding with Jackson: the least any client must do. */
+	FLOOR("floor", "floor: Reactor Netty + Jackson"),
+
+	/** Spring's WebClient posting pre-built bytes and decoding with Jackson: the floor of any WebClient client. */
+	WEBCLIENT_FLOOR("webclient-floor", "WebClient floor: WebClient + Jackson");
+
+	private final String id;
+
+	private final String description;
+
+	ClientKind(String id, String description) {
+		this.id = id;
+		this.description = description;
+	}
+
+	/**
+	 * The short name used in parameters and reports.
+	 * @return for example {@code ours-reactive}
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	/**
+	 * What the client is, for reports.
+	 * @return a description
+	 */
+	public String description() {
+		return this.description;
+	}
+
+	/**
+	 * The kind of a short name.
+	 * @param id the short name
+	 * @return the kind
+	 */
+	public static ClientKind of(String id) {
+		for (ClientKind kind : values()) {
+			if (kind.id.equals(id)) {
+				return kind;
+			}
+		}
+		throw new IllegalArgumentException("Unknown client '" + id + "'");
+	}
+
+	/**
+	 * Creates the client against a base URL of the stand-in.
+	 * @param baseUrl the base URL, {@code .../v1}
+	 * @return the client
+	 */
+	public BenchClient create(String baseUrl) {
+		return switch (this) {
+			case OURS_REACTIVE -> StarterClient.reactive(baseUrl);
+			case OURS_BLOCKING -> StarterClient.blocking(baseUrl);
+			case OPENAI_JAVA -> OpenAiJavaClient.create(baseUrl, false, false);
+			case OPENAI_JAVA_ASYNC -> OpenAiJavaClient.create(baseUrl, true, false);
+			case OPENAI_JAVA_TUNED -> OpenAiJavaClient.create(baseUrl, false, true);
+			case OPENAI_JAVA_ASYNC_TUNED -> OpenAiJavaClient.create(baseUrl, true, true);
+			case FLOOR -> new FloorClient(baseUrl);
+			case WEBCLIENT_FLOOR -> new WebClientFloorClient(baseUrl);
+		};
+	}
+
+}

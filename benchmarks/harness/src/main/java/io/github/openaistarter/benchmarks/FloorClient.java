@@ -1,0 +1,179 @@
+package io.github.openaistarter.benchmarks;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.util.ReferenceCounted;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.openaistarter.chat.model.ChatCompletion;
+import io.github.openaistarter.chat.model.ChatCompletionChunk;
+import io.github.openaistarter.chat.model.Page;
+import io.github.openaistarter.core.OpenAiJson;
+
+/**
+ * The floor: the least any correct client must do. Reactor Netty posts the pre-built request bytes with the
+ * credentials, checks the status and decodes the body with Jackson into the same model objects the starter uses
+ * (a stream: split into lines across buffers, each {@code data:} line decoded until {@code [DONE]}). No
+ * retries, observations, timeouts, rate-limit headers or error mapping. Its pool allows 2,000 connections, so
+ * it never caps the calls in flight.
+ */
+final class FloorClient implements BenchClient {
+
+	private static final JsonMapper MAPPER = OpenAiJson.createMapper();
+
+	private static final JavaType COMPLETION = MAPPER.constructType(ChatCompletion.class);
+
+	private static final JavaType PAGE = MAPPER.constructType(new TypeReference<Page<ChatCompletion>>() {
+	});
+
+	private final ConnectionProvider provider;
+
+	private final HttpClient http;
+
+	FloorClient(String baseUrl) {
+		this.provider = ConnectionProvider.builder("floor").maxConnections(2000).pendingAcquireMaxCount(-1).build();
+		this.http = HttpClient.create(this.provider)
+			.baseUrl(baseUrl)
+			.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer sk-benchmark"));
+	}
+
+	Mono<ChatCompletion> createMono() {
+		return this.http.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+			.set(HttpHeaderNames.ACCEPT, "application/json"))
+			.post()
+			.uri("/chat/completions")
+			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(Payloads.REQUEST)))
+			.responseSingle((response, body) -> {
+				check(response);
+				return body.asInputStream().map((in) -> read(in, COMPLETION));
+			});
+	}
+
+	private static <T> T read(InputStream in, JavaType type) {
+		try (in) {
+			return MAPPER.readValue(in, type);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void check(HttpClientResponse response) {
+		if (response.status().code() != 200) {
+			throw new IllegalStateException("status " + response.status());
+		}
+	}
+
+	@Override
+	public Object create() {
+		return createMono().block();
+	}
+
+	@Override
+	public boolean isAsync() {
+		return true;
+	}
+
+	@Override
+	public void createAsync(BiConsumer<Object, Throwable> done) {
+		createMono().subscribe((completion) -> done.accept(completion, null), (error) -> done.accept(null, error));
+	}
+
+	Flux<ChatCompletionChunk> streamFlux() {
+		return this.http.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+			.set(HttpHeaderNames.ACCEPT, "text/event-stream"))
+			.post()
+			.uri("/chat/completions")
+			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(Payloads.STREAM_REQUEST)))
+			.response((response, body) -> {
+				check(response);
+				Lines lines = new Lines();
+				return body.retain().concatMapIterable(lines::feed).doOnDiscard(ByteBuf.class, ReferenceCounted::release);
+			});
+	}
+
+	@Override
+	public int stream(LongConsumer onChunk) {
+		Long count = streamFlux().doOnNext((chunk) -> onChunk.accept(chunk.created())).count().block();
+		return (count != null) ? count.intValue() : 0;
+	}
+
+	@Override
+	public Object list() {
+		return this.http.headers((headers) -> headers.set(HttpHeaderNames.ACCEPT, "application/json"))
+			.get()
+			.uri("/chat/completions?limit=" + Payloads.PAGE_SIZE)
+			.responseSingle((response, body) -> {
+				check(response);
+				return body.asInputStream().map((in) -> read(in, PAGE));
+			})
+			.block();
+	}
+
+	@Override
+	public String text(Object completion) {
+		return ((ChatCompletion) completion).text();
+	}
+
+	@Override
+	public void close() {
+		this.provider.disposeLater().block();
+	}
+
+	/** Splits the body into lines across buffers and decodes each {@code data:} line but {@code [DONE]}. */
+	private static final class Lines {
+
+		private byte[] carry = new byte[4096];
+
+		private int length;
+
+		List<ChatCompletionChunk> feed(ByteBuf buffer) {
+			try {
+				int readable = buffer.readableBytes();
+				if (this.length + readable > this.carry.length) {
+					this.carry = Arrays.copyOf(this.carry, Math.max(this.carry.length * 2, this.length + readable));
+				}
+				buffer.readBytes(this.carry, this.length, readable);
+				this.length += readable;
+			}
+			finally {
+				buffer.release();
+			}
+			List<ChatCompletionChunk> chunks = new ArrayList<>(4);
+			int start = 0;
+			for (int i = 0; i < this.length; i++) {
+				if (this.carry[i] == '\n') {
+					line(start, i, chunks);
+					start = i + 1;
+				}
+			}
+			System.arraycopy(this.carry, start, this.carry, 0, this.length - start);
+			this.length -= start;
+			return chunks;
+		}
+
+		private void line(int start, int end, List<ChatCompletionChunk> chunks) {
+			if (end - start > 6 && this.carry[start] == 'd' && this.carry[start + 4] == ':'
+					&& this.carry[start + 6] != '[') {
+				chunks.add(MAPPER.readValue(this.carry, start + 6, end - start - 6, ChatCompletionChunk.class));
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,271 @@
+package io.github.openaistarter.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives one client in a JVM of its own and prints one result line per measure, for the suite to read.
+ * <ul>
+ * <li>{@code load}: a closed loop of {@code C} calls in flight against the stand-in with a fixed latency, for
+ * each concurrency; asynchronous clients through their own asynchronous API, blocking ones on {@code C}
+ * threads (virtual when the JVM has them). Prints {@code LOAD} lines: calls completed per second, latency
+ * percentiles and client CPU per call, over a window after a ramp-up.</li>
+ * <li>{@code chunks}: streams of stamped chunks, one after another; prints a {@code CHUNKS} line with the delay
+ * from the stand-in writing a chunk to the subscriber receiving it, for the first chunk of each stream and for
+ * every chunk.</li>
+ * </ul>
+ * Arguments: {@code mode client port [key=value...]}.
+ */
+public final class LoadDriver {
+
+	private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
+
+	private LoadDriver() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String mode = args[0];
+		ClientKind kind = ClientKind.of(args[1]);
+		int port = Integer.parseInt(args[2]);
+		Map<String, String> options = new HashMap<>();
+		for (int i = 3; i < args.length; i++) {
+			String[] pair = args[i].split("=", 2);
+			options.put(pair[0], pair[1]);
+		}
+		if (mode.equals("load")) {
+			load(kind, port, options);
+		}
+		else {
+			chunks(kind, port, options);
+		}
+		System.exit(0);
+	}
+
+	private static void load(ClientKind kind, int port, Map<String, String> options) throws Exception {
+		int latency = Integer.parseInt(options.getOrDefault("latency", "100"));
+		double warmup = Double.parseDouble(options.getOrDefault("warmup", "4"));
+		double ramp = Double.parseDouble(options.getOrDefault("ramp", "2"));
+		double measure = Double.parseDouble(options.getOrDefault("measure", "6"));
+		int[] levels = Arrays.stream(options.getOrDefault("concurrency", "64,1000,1").split(","))
+			.mapToInt(Integer::parseInt)
+			.toArray();
+		try (BenchClient warm = kind.create(StandInServer.baseUrl(port, 0, 10, false))) {
+			// JIT warm-up on the same code paths, without the latency
+			run(warm, kind, 8, 0, warmup, port);
+		}
+		try (BenchClient client = kind.create(StandInServer.baseUrl(port, latency, 10, false))) {
+			for (int level : levels) {
+				Result result = run(client, kind, level, ramp, measure, port);
+				result.summarize();
+				System.out.printf(java.util.Locale.ROOT,
+						"LOAD client=%s concurrency=%d calls=%d seconds=%.3f throughput=%.1f p50_ms=%.2f p99_ms=%.2f"
+								+ " max_ms=%.2f errors=%d cpu_us_per_call=%.1f%n",
+						kind.id(), level, result.calls, result.seconds, result.calls / result.seconds,
+						result.percentile(0.50) / 1e6, result.percentile(0.99) / 1e6, result.percentile(1.0) / 1e6,
+						result.errors.get(), (result.calls > 0) ? result.cpuNanos / 1e3 / result.calls : Double.NaN);
+				System.out.flush();
+			}
+		}
+	}
+
+	/** Runs {@code concurrency} calls in flight for {@code ramp + measure} seconds; records the window after the ramp. */
+	private static Result run(BenchClient client, ClientKind kind, int concurrency, double ramp, double measure,
+			int port) throws InterruptedException {
+		long start = System.nanoTime();
+		Result result = new Result(start + (long) (ramp * 1e9), start + (long) ((ramp + measure) * 1e9));
+		AtomicInteger inFlight = new AtomicInteger();
+		if (client.isAsync()) {
+			for (int i = 0; i < concurrency; i++) {
+				inFlight.incrementAndGet();
+				issue(client, result, inFlight);
+			}
+		}
+		else {
+			ExecutorService threads = VirtualThreads.perTaskExecutor();
+			for (int i = 0; i < concurrency; i++) {
+				inFlight.incrementAndGet();
+				threads.execute(() -> {
+					try {
+						while (!result.isOver()) {
+							long t0 = System.nanoTime();
+							try {
+								client.create();
+								result.record(t0, System.nanoTime());
+							}
+							catch (RuntimeException ex) {
+								result.error(ex);
+							}
+						}
+					}
+					finally {
+						inFlight.decrementAndGet();
+					}
+				});
+			}
+			threads.shutdown();
+		}
+		long cpuStart = -1;
+		while (System.nanoTime() < result.end) {
+			if (cpuStart < 0 && System.nanoTime() >= result.start) {
+				cpuStart = OS.getProcessCpuTime();
+			}
+			Thread.sleep(10);
+		}
+		result.cpuNanos = OS.getProcessCpuTime() - cpuStart;
+		result.over = true;
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		if (inFlight.get() > 0) {
+			System.err.println(kind.id() + ": " + inFlight.get() + " calls still in flight after 60 s");
+		}
+		return result;
+	}
+
+	private static void issue(BenchClient client, Result result, AtomicInteger inFlight) {
+		if (result.isOver()) {
+			inFlight.decrementAndGet();
+			return;
+		}
+		long t0 = System.nanoTime();
+		client.createAsync((completion, error) -> {
+			long t1 = System.nanoTime();
+			if (error != null) {
+				result.error(error);
+				// no tight loop of synchronous failures: go on from another thread, a little later
+				CompletableFutureDelay.later(() -> issue(client, result, inFlight));
+				return;
+			}
+			result.record(t0, t1);
+			issue(client, result, inFlight);
+		});
+	}
+
+	private static void chunks(ClientKind kind, int port, Map<String, String> options) {
+		int streams = Integer.parseInt(options.getOrDefault("streams", "40"));
+		int chunks = Integer.parseInt(options.getOrDefault("chunks", "200"));
+		int warmupStreams = Integer.parseInt(options.getOrDefault("warmup", "10"));
+		List<Long> first = new ArrayList<>();
+		long[] all = new long[streams * (chunks + 3)];
+		int count = 0;
+		try (BenchClient client = kind.create(StandInServer.baseUrl(port, 0, chunks, true))) {
+			for (int i = 0; i < warmupStreams; i++) {
+				client.stream((created) -> {
+				});
+			}
+			for (int i = 0; i < streams; i++) {
+				long[] delays = new long[chunks + 3];
+				int[] n = new int[1];
+				client.stream((created) -> {
+					long delay = System.nanoTime() - created;
+					if (n[0] < delays.length) {
+						delays[n[0]++] = delay;
+					}
+				});
+				first.add(delays[0]);
+				System.arraycopy(delays, 0, all, count, n[0]);
+				count += n[0];
+			}
+		}
+		long[] firsts = first.stream().mapToLong(Long::longValue).sorted().toArray();
+		long[] every = Arrays.copyOf(all, count);
+		Arrays.sort(every);
+		System.out.printf(java.util.Locale.ROOT,
+				"CHUNKS client=%s streams=%d chunks=%d first_p50_ms=%.3f first_p99_ms=%.3f first_max_ms=%.3f"
+						+ " all_p50_ms=%.3f all_p99_ms=%.3f all_max_ms=%.3f%n",
+				kind.id(), streams, count, at(firsts, 0.5) / 1e6, at(firsts, 0.99) / 1e6, at(firsts, 1.0) / 1e6,
+				at(every, 0.5) / 1e6, at(every, 0.99) / 1e6, at(every, 1.0) / 1e6);
+	}
+
+	private static double at(long[] sorted, double quantile) {
+		if (sorted.length == 0) {
+			return Double.NaN;
+		}
+		int index = (int) Math.ceil(quantile * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+	}
+
+	/** Completed calls inside the measuring window, their latencies and the failures. */
+	private static final class Result {
+
+		final long start;
+
+		final long end;
+
+		private final long[] latencies = new long[4_000_000];
+
+		private final AtomicInteger recorded = new AtomicInteger();
+
+		final AtomicLong errors = new AtomicLong();
+
+		volatile boolean over;
+
+		long calls;
+
+		double seconds;
+
+		long cpuNanos;
+
+		private volatile String firstError;
+
+		Result(long start, long end) {
+			this.start = start;
+			this.end = end;
+			this.seconds = (end - start) / 1e9;
+		}
+
+		boolean isOver() {
+			return this.over;
+		}
+
+		void record(long t0, long t1) {
+			if (t1 >= this.start && t1 <= this.end) {
+				int index = this.recorded.getAndIncrement();
+				if (index < this.latencies.length) {
+					this.latencies[index] = t1 - t0;
+				}
+			}
+		}
+
+		void error(Throwable error) {
+			if (this.errors.getAndIncrement() == 0) {
+				this.firstError = String.valueOf(error);
+				System.err.println("first error: " + this.firstError);
+			}
+		}
+
+		private long[] sorted = new long[0];
+
+		void summarize() {
+			int n = Math.min(this.recorded.get(), this.latencies.length);
+			this.calls = n;
+			this.sorted = Arrays.copyOf(this.latencies, n);
+			Arrays.sort(this.sorted);
+		}
+
+		double percentile(double quantile) {
+			return at(this.sorted, quantile);
+		}
+
+	}
+
+	/** Runs a task a millisecond later on a daemon timer. */
+	private static final class CompletableFutureDelay {
+
+		static void later(Runnable task) {
+			java.util.concurrent.CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS).execute(task);
+		}
+
+	}
+
+}

@@ -1,0 +1,415 @@
+package io.github.openaistarter.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.github.openaistarter.autoconfigure.PoolProperties;
+
+/**
+ * The Markdown report of a {@link Suite} run: the targets with their ratios first, then every raw figure and
+ * the environment.
+ */
+final class Report {
+
+	/** One JMH result: time per op, process CPU time per op (ns) and bytes allocated per op. */
+	record JmhRow(String benchmark, String client, double timeUs, double timeErrorUs, double cpuNs, double allocBytes) {
+	}
+
+	/** The starter's default pool settings. */
+	private static final PoolProperties POOL = new PoolProperties();
+
+	private Map<String, String> environment = Map.of();
+
+	private final List<JmhRow> jmh = new ArrayList<>();
+
+	private final List<Map<String, String>> load = new ArrayList<>();
+
+	private final List<Map<String, String>> chunks = new ArrayList<>();
+
+	private final List<Map<String, String>> startupBaseline = new ArrayList<>();
+
+	private final List<Map<String, String>> startupStarter = new ArrayList<>();
+
+	private List<Path> webclientJars = List.of();
+
+	private List<Path> starterJars = List.of();
+
+	private List<Path> openAiJavaJars = List.of();
+
+	private Duration took = Duration.ZERO;
+
+	private double loadAtEnd = Double.NaN;
+
+	void environment(Map<String, String> environment) {
+		this.environment = new LinkedHashMap<>(environment);
+	}
+
+	void jmh(JmhRow row) {
+		this.jmh.add(row);
+	}
+
+	void load(Map<String, String> line) {
+		this.load.add(line);
+	}
+
+	void chunks(Map<String, String> line) {
+		this.chunks.add(line);
+	}
+
+	void startup(boolean withStarter, Map<String, String> line) {
+		(withStarter ? this.startupStarter : this.startupBaseline).add(line);
+	}
+
+	void classpath(List<Path> webclient, List<Path> starter, List<Path> openAiJava) {
+		this.webclientJars = webclient;
+		this.starterJars = starter;
+		this.openAiJavaJars = openAiJava;
+	}
+
+	void finished(Duration took, double loadAverage) {
+		this.took = took;
+		this.loadAtEnd = loadAverage;
+	}
+
+	String toMarkdown() {
+		StringBuilder md = new StringBuilder();
+		md.append("# Benchmark report\n\n");
+		md.append("Produced by `benchmarks/run` in ").append(this.took.toMinutes()).append(" min ")
+			.append(this.took.toSecondsPart()).append(" s. Ratios compare figures measured in this same run.\n\n");
+		targets(md);
+		perCall(md);
+		load(md);
+		chunks(md);
+		startup(md);
+		classpath(md);
+		environment(md);
+		return md.toString();
+	}
+
+	// ---- targets
+
+	private void targets(StringBuilder md) {
+		md.append("## Targets\n\n| target | measured | ratio | met |\n|---|---|---|---|\n");
+		JmhRow floor = row("create", "floor");
+		for (String ours : List.of("ours-reactive", "ours-blocking")) {
+			JmhRow row = row("create", ours);
+			if (row != null && floor != null) {
+				target(md, "CPU per create, " + ours + " <= 1.25x floor",
+						us(row.cpuNs) + " vs " + us(floor.cpuNs) + " us", row.cpuNs / floor.cpuNs, 1.25, true);
+			}
+		}
+		for (String[] pair : new String[][] { { "ours-reactive", "openai-java-async" }, { "ours-blocking", "openai-java" } }) {
+			JmhRow row = row("create", pair[0]);
+			JmhRow peer = row("create", pair[1]);
+			if (row != null && peer != null) {
+				target(md, "CPU per create, " + pair[0] + " <= 0.6x " + pair[1],
+						us(row.cpuNs) + " vs " + us(peer.cpuNs) + " us", row.cpuNs / peer.cpuNs, 0.6, true);
+			}
+		}
+		for (String ours : List.of("ours-reactive", "ours-blocking")) {
+			JmhRow row = row("create", ours);
+			if (row != null && floor != null) {
+				target(md, "allocation per create, " + ours + " <= 1.3x floor",
+						kb(row.allocBytes) + " vs " + kb(floor.allocBytes) + " KB", row.allocBytes / floor.allocBytes,
+						1.3, true);
+			}
+		}
+		Map<String, String> floorLoad = loadRow("floor", 1000);
+		for (String ours : List.of("ours-reactive", "ours-blocking")) {
+			Map<String, String> row = loadRow(ours, 1000);
+			if (row != null && floorLoad != null) {
+				target(md, "throughput at 1,000 in flight, " + ours + " >= 0.9x floor",
+						num(row, "throughput", 0) + " vs " + num(floorLoad, "throughput", 0) + " calls/s",
+						d(row, "throughput") / d(floorLoad, "throughput"), 0.9, false);
+			}
+		}
+		for (String[] pair : new String[][] { { "ours-reactive", "openai-java-async" }, { "ours-blocking", "openai-java" } }) {
+			Map<String, String> row = loadRow(pair[0], 1000);
+			Map<String, String> peer = loadRow(pair[1], 1000);
+			if (row != null && peer != null) {
+				target(md, "throughput at 1,000 in flight, " + pair[0] + " ahead of " + pair[1] + " (defaults)",
+						num(row, "throughput", 0) + " vs " + num(peer, "throughput", 0) + " calls/s",
+						d(row, "throughput") / d(peer, "throughput"), 1.0, false);
+			}
+		}
+		for (String ours : List.of("ours-reactive", "ours-blocking")) {
+			Map<String, String> row = chunkRow(ours);
+			if (row != null) {
+				double p99 = d(row, "first_p99_ms");
+				md.append("| first chunk delivered within 5 ms at p99, ").append(ours).append(" | ")
+					.append(fmt(p99, 2)).append(" ms (all chunks p99 ").append(num(row, "all_p99_ms", 2))
+					.append(" ms) | | ").append(p99 <= 5 ? "yes" : "**no**").append(" |\n");
+			}
+		}
+		if (!this.webclientJars.isEmpty()) {
+			long added = size(added(this.starterJars, this.webclientJars));
+			md.append("| added runtime classpath beyond Spring Boot's WebClient starter < 1 MB | ")
+				.append(mb(added))
+				.append(" MB (openai-java adds ")
+				.append(mb(size(added(this.openAiJavaJars, this.webclientJars))))
+				.append(" MB) | | ")
+				.append(added < 1_000_000 ? "yes" : "**no**")
+				.append(" |\n");
+		}
+		md.append('\n');
+	}
+
+	private static void target(StringBuilder md, String what, String measured, double ratio, double limit,
+			boolean atMost) {
+		boolean met = atMost ? ratio <= limit : ratio >= limit;
+		md.append("| ").append(what).append(" | ").append(measured).append(" | ").append(fmt(ratio, 2)).append("x | ")
+			.append(met ? "yes" : "**no**").append(" |\n");
+	}
+
+	// ---- raw figures
+
+	private void perCall(StringBuilder md) {
+		for (String benchmark : List.of("create", "stream", "list")) {
+			String title = switch (benchmark) {
+				case "create" -> "Per plain create call (JMH, one thread, no added latency)";
+				case "stream" -> "Per stream chunk decoded (JMH, " + BenchmarkTarget.STREAM_CHUNKS
+						+ "-chunk streams, cost spread over the chunks)";
+				default -> "Per list page of " + Payloads.PAGE_SIZE + " stored completions (JMH)";
+			};
+			List<JmhRow> rows = this.jmh.stream().filter((row) -> row.benchmark.equals(benchmark)).toList();
+			if (rows.isEmpty()) {
+				continue;
+			}
+			JmhRow floor = row(benchmark, "floor");
+			JmhRow peer = row(benchmark, "openai-java");
+			JmhRow webclient = row(benchmark, "webclient-floor");
+			md.append("## ").append(title).append("\n\n");
+			md.append("| client | time/op (us) | CPU/op (us) | alloc/op (KB) | CPU / floor | alloc / floor |"
+					+ " CPU / openai-java | alloc / openai-java | CPU / WebClient floor | alloc / WebClient floor |\n"
+					+ "|---|---|---|---|---|---|---|---|---|---|\n");
+			for (JmhRow row : rows) {
+				md.append("| ").append(row.client).append(" | ").append(fmt(row.timeUs, 1)).append(" ± ")
+					.append(fmt(row.timeErrorUs, 1)).append(" | ").append(us(row.cpuNs)).append(" | ")
+					.append(kb(row.allocBytes)).append(" | ")
+					.append(ratio(row.cpuNs, floor != null ? floor.cpuNs : Double.NaN)).append(" | ")
+					.append(ratio(row.allocBytes, floor != null ? floor.allocBytes : Double.NaN)).append(" | ")
+					.append(ratio(row.cpuNs, peer != null ? peer.cpuNs : Double.NaN)).append(" | ")
+					.append(ratio(row.allocBytes, peer != null ? peer.allocBytes : Double.NaN)).append(" | ")
+					.append(ratio(row.cpuNs, webclient != null ? webclient.cpuNs : Double.NaN)).append(" | ")
+					.append(ratio(row.allocBytes, webclient != null ? webclient.allocBytes : Double.NaN)).append(" |\n");
+			}
+			md.append("\nCPU/op is the benchmark JVM's process CPU time (user and kernel, all its threads, GC and JIT"
+					+ " included) per op; the stand-in runs in another process. time/op includes the loopback round trip."
+					+ " The WebClient floor is Spring's WebClient posting the same pre-built bytes and decoding with"
+					+ " Jackson: what any WebClient-based client pays before doing anything of its own.\n\n");
+		}
+	}
+
+	private void load(StringBuilder md) {
+		if (this.load.isEmpty()) {
+			return;
+		}
+		md.append("## Under load (").append(Suite.LOAD_LATENCY_MS)
+			.append(" ms server latency, closed loop, one JVM per client)\n\n");
+		md.append("| client | in flight | calls/s | vs floor | p50 (ms) | p99 (ms) | max (ms) | client CPU/call (us) |"
+				+ " errors |\n|---|---|---|---|---|---|---|---|---|\n");
+		for (int concurrency : Suite.CONCURRENCY) {
+			Map<String, String> floor = loadRow("floor", concurrency);
+			for (Map<String, String> row : this.load) {
+				if (Integer.parseInt(row.get("concurrency")) != concurrency) {
+					continue;
+				}
+				md.append("| ").append(row.get("client")).append(" | ").append(concurrency).append(" | ")
+					.append(num(row, "throughput", 0)).append(" | ")
+					.append(ratio(d(row, "throughput"), floor != null ? d(floor, "throughput") : Double.NaN))
+					.append(" | ").append(num(row, "p50_ms", 1)).append(" | ").append(num(row, "p99_ms", 1))
+					.append(" | ").append(num(row, "max_ms", 1)).append(" | ").append(num(row, "cpu_us_per_call", 0))
+					.append(" | ").append(row.get("errors")).append(" |\n");
+			}
+		}
+		md.append("\nAsynchronous clients are driven through their own asynchronous API; blocking ones on one thread"
+				+ " per call in flight (virtual threads when the JVM has them). In-flight caps by default: this starter's"
+				+ " pool opens at most " + POOL.getMaxConnections() + " connections and queues "
+				+ POOL.getPendingAcquireMaxCount() + " more calls (`openai.pool.*`), beyond which calls fail at once;"
+				+ " openai-java's OkHttp dispatcher runs at most 64 asynchronous calls"
+				+ " (per host too) and queues the rest, its blocking calls are not capped, and its pool keeps only 5 idle"
+				+ " connections, closing the others after each call; the tuned openai-java raises the dispatcher to "
+				+ OpenAiJavaClient.TUNED_MAX_REQUESTS + " and keeps " + OpenAiJavaClient.TUNED_MAX_IDLE_CONNECTIONS
+				+ " idle connections; the floor's pool allows 2,000 connections.\n\n");
+	}
+
+	private void chunks(StringBuilder md) {
+		if (this.chunks.isEmpty()) {
+			return;
+		}
+		md.append("## Chunk delivery delay (").append(Suite.CHUNKS_PER_STREAM)
+			.append("-chunk streams written 1 ms apart)\n\n");
+		md.append("From the stand-in writing a chunk (its `System.nanoTime()` in the chunk) to the subscriber receiving"
+				+ " it decoded.\n\n");
+		md.append("| client | streams | first chunk p50 (ms) | first chunk p99 (ms) | first chunk max (ms) |"
+				+ " all chunks p50 (ms) | all chunks p99 (ms) | all chunks max (ms) |\n|---|---|---|---|---|---|---|---|\n");
+		for (Map<String, String> row : this.chunks) {
+			md.append("| ").append(row.get("client")).append(" | ").append(row.get("streams")).append(" | ")
+				.append(num(row, "first_p50_ms", 2)).append(" | ").append(num(row, "first_p99_ms", 2)).append(" | ")
+				.append(num(row, "first_max_ms", 2)).append(" | ").append(num(row, "all_p50_ms", 2)).append(" | ")
+				.append(num(row, "all_p99_ms", 2)).append(" | ").append(num(row, "all_max_ms", 2)).append(" |\n");
+		}
+		md.append('\n');
+	}
+
+	private void startup(StringBuilder md) {
+		if (this.startupBaseline.isEmpty()) {
+			return;
+		}
+		double baseline = median(this.startupBaseline, "run_ms");
+		double starter = median(this.startupStarter, "run_ms");
+		md.append("## Startup (minimal non-web app, `SpringApplication.run`, median of ")
+			.append(this.startupBaseline.size()).append(" fresh JVMs each)\n\n");
+		md.append("| app | context run (ms) | JVM uptime at ready (ms) | beans |\n|---|---|---|---|\n");
+		md.append("| Spring Boot WebClient starter only | ").append(fmt(baseline, 0)).append(" | ")
+			.append(fmt(median(this.startupBaseline, "jvm_ms"), 0)).append(" | ")
+			.append(this.startupBaseline.get(0).get("beans")).append(" |\n");
+		md.append("| + openai-spring-boot-starter | ").append(fmt(starter, 0)).append(" | ")
+			.append(fmt(median(this.startupStarter, "jvm_ms"), 0)).append(" | ")
+			.append(this.startupStarter.isEmpty() ? "" : this.startupStarter.get(0).get("beans")).append(" |\n");
+		md.append("\nThe starter adds ").append(fmt(starter - baseline, 0)).append(" ms (")
+			.append(fmt(starter / baseline, 2)).append("x).\n\n");
+	}
+
+	private void classpath(StringBuilder md) {
+		if (this.webclientJars.isEmpty()) {
+			return;
+		}
+		List<Path> ours = added(this.starterJars, this.webclientJars);
+		List<Path> theirs = added(this.openAiJavaJars, this.webclientJars);
+		md.append("## Runtime classpath\n\n");
+		md.append("| | jars | bytes |\n|---|---|---|\n");
+		md.append("| Spring Boot WebClient starter (baseline) | ").append(this.webclientJars.size()).append(" | ")
+			.append(size(this.webclientJars)).append(" |\n");
+		md.append("| openai-spring-boot-starter adds | ").append(ours.size()).append(" | ").append(size(ours))
+			.append(" |\n");
+		md.append("| openai-java 4.52.0 adds | ").append(theirs.size()).append(" | ").append(size(theirs)).append(" |\n");
+		md.append("| openai-java 4.52.0 alone | ").append(this.openAiJavaJars.size()).append(" | ")
+			.append(size(this.openAiJavaJars)).append(" |\n\n");
+		md.append("What the starter adds: ").append(names(ours)).append(".\n\n");
+		md.append("What openai-java adds: ").append(names(theirs)).append(".\n\n");
+	}
+
+	private void environment(StringBuilder md) {
+		md.append("## Environment\n\n");
+		this.environment.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+		md.append("- load average at end: ").append(fmt(this.loadAtEnd, 2)).append('\n');
+		md.append("\nRaw JMH results: `jmh.json` and `jmh.log` beside this report; forks' errors in `forks.err.log`.\n");
+	}
+
+	// ---- helpers
+
+	private JmhRow row(String benchmark, String client) {
+		return this.jmh.stream()
+			.filter((row) -> row.benchmark.equals(benchmark) && row.client.equals(client))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private Map<String, String> loadRow(String client, int concurrency) {
+		return this.load.stream()
+			.filter((row) -> row.get("client").equals(client) && Integer.parseInt(row.get("concurrency")) == concurrency)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private Map<String, String> chunkRow(String client) {
+		return this.chunks.stream().filter((row) -> row.get("client").equals(client)).findFirst().orElse(null);
+	}
+
+	static List<Path> added(List<Path> app, List<Path> baseline) {
+		Set<Path> base = new LinkedHashSet<>(baseline);
+		return app.stream().filter((jar) -> !base.contains(jar)).toList();
+	}
+
+	static long size(List<Path> entries) {
+		long total = 0;
+		for (Path entry : entries) {
+			try {
+				if (Files.isDirectory(entry)) {
+					try (Stream<Path> files = Files.walk(entry)) {
+						total += files.filter(Files::isRegularFile).mapToLong(Report::fileSize).sum();
+					}
+				}
+				else if (Files.exists(entry)) {
+					total += Files.size(entry);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return total;
+	}
+
+	private static long fileSize(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String names(List<Path> jars) {
+		List<String> names = new ArrayList<>();
+		for (Path jar : jars) {
+			String name = jar.getFileName().toString();
+			if (name.equals("classes")) {
+				name = jar.getParent().getParent().getFileName() + " (classes)";
+			}
+			names.add("`" + name + "` (" + kb(size(List.of(jar))) + " KB)");
+		}
+		return names.isEmpty() ? "nothing" : String.join(", ", names);
+	}
+
+	private static double median(List<Map<String, String>> rows, String key) {
+		double[] values = rows.stream().mapToDouble((row) -> d(row, key)).sorted().toArray();
+		if (values.length == 0) {
+			return Double.NaN;
+		}
+		return (values.length % 2 == 1) ? values[values.length / 2]
+				: (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+	}
+
+	private static double d(Map<String, String> row, String key) {
+		String value = row.get(key);
+		return (value != null) ? Double.parseDouble(value) : Double.NaN;
+	}
+
+	private static String num(Map<String, String> row, String key, int digits) {
+		return fmt(d(row, key), digits);
+	}
+
+	private static String ratio(double value, double base) {
+		return (Double.isNaN(value) || Double.isNaN(base) || base == 0) ? "" : fmt(value / base, 2) + "x";
+	}
+
+	private static String us(double nanos) {
+		return fmt(nanos / 1000, 1);
+	}
+
+	private static String kb(double bytes) {
+		return fmt(bytes / 1024, 1);
+	}
+
+	private static String mb(long bytes) {
+		return fmt(bytes / 1e6, 2);
+	}
+
+	static String fmt(double value, int digits) {
+		return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,." + digits + "f", value);
+	}
+
+}

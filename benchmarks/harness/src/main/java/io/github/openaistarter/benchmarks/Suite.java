@@ -1,0 +1,280 @@
+package io.github.openaistarter.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every measure against one stand-in process and writes the Markdown report: JMH per call, per stream
+ * chunk and per list page; the load driver at 1, 64 and 1,000 calls in flight; the delay of stamped chunks;
+ * startup of the minimal apps; and the classpath each client adds. Each client that is measured under load or
+ * for chunk delays runs in a JVM of its own.
+ *
+ * <p>System properties: {@code bench.out} (report folder, default {@code target}), {@code bench.classpaths}
+ * (the {@code benchmarks/} folder whose modules wrote {@code target/classpath.txt}), {@code bench.quick}
+ * (short runs, for developing the harness).
+ */
+public final class Suite {
+
+	static final List<ClientKind> LOAD_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.WEBCLIENT_FLOOR, ClientKind.OURS_REACTIVE,
+			ClientKind.OURS_BLOCKING, ClientKind.OPENAI_JAVA, ClientKind.OPENAI_JAVA_ASYNC, ClientKind.OPENAI_JAVA_TUNED,
+			ClientKind.OPENAI_JAVA_ASYNC_TUNED);
+
+	static final List<ClientKind> CHUNK_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.OURS_REACTIVE,
+			ClientKind.OURS_BLOCKING, ClientKind.OPENAI_JAVA, ClientKind.OPENAI_JAVA_ASYNC);
+
+	static final int[] CONCURRENCY = { 1, 64, 1000 };
+
+	static final int LOAD_LATENCY_MS = 100;
+
+	static final int CHUNKS_PER_STREAM = 200;
+
+	private final boolean quick = Boolean.getBoolean("bench.quick");
+
+	private final Path out = Path.of(System.getProperty("bench.out", "target"));
+
+	private final Path modules = Path.of(System.getProperty("bench.classpaths", ".."));
+
+	private final Report report = new Report();
+
+	public static void main(String[] args) throws Exception {
+		new Suite().run(List.of(args));
+		System.exit(0);
+	}
+
+	private void run(List<String> only) throws Exception {
+		long started = System.nanoTime();
+		Files.createDirectories(this.out);
+		this.report.environment(environment());
+		try (ServerProcess server = ServerProcess.start()) {
+			log("stand-in listening on 127.0.0.1:" + server.port() + (this.quick ? " (quick run)" : ""));
+			if (only.isEmpty() || only.contains("jmh")) {
+				jmh(server.port());
+			}
+			if (only.isEmpty() || only.contains("load")) {
+				load(server.port());
+			}
+			if (only.isEmpty() || only.contains("chunks")) {
+				chunks(server.port());
+			}
+		}
+		if (only.isEmpty() || only.contains("startup")) {
+			startup();
+		}
+		if (only.isEmpty() || only.contains("classpath")) {
+			classpath();
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		this.report.finished(took, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		Path file = this.out.resolve("report.md");
+		Files.writeString(file, this.report.toMarkdown());
+		log("report written to " + file.toAbsolutePath() + " in " + took.toMinutes() + " min " + took.toSecondsPart()
+				+ " s");
+	}
+
+	private Map<String, String> environment() throws IOException {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("date", Instant.now().toString());
+		env.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+				+ System.getProperty("java.vendor") + ")");
+		env.put("virtual threads", VirtualThreads.available() ? "yes" : "no (blocking clients on platform threads)");
+		env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+				+ System.getProperty("os.arch"));
+		env.put("cpu", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores available");
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
+		env.put("memory", (os.getTotalMemorySize() >> 30) + " GiB");
+		env.put("load average at start", String.format(java.util.Locale.ROOT, "%.2f", os.getSystemLoadAverage()));
+		env.put("run", this.quick ? "quick (short iterations: for developing the harness only)" : "full");
+		return env;
+	}
+
+	private static String cpuModel() throws IOException {
+		Path cpuinfo = Path.of("/proc/cpuinfo");
+		if (Files.isReadable(cpuinfo)) {
+			for (String line : Files.readAllLines(cpuinfo)) {
+				if (line.startsWith("model name")) {
+					return line.substring(line.indexOf(':') + 1).trim();
+				}
+			}
+		}
+		return System.getProperty("os.arch");
+	}
+
+	private void jmh(int port) throws RunnerException {
+		log("JMH: create, stream and list on one thread, with -prof gc and process CPU time");
+		ChainedOptionsBuilder options = new OptionsBuilder().include(CreateBenchmark.class.getSimpleName())
+			.include(StreamBenchmark.class.getSimpleName())
+			.include(ListBenchmark.class.getSimpleName())
+			.forks(1)
+			// the starter's stack (Spring, WebClient, Reactor) takes longer to reach its compiled steady state
+			.warmupIterations(this.quick ? 2 : 8)
+			.warmupTime(TimeValue.seconds(this.quick ? 1 : 2))
+			.measurementIterations(this.quick ? 2 : 4)
+			.measurementTime(TimeValue.seconds(this.quick ? 1 : 2))
+			.jvmArgs("-Xms1g", "-Xmx1g", "-Dbench.port=" + port)
+			.addProfiler(GCProfiler.class)
+			.addProfiler(CpuTimeProfiler.class)
+			.resultFormat(ResultFormatType.JSON)
+			.result(this.out.resolve("jmh.json").toString())
+			.output(this.out.resolve("jmh.log").toString());
+		Collection<RunResult> results = new Runner(options.build()).run();
+		for (RunResult result : results) {
+			String benchmark = result.getParams().getBenchmark();
+			String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+			Map<String, Result> secondary = result.getSecondaryResults();
+			this.report.jmh(new Report.JmhRow(name, result.getParams().getParam("client"),
+					result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
+					score(secondary.get("cpu.time.norm")), score(secondary.get("gc.alloc.rate.norm"))));
+		}
+	}
+
+	private static double score(Result result) {
+		return (result != null) ? result.getScore() : Double.NaN;
+	}
+
+	private void load(int port) throws IOException, InterruptedException {
+		log("load: " + LOAD_LATENCY_MS + " ms latency, concurrency 64, 1000 and 1, one JVM per client");
+		for (ClientKind kind : LOAD_CLIENTS) {
+			List<String> args = new ArrayList<>(List.of(LoadDriver.class.getName(), "load", kind.id(),
+					String.valueOf(port), "latency=" + LOAD_LATENCY_MS, "concurrency=64,1000,1"));
+			args.addAll(this.quick ? List.of("warmup=2", "ramp=1", "measure=2") : List.of("warmup=5", "ramp=2", "measure=6"));
+			for (Map<String, String> line : fork(args, "LOAD ")) {
+				this.report.load(line);
+				log("  " + line);
+			}
+		}
+	}
+
+	private void chunks(int port) throws IOException, InterruptedException {
+		log("chunk delay: " + CHUNKS_PER_STREAM + "-chunk streams written 1 ms apart, one JVM per client");
+		for (ClientKind kind : CHUNK_CLIENTS) {
+			List<String> args = List.of(LoadDriver.class.getName(), "chunks", kind.id(), String.valueOf(port),
+					"chunks=" + CHUNKS_PER_STREAM, this.quick ? "streams=10" : "streams=40",
+					this.quick ? "warmup=3" : "warmup=10");
+			for (Map<String, String> line : fork(args, "CHUNKS ")) {
+				this.report.chunks(line);
+				log("  " + line);
+			}
+		}
+	}
+
+	private void startup() throws IOException, InterruptedException {
+		log("startup: the minimal app with Spring Boot's WebClient starter, then with the OpenAI starter added");
+		String baseline = classpathOf("minimal-app", true);
+		String starter = classpathOf("minimal-app-openai", false);
+		int runs = this.quick ? 3 : 7;
+		for (int i = 0; i < runs; i++) {
+			for (boolean withStarter : new boolean[] { false, true }) {
+				List<String> args = List.of("-cp", withStarter ? starter : baseline,
+						"io.github.openaistarter.benchmarks.app.StartupProbe");
+				for (Map<String, String> line : forkRaw(args, "STARTUP ")) {
+					this.report.startup(withStarter, line);
+				}
+			}
+		}
+	}
+
+	private void classpath() throws IOException {
+		log("classpath: jars each client adds");
+		this.report.classpath(jars(classpathOf("minimal-app", true)), jars(classpathOf("minimal-app-openai", false)),
+				jars(classpathOf("openai-java-classpath", false)));
+	}
+
+	private String classpathOf(String module, boolean withOwnJar) throws IOException {
+		Path file = this.modules.resolve(module).resolve("target/classpath.txt");
+		if (!Files.isReadable(file)) {
+			throw new IOException(file + " is missing: build with benchmarks/run, which writes it");
+		}
+		String classpath = Files.readString(file).trim();
+		if (withOwnJar) {
+			try (var jars = Files.list(this.modules.resolve(module).resolve("target"))) {
+				Path jar = jars.filter((p) -> p.toString().endsWith(".jar")).findFirst()
+					.orElseThrow(() -> new IOException("no jar in " + module + "/target"));
+				classpath = jar + java.io.File.pathSeparator + classpath;
+			}
+		}
+		return classpath;
+	}
+
+	private static List<Path> jars(String classpath) {
+		List<Path> jars = new ArrayList<>();
+		for (String entry : classpath.split(java.io.File.pathSeparator)) {
+			if (!entry.isBlank()) {
+				jars.add(Path.of(entry).toAbsolutePath().normalize());
+			}
+		}
+		return jars;
+	}
+
+	/** Runs a main class of this classpath in a JVM of its own, and reads its result lines. */
+	private List<Map<String, String>> fork(List<String> mainAndArgs, String prefix)
+			throws IOException, InterruptedException {
+		List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+		args.addAll(mainAndArgs);
+		return forkRaw(args, prefix);
+	}
+
+	private List<Map<String, String>> forkRaw(List<String> args, String prefix) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(ServerProcess.javaExecutable());
+		command.addAll(args);
+		Path errors = this.out.resolve("forks.err.log");
+		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()))
+			.start();
+		process.getOutputStream().close();
+		List<Map<String, String>> lines = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				if (line.startsWith(prefix)) {
+					lines.add(parse(line.substring(prefix.length())));
+				}
+			}
+		}
+		int exit = process.waitFor();
+		if (exit != 0 || lines.isEmpty()) {
+			log("  a fork ended with exit " + exit + " and " + lines.size() + " results; see " + errors);
+		}
+		return lines;
+	}
+
+	static Map<String, String> parse(String line) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String pair : line.trim().split("\\s+")) {
+			int eq = pair.indexOf('=');
+			if (eq > 0) {
+				values.put(pair.substring(0, eq), pair.substring(eq + 1));
+			}
+		}
+		return values;
+	}
+
+	private static void log(String message) {
+		System.out.println("[" + java.time.LocalTime.now().withNano(0) + "] " + message);
+		System.out.flush();
+	}
+
+}
