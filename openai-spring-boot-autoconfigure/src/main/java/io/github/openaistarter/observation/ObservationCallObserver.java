@@ -76,6 +76,7 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 			observation.parentObservation(parent);
 		}
 		observation.start();
+		context.markStarted();
 		return new MicrometerCallObservation(observation, context);
 	}
 

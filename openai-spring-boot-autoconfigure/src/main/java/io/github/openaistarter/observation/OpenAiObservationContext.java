@@ -25,7 +25,7 @@ public class OpenAiObservationContext extends Observation.Context {
 
 	private final @Nullable String serverAddress;
 
-	private final long startNanos = System.nanoTime();
+	private long startNanos = System.nanoTime();
 
 	private int attempts = 1;
 
@@ -96,6 +96,14 @@ public class OpenAiObservationContext extends Observation.Context {
 	 */
 	public @Nullable String getServerAddress() {
 		return this.serverAddress;
+	}
+
+	/**
+	 * Marks the start of the call, from which the time to first chunk is measured: when the observation starts,
+	 * so that both measure the same span of time.
+	 */
+	void markStarted() {
+		this.startNanos = System.nanoTime();
 	}
 
 	/**
