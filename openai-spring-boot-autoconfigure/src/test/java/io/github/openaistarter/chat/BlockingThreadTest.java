@@ -103,8 +103,7 @@ class BlockingThreadTest extends HttpTestSupport {
 		caller.start();
 		takeRequest();
 
-		caller.interrupt();
-		caller.join(2000);
+		interruptOnceBlocked(caller);
 
 		assertThat(caller.isAlive()).isFalse();
 		assertThat(failure.get()).isExactlyInstanceOf(OpenAiException.class)

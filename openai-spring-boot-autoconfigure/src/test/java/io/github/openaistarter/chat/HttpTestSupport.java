@@ -227,4 +227,19 @@ abstract class HttpTestSupport {
 		assertThat(request.getBodySize()).isZero();
 	}
 
+
+	/**
+	 * Interrupts a thread once it is blocked waiting for an answer (not while it is still subscribing), and
+	 * waits for it to end.
+	 */
+	static void interruptOnceBlocked(Thread caller) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (caller.getState() != Thread.State.WAITING && caller.getState() != Thread.State.TIMED_WAITING) {
+			assertThat(System.nanoTime()).as("the caller blocked, it is %s", caller.getState()).isLessThan(deadline);
+			Thread.sleep(5);
+		}
+		caller.interrupt();
+		caller.join(10_000);
+	}
+
 }

@@ -208,9 +208,7 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 		caller.start();
 		takeRequest();
 		awaitActiveConnections(1);
-
-		caller.interrupt();
-		caller.join(3000);
+		interruptOnceBlocked(caller);
 
 		assertThat(caller.isAlive()).isFalse();
 		assertThat(failure.get()).isExactlyInstanceOf(OpenAiException.class)
