@@ -32,6 +32,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -73,15 +74,12 @@ public final class OpenAiAutoConfiguration {
 			throw new MissingApiKeyException(baseUrl);
 		}
 		warnIfCleartext(baseUrl);
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
-			.clone()
-			.clientConnector(OpenAiConnectors.create(properties, pool,
-					sslBundle(properties, sslBundles, httpClientSettings.getIfAvailable())))
-			// request details (headers) must never be logged: they carry the key
-			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false));
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		OpenAiTransport.Builder transport = OpenAiTransport.builder(builder.build())
-			.baseUrl(baseUrl)
+		ClientHttpConnector connector = OpenAiConnectors.create(properties, pool,
+				sslBundle(properties, sslBundles, httpClientSettings.getIfAvailable()));
+		OpenAiTransport.Builder transport = (properties.getTransport() == OpenAiProperties.Transport.CONNECTOR)
+				? OpenAiTransport.builder(connectorOnly(connector, customizers))
+				: OpenAiTransport.builder(webClient(connector, webClientBuilder, customizers));
+		transport.baseUrl(baseUrl)
 			.apiKey(apiKey)
 			.header("OpenAI-Organization", connectionDetails.organization())
 			.header("OpenAI-Project", connectionDetails.project())
@@ -106,6 +104,29 @@ public final class OpenAiAutoConfiguration {
 	ChatCompletionsOperations chatCompletionsOperations(ReactiveChatCompletionsOperations reactive,
 			OpenAiTransport transport) {
 		return new ChatCompletionsTemplate(reactive.withResponse(), transport.observer());
+	}
+
+	private static WebClient webClient(ClientHttpConnector connector, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<OpenAiWebClientCustomizer> customizers) {
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
+			.clone()
+			.clientConnector(connector)
+			// request details (headers) must never be logged: they carry the key
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	/** Sending without WebClient, a customizer of it would be silently ignored: refuse to start instead. */
+	private static ClientHttpConnector connectorOnly(ClientHttpConnector connector,
+			ObjectProvider<OpenAiWebClientCustomizer> customizers) {
+		List<String> ignored = customizers.orderedStream().map((customizer) -> customizer.getClass().getName()).toList();
+		if (!ignored.isEmpty()) {
+			throw new IllegalStateException("openai.transport=connector sends without WebClient, so these "
+					+ "OpenAiWebClientCustomizer beans would not apply: " + ignored
+					+ ". Remove them or set openai.transport=web-client.");
+		}
+		return connector;
 	}
 
 	/** The observers of every call: the application's (observations) and request logging, if on. */

@@ -250,6 +250,43 @@ class OpenAiAutoConfigurationTests {
 	}
 
 	@Test
+	void theConnectorTransportSendsWithoutWebClientAndItsCustomizers() {
+		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + baseUrl(),
+				"openai.organization=org-7", "openai.chat.model=gpt-4o-mini", "openai.transport=connector")
+			.withBean(WebClientCustomizer.class,
+					() -> (builder) -> builder.filter((request, next) -> next.exchange(
+							ClientRequest.from(request).header("X-App-Wide", "yes").build())))
+			.run((context) -> {
+				assertThat(context.getBean(OpenAiTransport.class).toString()).contains("connector");
+				RecordedRequest request = answerOnce(context.getBean(ChatCompletionsOperations.class), hello());
+				assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+				assertThat(request.getHeaders().get("OpenAI-Organization")).isEqualTo("org-7");
+				assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
+				assertThat(request.getHeaders().get("X-App-Wide")).isNull();
+				assertThat(this.json.readTree(request.getBody().utf8()).get("model").asString())
+					.isEqualTo("gpt-4o-mini");
+			});
+	}
+
+	@Test
+	void theConnectorTransportRefusesOpenAiWebClientCustomizersItCouldNotApply() {
+		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.transport=connector")
+			.withBean(OpenAiWebClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-Team", "search"))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("openai.transport=connector")
+				.hasMessageContaining("OpenAiWebClientCustomizer")
+				.hasMessageContaining("openai.transport=web-client"));
+	}
+
+	@Test
+	void theWebClientTransportIsTheDefault() {
+		this.runner.withPropertyValues("openai.api-key=" + KEY)
+			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).toString()).contains("WebClient"));
+	}
+
+	@Test
 	void theApplicationsJacksonSettingsDoNotChangeTheWireFormat() {
 		this.runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
 			.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + baseUrl(),

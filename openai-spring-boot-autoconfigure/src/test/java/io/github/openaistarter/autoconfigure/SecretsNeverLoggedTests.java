@@ -14,6 +14,8 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -78,8 +80,9 @@ class SecretsNeverLoggedTests {
 		this.server.close();
 	}
 
-	@Test
-	void fullLifecycleWithEverythingAtTraceNeverShowsTheKey(CapturedOutput output) {
+	@ParameterizedTest(name = "openai.transport={0}")
+	@ValueSource(strings = { "web-client", "connector" })
+	void fullLifecycleWithEverythingAtTraceNeverShowsTheKey(String transport, CapturedOutput output) {
 		enqueueJson(200, fixture("stored-completion.json"));
 		this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
 			.body(fixture("stream-text.sse"))
@@ -102,7 +105,8 @@ class SecretsNeverLoggedTests {
 		List<Throwable> failures = new ArrayList<>();
 
 		try (LogLevels levels = LogLevels.everythingAtTrace()) {
-			this.runner.withPropertyValues("openai.base-url=" + this.server.url("/v1")).run((context) -> {
+			this.runner.withPropertyValues("openai.base-url=" + this.server.url("/v1"), "openai.transport=" + transport)
+				.run((context) -> {
 				ChatCompletionsOperations chat = context.getBean(ChatCompletionsOperations.class);
 				ChatCompletionRequest stored = ChatCompletionRequest.builder()
 					.message(ChatMessage.user("Keep this"))

@@ -35,6 +35,13 @@ class CreateCompletionHttpTest extends HttpTestSupport {
 			List.of(ChatMessage.developer("You are a helpful assistant."), ChatMessage.user("Hello!")));
 
 	@Test
+	void sendsThroughTheLayerThisRunTests() {
+		// the build runs these tests twice: through WebClient, then straight through the connector
+		assertThat(transport().build().toString()).contains(ON_CONNECTOR ? "sends through the connector"
+				: "sends through WebClient");
+	}
+
+	@Test
 	void createPostsJsonWithCredentialsAndDecodesCompletion() {
 		enqueueJsonFixture("chat-completion.json");
 

@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
 
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class HttpTestSupport {
 
 	static final String API_KEY = "sk-test-123";
+
+	/**
+	 * Whether this run sends straight through the connector ({@code OpenAiTransport.builder(ClientHttpConnector)})
+	 * rather than through {@code WebClient}: the build repeats the HTTP tests in that mode (surefire execution
+	 * {@code connector-transport}).
+	 */
+	static final boolean ON_CONNECTOR = "connector".equals(System.getProperty("openai.test.transport"));
 
 	static final String JSON = "application/json";
 
@@ -82,14 +91,17 @@ abstract class HttpTestSupport {
 	 * off, so each test sees exactly the requests it enqueued; {@code RetryHttpTest} covers retries.
 	 */
 	OpenAiTransport.Builder transport() {
-		return transport(WebClient.create());
+		return transport(new ReactorClientHttpConnector());
 	}
 
 	/**
-	 * A transport to the test server as {@link #transport()}, sending with the given client.
+	 * A transport to the test server as {@link #transport()}, sending with the given connector: through a
+	 * {@code WebClient} on it, or straight through it in the run that sets {@code openai.test.transport=connector}.
 	 */
-	OpenAiTransport.Builder transport(WebClient webClient) {
-		return OpenAiTransport.builder(webClient)
+	OpenAiTransport.Builder transport(ClientHttpConnector connector) {
+		OpenAiTransport.Builder builder = ON_CONNECTOR ? OpenAiTransport.builder(connector)
+				: OpenAiTransport.builder(WebClient.builder().clientConnector(connector).build());
+		return builder
 			.baseUrl(this.server.url("/v1").toString())
 			.apiKey(API_KEY)
 			.header("OpenAI-Organization", "org-1")

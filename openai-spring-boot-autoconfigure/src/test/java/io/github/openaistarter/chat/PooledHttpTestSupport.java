@@ -12,7 +12,6 @@ import io.github.openaistarter.core.OpenAiConnectionPool;
 import io.github.openaistarter.core.OpenAiTransport;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,10 +38,8 @@ abstract class PooledHttpTestSupport extends HttpTestSupport {
 			this.pool.close();
 		}
 		this.pool = pool;
-		WebClient webClient = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool.connectionProvider())))
-			.build();
-		return transport(webClient).retryPolicy(SHORT_BACKOFFS);
+		return transport(new ReactorClientHttpConnector(HttpClient.create(pool.connectionProvider())))
+			.retryPolicy(SHORT_BACKOFFS);
 	}
 
 	void usePooledClient(OpenAiTransport.Builder transport) {

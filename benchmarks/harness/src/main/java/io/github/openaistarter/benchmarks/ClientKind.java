@@ -11,6 +11,12 @@ public enum ClientKind {
 	/** This starter's {@code ChatCompletionsOperations}, as auto-configured, on virtual threads when the JVM has them. */
 	OURS_BLOCKING("ours-blocking", "this starter, blocking API"),
 
+	/** This starter's reactive API with {@code openai.transport=connector} (no WebClient layer). */
+	OURS_REACTIVE_CONNECTOR("ours-reactive-connector", "this starter, reactive API, openai.transport=connector"),
+
+	/** This starter's blocking API with {@code openai.transport=connector} (no WebClient layer). */
+	OURS_BLOCKING_CONNECTOR("ours-blocking-connector", "this starter, blocking API, openai.transport=connector"),
+
 	/** openai-java 4.52.0 blocking, default settings. */
 	OPENAI_JAVA("openai-java", "openai-java blocking, defaults"),
 
@@ -27,7 +33,10 @@ public enum ClientKind {
 	FLOOR("floor", "floor: Reactor Netty + Jackson"),
 
 	/** Spring's WebClient posting pre-built bytes and decoding with Jackson: the floor of any WebClient client. */
-	WEBCLIENT_FLOOR("webclient-floor", "WebClient floor: WebClient + Jackson");
+	WEBCLIENT_FLOOR("webclient-floor", "WebClient floor: WebClient + Jackson"),
+
+	/** Spring's ClientHttpConnector (under WebClient) posting pre-built bytes and decoding with Jackson. */
+	CONNECTOR_FLOOR("connector-floor", "connector floor: Spring's ClientHttpConnector + Jackson");
 
 	private final String id;
 
@@ -75,14 +84,17 @@ public enum ClientKind {
 	 */
 	public BenchClient create(String baseUrl) {
 		return switch (this) {
-			case OURS_REACTIVE -> StarterClient.reactive(baseUrl);
-			case OURS_BLOCKING -> StarterClient.blocking(baseUrl);
+			case OURS_REACTIVE -> StarterClient.reactive(baseUrl, "web-client");
+			case OURS_BLOCKING -> StarterClient.blocking(baseUrl, "web-client");
+			case OURS_REACTIVE_CONNECTOR -> StarterClient.reactive(baseUrl, "connector");
+			case OURS_BLOCKING_CONNECTOR -> StarterClient.blocking(baseUrl, "connector");
 			case OPENAI_JAVA -> OpenAiJavaClient.create(baseUrl, false, false);
 			case OPENAI_JAVA_ASYNC -> OpenAiJavaClient.create(baseUrl, true, false);
 			case OPENAI_JAVA_TUNED -> OpenAiJavaClient.create(baseUrl, false, true);
 			case OPENAI_JAVA_ASYNC_TUNED -> OpenAiJavaClient.create(baseUrl, true, true);
 			case FLOOR -> new FloorClient(baseUrl);
 			case WEBCLIENT_FLOOR -> new WebClientFloorClient(baseUrl);
+			case CONNECTOR_FLOOR -> new ConnectorFloorClient(baseUrl);
 		};
 	}
 

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CreateBenchmark {
 
-	@Param({ "ours-reactive", "ours-blocking", "openai-java", "openai-java-async", "floor", "webclient-floor" })
+	@Param({ "ours-reactive", "ours-blocking", "ours-reactive-connector", "ours-blocking-connector", "openai-java",
+			"openai-java-async", "floor", "webclient-floor", "connector-floor" })
 	public String client;
 
 	private BenchmarkTarget target;

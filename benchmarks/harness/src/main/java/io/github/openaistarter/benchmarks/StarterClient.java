@@ -45,23 +45,36 @@ final class StarterClient implements BenchClient {
 
 	private final boolean useReactive;
 
-	private StarterClient(String baseUrl, boolean useReactive) {
+	private StarterClient(String baseUrl, String transport, boolean useReactive) {
 		this.context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties("openai.base-url=" + baseUrl, "openai.api-key=sk-benchmark", "logging.level.root=error")
+			.properties("openai.base-url=" + baseUrl, "openai.api-key=sk-benchmark", "logging.level.root=error",
+					"openai.transport=" + transport)
 			.run();
 		this.reactive = this.context.getBean(ReactiveChatCompletionsOperations.class);
 		this.blocking = this.context.getBean(ChatCompletionsOperations.class);
 		this.useReactive = useReactive;
 	}
 
-	static StarterClient reactive(String baseUrl) {
-		return new StarterClient(baseUrl, true);
+	/**
+	 * The reactive API.
+	 * @param baseUrl the stand-in's base URL
+	 * @param transport the {@code openai.transport}: {@code web-client} (the default) or {@code connector}
+	 * @return the client
+	 */
+	static StarterClient reactive(String baseUrl, String transport) {
+		return new StarterClient(baseUrl, transport, true);
 	}
 
-	static StarterClient blocking(String baseUrl) {
-		return new StarterClient(baseUrl, false);
+	/**
+	 * The blocking API.
+	 * @param baseUrl the stand-in's base URL
+	 * @param transport the {@code openai.transport}: {@code web-client} (the default) or {@code connector}
+	 * @return the client
+	 */
+	static StarterClient blocking(String baseUrl, String transport) {
+		return new StarterClient(baseUrl, transport, false);
 	}
 
 	/**

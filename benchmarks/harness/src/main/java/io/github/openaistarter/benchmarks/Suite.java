@@ -38,7 +38,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Suite {
 
 	static final List<ClientKind> LOAD_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.WEBCLIENT_FLOOR, ClientKind.OURS_REACTIVE,
-			ClientKind.OURS_BLOCKING, ClientKind.OPENAI_JAVA, ClientKind.OPENAI_JAVA_ASYNC, ClientKind.OPENAI_JAVA_TUNED,
+			ClientKind.OURS_BLOCKING, ClientKind.OURS_REACTIVE_CONNECTOR, ClientKind.OURS_BLOCKING_CONNECTOR,
+			ClientKind.OPENAI_JAVA, ClientKind.OPENAI_JAVA_ASYNC, ClientKind.OPENAI_JAVA_TUNED,
 			ClientKind.OPENAI_JAVA_ASYNC_TUNED);
 
 	static final List<ClientKind> CHUNK_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.OURS_REACTIVE,

@@ -47,7 +47,7 @@ class HarnessSmokeTest {
 				});
 				assertThat(client.text(async.get(10, TimeUnit.SECONDS))).isEqualTo(Payloads.ANSWER);
 			}
-			if (kind != ClientKind.WEBCLIENT_FLOOR) {
+			if (kind != ClientKind.WEBCLIENT_FLOOR && kind != ClientKind.CONNECTOR_FLOOR) {
 				assertThat(client.stream((created) -> {
 				})).isEqualTo(5 + 3);
 				assertThat(client.list()).isNotNull();
