@@ -30,10 +30,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 
 /**
- * The WebClient-based implementation of the Chat Completions API that both
+ * The implementation of the Chat Completions API that both
  * {@link ReactiveChatCompletionsTemplate} and {@link ChatCompletionsTemplate} delegate to. It checks
  * arguments, applies the configured request defaults, builds each {@link OpenAiCall} and sends it through the
- * {@link OpenAiTransport}.
+ * {@link OpenAiTransport} (Spring's {@code WebClient}, or the connector under it).
  */
 public final class ChatCompletionsClient implements ReactiveChatCompletionsResponseOperations {
 

@@ -55,6 +55,9 @@ public final class OpenAiTransport {
 
 	private final @Nullable String apiKey;
 
+	/** The {@code Authorization} header's value, built once rather than on every call. */
+	private final @Nullable String authorization;
+
 	private final Map<String, String> headers;
 
 	private final Duration responseTimeout;
@@ -75,6 +78,7 @@ public final class OpenAiTransport {
 		this.exchanger = builder.exchanger;
 		this.baseUrl = stripTrailingSlash(builder.baseUrl);
 		this.apiKey = builder.apiKey;
+		this.authorization = (this.apiKey != null) ? "Bearer " + this.apiKey : null;
 		this.headers = Map.copyOf(builder.headers);
 		this.responseTimeout = builder.responseTimeout;
 		this.streamIdleTimeout = builder.streamIdleTimeout;
@@ -248,8 +252,8 @@ public final class OpenAiTransport {
 	private void addHeaders(HttpHeaders target, OpenAiCall call) {
 		this.headers.forEach(target::set);
 		call.options().headers().forEach(target::set);
-		if (this.apiKey != null) {
-			target.setBearerAuth(this.apiKey);
+		if (this.authorization != null) {
+			target.set(HttpHeaders.AUTHORIZATION, this.authorization);
 		}
 	}
 
