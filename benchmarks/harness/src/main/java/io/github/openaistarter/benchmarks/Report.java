@@ -161,6 +161,15 @@ final class Report {
 					.append(" ms) | | ").append(p99 <= 5 ? "yes" : "**no**").append(" |\n");
 			}
 		}
+		JmhRow javaBlocking = row("create", "openai-java");
+		JmhRow javaAsync = row("create", "openai-java-async");
+		if (floor != null && javaBlocking != null && javaAsync != null) {
+			md.append("| (for scale) the floor's CPU per create against openai-java | floor ").append(us(floor.cpuNs))
+				.append(" us vs blocking ").append(us(javaBlocking.cpuNs)).append(" us, async ")
+				.append(us(javaAsync.cpuNs)).append(" us | ").append(fmt(floor.cpuNs / javaBlocking.cpuNs, 2))
+				.append("x, ").append(fmt(floor.cpuNs / javaAsync.cpuNs, 2))
+				.append("x | a 0.6x target below the floor's own ratio cannot be met |\n");
+		}
 		if (!this.webclientJars.isEmpty()) {
 			long added = size(added(this.starterJars, this.webclientJars));
 			md.append("| added runtime classpath beyond Spring Boot's WebClient starter < 1 MB | ")
@@ -214,11 +223,14 @@ final class Report {
 					.append(ratio(row.allocBytes, webclient != null ? webclient.allocBytes : Double.NaN)).append(" |\n");
 			}
 			md.append("\nCPU/op is the benchmark JVM's process CPU time (user and kernel, all its threads, GC and JIT"
-					+ " included) per op; the stand-in runs in another process. time/op includes the loopback round trip."
-					+ " The WebClient floor is Spring's WebClient posting the same pre-built bytes and decoding with"
-					+ " Jackson: what any WebClient-based client pays before doing anything of its own. The connector"
-					+ " floor does the same through Spring's ClientHttpConnector, the layer under WebClient that"
-					+ " openai.transport=connector sends through.\n\n");
+					+ " included) per op; the stand-in runs in another process. time/op includes the loopback round trip.");
+			if (webclient != null) {
+				md.append(" The WebClient floor is Spring's WebClient posting the same pre-built bytes and decoding with"
+						+ " Jackson: what any WebClient-based client pays before doing anything of its own. The connector"
+						+ " floor does the same through Spring's ClientHttpConnector, the layer under WebClient that"
+						+ " openai.transport=connector sends through.");
+			}
+			md.append("\n\n");
 		}
 	}
 
