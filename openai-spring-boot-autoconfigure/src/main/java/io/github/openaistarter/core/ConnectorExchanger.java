@@ -29,26 +29,25 @@ final class ConnectorExchanger implements HttpExchanger {
 
 	@Override
 	public <T> Mono<T> exchangeToMono(HttpRequest request, Function<HttpAnswer, Mono<T>> handler) {
-		return connect(request).flatMap((response) -> {
-			try {
-				return handler.apply(answer(response));
-			}
-			catch (RuntimeException | Error ex) {
-				return drain(response).then(Mono.error(ex));
-			}
-		});
+		return connect(request).flatMap(
+				(response) -> handle(response, handler, (ex) -> drain(response).then(Mono.<T>error(ex))));
 	}
 
 	@Override
 	public <T> Flux<T> exchangeToFlux(HttpRequest request, Function<HttpAnswer, Flux<T>> handler) {
-		return connect(request).flatMapMany((response) -> {
-			try {
-				return handler.apply(answer(response));
-			}
-			catch (RuntimeException | Error ex) {
-				return drain(response).thenMany(Flux.error(ex));
-			}
-		});
+		return connect(request).flatMapMany(
+				(response) -> handle(response, handler, (ex) -> drain(response).thenMany(Flux.<T>error(ex))));
+	}
+
+	/** Hands the answer to its handler; a handler that throws leaves a body nobody reads, which is drained. */
+	private static <P> P handle(ClientHttpResponse response, Function<HttpAnswer, P> handler,
+			Function<Throwable, P> drainAndFail) {
+		try {
+			return handler.apply(answer(response));
+		}
+		catch (RuntimeException | Error ex) {
+			return drainAndFail.apply(ex);
+		}
 	}
 
 	private Mono<ClientHttpResponse> connect(HttpRequest request) {

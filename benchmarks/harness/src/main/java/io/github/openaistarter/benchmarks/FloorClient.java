@@ -1,10 +1,8 @@
 package io.github.openaistarter.benchmarks;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
 import io.netty.buffer.ByteBuf;
@@ -15,15 +13,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
-import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.github.openaistarter.chat.model.ChatCompletion;
 import io.github.openaistarter.chat.model.ChatCompletionChunk;
 import io.github.openaistarter.chat.model.Page;
-import io.github.openaistarter.core.OpenAiJson;
 
 /**
  * The floor: the least any correct client must do. Reactor Netty posts the pre-built request bytes with the
@@ -32,27 +27,22 @@ import io.github.openaistarter.core.OpenAiJson;
  * retries, observations, timeouts, rate-limit headers or error mapping. Its pool allows 2,000 connections, so
  * it never caps the calls in flight.
  */
-final class FloorClient implements BenchClient {
-
-	private static final JsonMapper MAPPER = OpenAiJson.createMapper();
-
-	private static final JavaType COMPLETION = MAPPER.constructType(ChatCompletion.class);
+final class FloorClient extends PooledFloorClient {
 
 	private static final JavaType PAGE = MAPPER.constructType(new TypeReference<Page<ChatCompletion>>() {
 	});
 
-	private final ConnectionProvider provider;
-
 	private final HttpClient http;
 
 	FloorClient(String baseUrl) {
-		this.provider = ConnectionProvider.builder("floor").maxConnections(2000).pendingAcquireMaxCount(-1).build();
+		super("floor");
 		this.http = HttpClient.create(this.provider)
 			.baseUrl(baseUrl)
 			.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer sk-benchmark"));
 	}
 
-	Mono<ChatCompletion> createMono() {
+	@Override
+	public Mono<ChatCompletion> createMono() {
 		return this.http.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
 			.set(HttpHeaderNames.ACCEPT, "application/json"))
 			.post()
@@ -64,34 +54,10 @@ final class FloorClient implements BenchClient {
 			});
 	}
 
-	private static <T> T read(InputStream in, JavaType type) {
-		try (in) {
-			return MAPPER.readValue(in, type);
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static void check(HttpClientResponse response) {
 		if (response.status().code() != 200) {
 			throw new IllegalStateException("status " + response.status());
 		}
-	}
-
-	@Override
-	public Object create() {
-		return createMono().block();
-	}
-
-	@Override
-	public boolean isAsync() {
-		return true;
-	}
-
-	@Override
-	public void createAsync(BiConsumer<Object, Throwable> done) {
-		createMono().subscribe((completion) -> done.accept(completion, null), (error) -> done.accept(null, error));
 	}
 
 	Flux<ChatCompletionChunk> streamFlux() {
@@ -123,16 +89,6 @@ final class FloorClient implements BenchClient {
 				return body.asInputStream().map((in) -> read(in, PAGE));
 			})
 			.block();
-	}
-
-	@Override
-	public String text(Object completion) {
-		return ((ChatCompletion) completion).text();
-	}
-
-	@Override
-	public void close() {
-		this.provider.disposeLater().block();
 	}
 
 	/** Splits the body into lines across buffers and decodes each {@code data:} line but {@code [DONE]}. */
