@@ -20,12 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.openaistarter.TransportUnderTest;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,12 +37,8 @@ abstract class HttpTestSupport {
 
 	static final String API_KEY = "sk-test-123";
 
-	/**
-	 * Whether this run sends straight through the connector ({@code OpenAiTransport.builder(ClientHttpConnector)})
-	 * rather than through {@code WebClient}: the build repeats the HTTP tests in that mode (surefire execution
-	 * {@code connector-transport}).
-	 */
-	static final boolean ON_CONNECTOR = "connector".equals(System.getProperty("openai.test.transport"));
+	/** Whether this run sends straight through the connector rather than through {@code WebClient}. */
+	static final boolean ON_CONNECTOR = TransportUnderTest.ON_CONNECTOR;
 
 	static final String JSON = "application/json";
 
@@ -99,9 +95,7 @@ abstract class HttpTestSupport {
 	 * {@code WebClient} on it, or straight through it in the run that sets {@code openai.test.transport=connector}.
 	 */
 	OpenAiTransport.Builder transport(ClientHttpConnector connector) {
-		OpenAiTransport.Builder builder = ON_CONNECTOR ? OpenAiTransport.builder(connector)
-				: OpenAiTransport.builder(WebClient.builder().clientConnector(connector).build());
-		return builder
+		return TransportUnderTest.builder(connector)
 			.baseUrl(this.server.url("/v1").toString())
 			.apiKey(API_KEY)
 			.header("OpenAI-Organization", "org-1")

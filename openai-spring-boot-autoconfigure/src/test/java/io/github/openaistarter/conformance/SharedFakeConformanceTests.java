@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
+import io.github.openaistarter.TransportUnderTest;
 import io.github.openaistarter.chat.ChatCompletionsClient;
 import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.ChatCompletionsTemplate;
@@ -59,7 +60,6 @@ import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RateLimitException;
 import io.github.openaistarter.core.RetryPolicy;
 
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -83,7 +83,7 @@ class SharedFakeConformanceTests {
 	@BeforeAll
 	static void startFake() throws Exception {
 		fake = SharedOpenAiFake.start();
-		OpenAiTransport transport = OpenAiTransport.builder(WebClient.create())
+		OpenAiTransport transport = TransportUnderTest.builder()
 			.baseUrl(fake.baseUrl())
 			.apiKey("sk-conformance")
 			.header("OpenAI-Organization", "org-conformance")
@@ -482,7 +482,7 @@ class SharedFakeConformanceTests {
 		assertThatExceptionOfType(OpenAiDecodingException.class).isThrownBy(() -> chat.create(request));
 		fake.fault("{\"path\":\"/chat/completions\",\"reset\":true}");
 		assertThatExceptionOfType(OpenAiIoException.class).isThrownBy(() -> chat.create(request));
-		OpenAiTransport badKey = OpenAiTransport.builder(WebClient.create())
+		OpenAiTransport badKey = TransportUnderTest.builder()
 			.baseUrl(fake.baseUrl())
 			.apiKey("sk-invalid")
 			.build();
@@ -495,7 +495,7 @@ class SharedFakeConformanceTests {
 
 	@Test
 	void retriedFaultsReachTheFakeOncePerAttempt() throws Exception {
-		OpenAiTransport retrying = OpenAiTransport.builder(WebClient.create())
+		OpenAiTransport retrying = TransportUnderTest.builder()
 			.baseUrl(fake.baseUrl())
 			.apiKey("sk-conformance")
 			.retryPolicy(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2)))
