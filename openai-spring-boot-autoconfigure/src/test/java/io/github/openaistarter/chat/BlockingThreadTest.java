@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,27 +87,16 @@ class BlockingThreadTest extends HttpTestSupport {
 	@Test
 	void interruptingBlockedCallerCancelsTheExchange() throws InterruptedException {
 		StallingBody stalled = enqueueJson(StallingBody.whitespaceAfter("{\"id\": \"chatcmpl-slow\","));
-		AtomicReference<Throwable> failure = new AtomicReference<>();
-		AtomicBoolean stillInterrupted = new AtomicBoolean();
-		Thread caller = new Thread(() -> {
-			try {
-				this.chat.create(HELLO);
-			}
-			catch (Throwable ex) {
-				failure.set(ex);
-				stillInterrupted.set(Thread.currentThread().isInterrupted());
-			}
-		}, "blocked-caller");
-		caller.start();
+		BlockedCaller caller = BlockedCaller.start("blocked-caller", () -> this.chat.create(HELLO));
 		takeRequest();
 
-		interruptOnceBlocked(caller);
+		caller.interruptOnceBlocked();
 
 		assertThat(caller.isAlive()).isFalse();
-		assertThat(failure.get()).isExactlyInstanceOf(OpenAiException.class)
+		assertThat(caller.failure()).isExactlyInstanceOf(OpenAiException.class)
 			.hasCauseInstanceOf(InterruptedException.class)
 			.hasMessageContaining("interrupted");
-		assertThat(stillInterrupted).isTrue();
+		assertThat(caller.stillInterrupted()).isTrue();
 		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
 	}
 

@@ -228,24 +228,22 @@ abstract class HttpTestSupport {
 		assertThat(request.getBodySize()).isPositive();
 	}
 
+	/**
+	 * Adds {@code x-ratelimit-*} headers as OpenAI writes them: 10000 requests, 9999 left, reset in 6ms; 200000
+	 * tokens, 199950 left, reset in 1m30s.
+	 */
+	static MockResponse.Builder withRateLimitHeaders(MockResponse.Builder response) {
+		return response.addHeader("x-ratelimit-limit-requests", "10000")
+			.addHeader("x-ratelimit-remaining-requests", "9999")
+			.addHeader("x-ratelimit-reset-requests", "6ms")
+			.addHeader("x-ratelimit-limit-tokens", "200000")
+			.addHeader("x-ratelimit-remaining-tokens", "199950")
+			.addHeader("x-ratelimit-reset-tokens", "1m30s");
+	}
+
 	static void assertNoBodySent(RecordedRequest request) {
 		assertThat(request.getHeaders().get("Content-Type")).isNull();
 		assertThat(request.getBodySize()).isZero();
-	}
-
-
-	/**
-	 * Interrupts a thread once it is blocked waiting for an answer (not while it is still subscribing), and
-	 * waits for it to end.
-	 */
-	static void interruptOnceBlocked(Thread caller) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (caller.getState() != Thread.State.WAITING && caller.getState() != Thread.State.TIMED_WAITING) {
-			assertThat(System.nanoTime()).as("the caller blocked, it is %s", caller.getState()).isLessThan(deadline);
-			Thread.sleep(5);
-		}
-		caller.interrupt();
-		caller.join(10_000);
 	}
 
 }

@@ -184,13 +184,7 @@ class StreamCompletionHttpTest extends HttpTestSupport {
 
 	@Test
 	void withResponseStreamCarriesRequestIdAndRateLimitsOnEachChunk() {
-		enqueue(eventStream(fixture("stream-text.sse")).setHeader("x-request-id", "req_abc123")
-			.addHeader("x-ratelimit-limit-requests", "10000")
-			.addHeader("x-ratelimit-remaining-requests", "9999")
-			.addHeader("x-ratelimit-reset-requests", "6ms")
-			.addHeader("x-ratelimit-limit-tokens", "200000")
-			.addHeader("x-ratelimit-remaining-tokens", "199950")
-			.addHeader("x-ratelimit-reset-tokens", "1m30s")
+		enqueue(withRateLimitHeaders(eventStream(fixture("stream-text.sse")).setHeader("x-request-id", "req_abc123"))
 			.build());
 		RateLimit expected = new RateLimit(10000L, 9999L, Duration.ofMillis(6), 200000L, 199950L, Duration.ofSeconds(90));
 

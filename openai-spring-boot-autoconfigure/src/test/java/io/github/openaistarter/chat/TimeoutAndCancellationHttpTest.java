@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -194,27 +193,16 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 	void interruptingABlockedCallerClosesTheExchangeAndFreesTheConnection() throws InterruptedException {
 		usePool(Duration.ofSeconds(30), Duration.ofMillis(300));
 		StallingBody stalled = enqueueJson(StallingBody.whitespaceAfter("{"));
-		AtomicReference<Throwable> failure = new AtomicReference<>();
-		AtomicBoolean stillInterrupted = new AtomicBoolean();
-		Thread caller = new Thread(() -> {
-			try {
-				this.chat.create(HELLO);
-			}
-			catch (Throwable ex) {
-				failure.set(ex);
-				stillInterrupted.set(Thread.currentThread().isInterrupted());
-			}
-		}, "blocked-caller");
-		caller.start();
+		BlockedCaller caller = BlockedCaller.start("blocked-caller", () -> this.chat.create(HELLO));
 		takeRequest();
 		awaitActiveConnections(1);
-		interruptOnceBlocked(caller);
+		caller.interruptOnceBlocked();
 
 		assertThat(caller.isAlive()).isFalse();
-		assertThat(failure.get()).isExactlyInstanceOf(OpenAiException.class)
+		assertThat(caller.failure()).isExactlyInstanceOf(OpenAiException.class)
 			.hasMessage("The OpenAI call was interrupted; its HTTP exchange was cancelled")
 			.hasCauseInstanceOf(InterruptedException.class);
-		assertThat(stillInterrupted).as("interrupt flag kept").isTrue();
+		assertThat(caller.stillInterrupted()).as("interrupt flag kept").isTrue();
 		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the exchange closed").isTrue();
 		awaitActiveConnections(0);
 		assertTheNextCallSucceeds();
@@ -225,24 +213,15 @@ class TimeoutAndCancellationHttpTest extends PooledHttpTestSupport {
 		usePool(Duration.ofMillis(300), Duration.ofSeconds(30));
 		StallingBody stalled = enqueueEventStream(StallingBody.keepAliveAfter(ONCE_CHUNK_EVENT));
 		StringBuilder received = new StringBuilder();
-		AtomicReference<Throwable> failure = new AtomicReference<>();
-		Thread caller = new Thread(() -> {
-			try {
-				this.chat.stream(HELLO, (chunk) -> received.append(chunk.text()));
-			}
-			catch (Throwable ex) {
-				failure.set(ex);
-			}
-		}, "blocked-stream-reader");
-		caller.start();
+		BlockedCaller caller = BlockedCaller.start("blocked-stream-reader",
+				() -> this.chat.stream(HELLO, (chunk) -> received.append(chunk.text())));
 		await(() -> received.length() > 0, () -> "the first chunk");
 
-		caller.interrupt();
-		caller.join(3000);
+		caller.interruptNow();
 
 		assertThat(caller.isAlive()).isFalse();
 		assertThat(received).hasToString("Once");
-		assertThat(failure.get()).isExactlyInstanceOf(OpenAiException.class)
+		assertThat(caller.failure()).isExactlyInstanceOf(OpenAiException.class)
 			.hasMessage("The OpenAI call was interrupted; its HTTP exchange was cancelled");
 		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the exchange closed").isTrue();
 		awaitActiveConnections(0);
