@@ -361,7 +361,6 @@ public class OpenAiProperties {
 				+ this.proxy + "]";
 	}
 
-
 	/**
 	 * How OpenAI calls are sent.
 	 */

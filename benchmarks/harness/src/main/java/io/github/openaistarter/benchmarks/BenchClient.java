@@ -2,6 +2,10 @@ package io.github.openaistarter.benchmarks;
 
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+
+import reactor.core.publisher.Flux;
 
 /**
  * One client under test, reduced to what the measures need. Every client sends the same request
@@ -50,5 +54,38 @@ public interface BenchClient extends AutoCloseable {
 
 	@Override
 	void close();
+
+
+	/**
+	 * Reads a stream of chunks to its end, telling the consumer each chunk's {@code created} stamp.
+	 * @param <C> the chunk type
+	 * @param chunks the chunks; closed at the end
+	 * @param created a chunk's {@code created} stamp
+	 * @param onChunk told of each chunk
+	 * @return the number of chunks
+	 */
+	static <C> int readAll(Stream<C> chunks, ToLongFunction<C> created, LongConsumer onChunk) {
+		int count = 0;
+		try (chunks) {
+			for (C chunk : (Iterable<C>) chunks::iterator) {
+				onChunk.accept(created.applyAsLong(chunk));
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Reads a flux of chunks to its end, telling the consumer each chunk's {@code created} stamp.
+	 * @param <C> the chunk type
+	 * @param chunks the chunks
+	 * @param created a chunk's {@code created} stamp
+	 * @param onChunk told of each chunk
+	 * @return the number of chunks
+	 */
+	static <C> int readAll(Flux<C> chunks, ToLongFunction<C> created, LongConsumer onChunk) {
+		Long count = chunks.doOnNext((chunk) -> onChunk.accept(created.applyAsLong(chunk))).count().block();
+		return (count != null) ? count.intValue() : 0;
+	}
 
 }

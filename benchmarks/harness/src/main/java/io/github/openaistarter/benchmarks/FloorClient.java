@@ -75,8 +75,7 @@ final class FloorClient extends PooledFloorClient {
 
 	@Override
 	public int stream(LongConsumer onChunk) {
-		Long count = streamFlux().doOnNext((chunk) -> onChunk.accept(chunk.created())).count().block();
-		return (count != null) ? count.intValue() : 0;
+		return BenchClient.readAll(streamFlux(), ChatCompletionChunk::created, onChunk);
 	}
 
 	@Override

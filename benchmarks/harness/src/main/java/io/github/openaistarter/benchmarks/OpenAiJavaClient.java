@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientImpl;
@@ -117,17 +116,10 @@ final class OpenAiJavaClient implements BenchClient {
 			}).onCompleteFuture().join();
 			return count[0];
 		}
-		int count = 0;
 		try (StreamResponse<ChatCompletionChunk> response = this.client.chat().completions()
 			.createStreaming(STREAM_PARAMS)) {
-			try (Stream<ChatCompletionChunk> chunks = response.stream()) {
-				for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) chunks::iterator) {
-					onChunk.accept(chunk.created());
-					count++;
-				}
-			}
+			return BenchClient.readAll(response.stream(), ChatCompletionChunk::created, onChunk);
 		}
-		return count;
 	}
 
 	@Override

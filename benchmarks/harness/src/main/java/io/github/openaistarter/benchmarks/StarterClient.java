@@ -3,7 +3,6 @@ package io.github.openaistarter.benchmarks;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.ReactiveChatCompletionsOperations;
@@ -103,19 +102,8 @@ final class StarterClient implements BenchClient {
 
 	@Override
 	public int stream(LongConsumer onChunk) {
-		if (this.useReactive) {
-			Long count = this.reactive.stream(REQUEST).doOnNext((chunk) -> onChunk.accept(chunk.created())).count()
-				.block();
-			return (count != null) ? count.intValue() : 0;
-		}
-		int count = 0;
-		try (Stream<ChatCompletionChunk> chunks = this.blocking.stream(REQUEST)) {
-			for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) chunks::iterator) {
-				onChunk.accept(chunk.created());
-				count++;
-			}
-		}
-		return count;
+		return this.useReactive ? BenchClient.readAll(this.reactive.stream(REQUEST), ChatCompletionChunk::created, onChunk)
+				: BenchClient.readAll(this.blocking.stream(REQUEST), ChatCompletionChunk::created, onChunk);
 	}
 
 	@Override
