@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -72,7 +73,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class SharedFakeConformanceTests {
 
 	private static final Map<String, Object> WEATHER_SCHEMA = Map.of("type", "object", "properties",
-			Map.of("city", Map.of("type", "string")), "required", List.of("city"));
+			Map.of("city", Map.of("type", "string")), "required", List.of("city"), "additionalProperties", false);
 
 	private static SharedOpenAiFake fake;
 
@@ -365,18 +366,20 @@ class SharedFakeConformanceTests {
 
 	@Test
 	void everyResponseFormatAndSamplingOption() {
-		List<ResponseFormat> formats = List.of(ResponseFormat.text(), ResponseFormat.jsonObject(),
-				ResponseFormat.jsonSchema("planet",
-						Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string")), "required",
-								List.of("name"), "additionalProperties", false)),
-				ResponseFormat.jsonSchema(
-						new ResponseFormat.JsonSchema("loose", "Any object", Map.of("type", "object"), false)));
-		for (ResponseFormat format : formats) {
-			assertThat(chat.create(ChatCompletionRequest.builder()
-				.message(ChatMessage.user("json please"))
-				.responseFormat(format)
-				.build()).text()).isEqualTo("echo: json please");
-		}
+		// the fake answers text with an echo, json_object with {"echo": ...}, json_schema with JSON made from the schema
+		Map<ResponseFormat, String> answers = new LinkedHashMap<>();
+		answers.put(ResponseFormat.text(), "echo: json please");
+		answers.put(ResponseFormat.jsonObject(), "{\"echo\":\"json please\"}");
+		answers.put(ResponseFormat.jsonSchema("planet",
+				Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string")), "required",
+						List.of("name"), "additionalProperties", false)),
+				"{\"name\":\"json please\"}");
+		answers.put(ResponseFormat
+			.jsonSchema(new ResponseFormat.JsonSchema("loose", "Any object", Map.of("type", "object"), false)), "{}");
+		answers.forEach((format, answer) -> assertThat(chat.create(ChatCompletionRequest.builder()
+			.message(ChatMessage.user("json please"))
+			.responseFormat(format)
+			.build()).text()).as(format.toString()).isEqualTo(answer));
 		ChatCompletion sampled = chat.create(ChatCompletionRequest.builder()
 			.model("gpt-4o")
 			.message(ChatMessage.user("sample"))

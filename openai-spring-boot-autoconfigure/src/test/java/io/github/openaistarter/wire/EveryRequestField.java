@@ -44,7 +44,7 @@ import io.github.openaistarter.chat.model.WebSearchOptions;
 final class EveryRequestField {
 
 	private static final Map<String, Object> WEATHER_SCHEMA = Map.of("type", "object", "properties",
-			Map.of("city", Map.of("type", "string")), "required", List.of("city"));
+			Map.of("city", Map.of("type", "string")), "required", List.of("city"), "additionalProperties", false);
 
 	private EveryRequestField() {
 	}
