@@ -14,6 +14,9 @@ import io.github.openaistarter.chat.model.ListChatCompletionsParams;
 import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
+import io.github.openaistarter.chat.structured.StreamedElements;
+import io.github.openaistarter.chat.structured.StructuredOutput;
+import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.RequestOptions;
 
 /**
@@ -51,6 +54,83 @@ public interface ChatCompletionsOperations {
 	 */
 	default ChatCompletion create(List<? extends ChatMessage> messages) {
 		return create(ChatCompletionRequest.of(messages));
+	}
+
+	/**
+	 * Creates a completion whose answer is a value of a Java type (structured outputs): the request gets the
+	 * type's strict JSON schema as its {@code response_format}, and the answer is read into the type.
+	 * <pre>{@code
+	 * record Planet(String name, double radiusKm, List<String> moons) {}
+	 *
+	 * Planet mars = chat.create(ChatCompletionRequest.of(List.of(ChatMessage.user("Describe Mars"))), Planet.class);
+	 * }</pre>
+	 * The type's schema is generated and checked against OpenAI's strict rules once per type; a type that breaks
+	 * them fails here with an {@link IllegalArgumentException} naming the property and the rule, before any I/O.
+	 * @param <T> the answer's type
+	 * @param request the request, without a {@code response_format}
+	 * @param type the answer's type, a record or class
+	 * @return the answer of the first choice ({@link #withResponse()} gives every choice and the completion)
+	 * @throws io.github.openaistarter.chat.structured.RefusedAnswerException if the model refused
+	 * @throws io.github.openaistarter.chat.structured.IncompleteAnswerException if the answer was cut off
+	 * @throws io.github.openaistarter.chat.structured.MalformedAnswerException if the answer does not fit the type
+	 */
+	default <T> T create(ChatCompletionRequest request, Class<T> type) {
+		return create(request, StructuredOutput.of(type));
+	}
+
+	/**
+	 * Creates a completion of a conversation whose answer is a value of a Java type.
+	 * @param <T> the answer's type
+	 * @param messages the conversation, at least one message
+	 * @param type the answer's type, a record or class
+	 * @return the answer
+	 * @see #create(ChatCompletionRequest, Class)
+	 */
+	default <T> T create(List<? extends ChatMessage> messages, Class<T> type) {
+		return create(ChatCompletionRequest.of(messages), type);
+	}
+
+	/**
+	 * Creates a completion whose answer is a value of a Java type given as a {@link StructuredOutput}, for
+	 * generic types and lists ({@code StructuredOutput.listOf(Step.class)}).
+	 * @param <T> the answer's type
+	 * @param request the request, without a {@code response_format}
+	 * @param output the answer's type
+	 * @return the answer of the first choice
+	 * @see #create(ChatCompletionRequest, Class)
+	 */
+	default <T> T create(ChatCompletionRequest request, StructuredOutput<T> output) {
+		return withResponse().create(request, output).body().value();
+	}
+
+	/**
+	 * Streams an answer that is a list of a Java type, handing out each element as soon as its JSON is complete,
+	 * long before the answer ends. Close the stream (try-with-resources) to release the connection if you stop
+	 * early.
+	 * <pre>{@code
+	 * record Step(String title, int minutes) {}
+	 *
+	 * try (Stream<Step> steps = chat.streamList(ChatCompletionRequest.of(messages), Step.class)) {
+	 *     steps.forEach(step -> System.out.println(step.title()));
+	 * }
+	 * }</pre>
+	 * The stream fails like a whole answer would, from its terminal operation, after the elements that were
+	 * complete: {@link io.github.openaistarter.chat.structured.RefusedAnswerException},
+	 * {@link io.github.openaistarter.chat.structured.IncompleteAnswerException} or
+	 * {@link io.github.openaistarter.chat.structured.MalformedAnswerException}.
+	 * @param <E> the element type
+	 * @param request the request, with one choice and without a {@code response_format}
+	 * @param elementType the element type, a record or class
+	 * @return the elements, to be closed
+	 */
+	default <E> Stream<E> streamList(ChatCompletionRequest request, Class<E> elementType) {
+		StreamedElements<E> elements = StreamedElements.of(elementType);
+		Stream<OpenAiResponse<ChatCompletionChunk>> chunks = withResponse().stream(elements.applyTo(request));
+		Stream<E> end = Stream.of(elements).flatMap((reader) -> {
+			reader.finish();
+			return Stream.empty();
+		});
+		return Stream.concat(chunks.flatMap((chunk) -> elements.add(chunk).stream()), end);
 	}
 
 	/**

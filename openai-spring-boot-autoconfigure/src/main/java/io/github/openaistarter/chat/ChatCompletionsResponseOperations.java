@@ -12,6 +12,8 @@ import io.github.openaistarter.chat.model.ListChatCompletionsParams;
 import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
+import io.github.openaistarter.chat.structured.StructuredCompletion;
+import io.github.openaistarter.chat.structured.StructuredOutput;
 import io.github.openaistarter.core.RequestOptions;
 import io.github.openaistarter.core.OpenAiResponse;
 
@@ -51,6 +53,31 @@ public interface ChatCompletionsResponseOperations {
 	 * @see ChatCompletionsOperations#stream(ChatCompletionRequest, Consumer)
 	 */
 	OpenAiResponse<ChatCompletion> stream(ChatCompletionRequest request, Consumer<? super ChatCompletionChunk> onChunk);
+
+	/**
+	 * Creates a completion whose answer is a value of a Java type (structured outputs), reading every choice.
+	 * @param <T> the answer's type
+	 * @param request the request, without a {@code response_format}
+	 * @param type the answer's type, a record or class
+	 * @return the completion with one value per choice, and its metadata
+	 * @see ChatCompletionsOperations#create(ChatCompletionRequest, Class)
+	 */
+	default <T> OpenAiResponse<StructuredCompletion<T>> create(ChatCompletionRequest request, Class<T> type) {
+		return create(request, StructuredOutput.of(type));
+	}
+
+	/**
+	 * Creates a completion whose answer is a value of a Java type, given as a {@link StructuredOutput} (for
+	 * generic types or lists).
+	 * @param <T> the answer's type
+	 * @param request the request, without a {@code response_format}
+	 * @param output the answer's type
+	 * @return the completion with one value per choice, and its metadata
+	 */
+	default <T> OpenAiResponse<StructuredCompletion<T>> create(ChatCompletionRequest request,
+			StructuredOutput<T> output) {
+		return output.read(create(output.applyTo(request)));
+	}
 
 	/**
 	 * Retrieves a stored completion.

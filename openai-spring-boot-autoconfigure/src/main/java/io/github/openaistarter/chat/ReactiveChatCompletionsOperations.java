@@ -15,6 +15,8 @@ import io.github.openaistarter.chat.model.ListChatCompletionsParams;
 import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
+import io.github.openaistarter.chat.structured.StreamedElements;
+import io.github.openaistarter.chat.structured.StructuredOutput;
 import io.github.openaistarter.core.RequestOptions;
 
 /**
@@ -46,6 +48,67 @@ public interface ReactiveChatCompletionsOperations {
 	 */
 	default Mono<ChatCompletion> create(List<? extends ChatMessage> messages) {
 		return create(ChatCompletionRequest.of(messages));
+	}
+
+	/**
+	 * Creates a completion whose answer is a value of a Java type (structured outputs).
+	 * @param <T> the answer's type
+	 * @param request the request, without a {@code response_format}
+	 * @param type the answer's type, a record or class
+	 * @return the answer of the first choice; fails with a
+	 * {@link io.github.openaistarter.chat.structured.StructuredAnswerException} when it was refused, cut off or
+	 * does not fit the type
+	 * @see ChatCompletionsOperations#create(ChatCompletionRequest, Class)
+	 */
+	default <T> Mono<T> create(ChatCompletionRequest request, Class<T> type) {
+		return create(request, StructuredOutput.of(type));
+	}
+
+	/**
+	 * Creates a completion of a conversation whose answer is a value of a Java type.
+	 * @param <T> the answer's type
+	 * @param messages the conversation, at least one message
+	 * @param type the answer's type, a record or class
+	 * @return the answer
+	 */
+	default <T> Mono<T> create(List<? extends ChatMessage> messages, Class<T> type) {
+		return create(ChatCompletionRequest.of(messages), type);
+	}
+
+	/**
+	 * Creates a completion whose answer is a value of a Java type given as a {@link StructuredOutput}, for
+	 * generic types and lists.
+	 * @param <T> the answer's type
+	 * @param request the request, without a {@code response_format}
+	 * @param output the answer's type
+	 * @return the answer of the first choice
+	 */
+	default <T> Mono<T> create(ChatCompletionRequest request, StructuredOutput<T> output) {
+		return withResponse().create(request, output).map((response) -> response.body().value());
+	}
+
+	/**
+	 * Streams an answer that is a list of a Java type, emitting each element as soon as its JSON is complete.
+	 * <pre>{@code
+	 * Flux<Step> steps = chat.streamList(ChatCompletionRequest.of(messages), Step.class);
+	 * }</pre>
+	 * Fails after the complete elements with a
+	 * {@link io.github.openaistarter.chat.structured.StructuredAnswerException} when the answer was refused, cut
+	 * off or does not fit the type.
+	 * @param <E> the element type
+	 * @param request the request, with one choice and without a {@code response_format}
+	 * @param elementType the element type, a record or class
+	 * @return the elements
+	 * @see ChatCompletionsOperations#streamList(ChatCompletionRequest, Class)
+	 */
+	default <E> Flux<E> streamList(ChatCompletionRequest request, Class<E> elementType) {
+		ChatCompletionRequest typed = StreamedElements.of(elementType).applyTo(request);
+		return Flux.defer(() -> {
+			StreamedElements<E> elements = StreamedElements.of(elementType);
+			return withResponse().stream(typed)
+				.concatMapIterable((chunk) -> elements.add(chunk))
+				.concatWith(Mono.fromRunnable(elements::finish));
+		});
 	}
 
 	/**

@@ -14,6 +14,8 @@ import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
 import io.github.openaistarter.core.RequestOptions;
+import io.github.openaistarter.chat.structured.StructuredCompletion;
+import io.github.openaistarter.chat.structured.StructuredOutput;
 import io.github.openaistarter.core.OpenAiResponse;
 
 /**
@@ -43,6 +45,34 @@ public interface ReactiveChatCompletionsResponseOperations {
 	 * @see ReactiveChatCompletionsOperations#stream(ChatCompletionRequest)
 	 */
 	Flux<OpenAiResponse<ChatCompletionChunk>> stream(ChatCompletionRequest request);
+
+	/**
+	 * Creates a completion whose answer is a value of a Java type (structured outputs), reading every choice.
+	 * @param <T> the answer's type
+	 * @param request the request, without a {@code response_format}
+	 * @param type the answer's type, a record or class
+	 * @return the completion with one value per choice, and its metadata; fails with a
+	 * {@link io.github.openaistarter.chat.structured.StructuredAnswerException} when an answer was refused, cut
+	 * off or does not fit the type
+	 * @see ChatCompletionsOperations#create(ChatCompletionRequest, Class)
+	 */
+	default <T> Mono<OpenAiResponse<StructuredCompletion<T>>> create(ChatCompletionRequest request, Class<T> type) {
+		return create(request, StructuredOutput.of(type));
+	}
+
+	/**
+	 * Creates a completion whose answer is a value of a Java type, given as a {@link StructuredOutput} (for
+	 * generic types or lists).
+	 * @param <T> the answer's type
+	 * @param request the request, without a {@code response_format}
+	 * @param output the answer's type
+	 * @return the completion with one value per choice, and its metadata
+	 */
+	default <T> Mono<OpenAiResponse<StructuredCompletion<T>>> create(ChatCompletionRequest request,
+			StructuredOutput<T> output) {
+		ChatCompletionRequest typed = output.applyTo(request);
+		return create(typed).map((response) -> output.read(response));
+	}
 
 	/**
 	 * Retrieves a stored completion.

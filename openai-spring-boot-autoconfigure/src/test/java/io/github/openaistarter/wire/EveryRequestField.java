@@ -86,7 +86,8 @@ final class EveryRequestField {
 			.webSearchOptions(new WebSearchOptions(WebSearchOptions.UserLocation.approximate(
 					new WebSearchOptions.ApproximateLocation("FR", "IDF", "Paris", "Europe/Paris")), "low"))
 			.responseFormat(ResponseFormat
-				.jsonSchema(new ResponseFormat.JsonSchema("planet", "A planet", Map.of("type", "object"), true)))
+				.jsonSchema(new ResponseFormat.JsonSchema("planet", "A planet",
+					Map.of("type", "object", "additionalProperties", false), true)))
 			.tool(Tool.function(FunctionDefinition.of("get_weather", "Weather in a city", WEATHER_SCHEMA).withStrict()))
 			.tool(Tool.custom(new CustomToolDefinition("sql", "Runs SQL",
 					CustomToolDefinition.Format.grammar("lark", "start: \"SELECT\""))))

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import io.github.openaistarter.schema.StrictSchemaRules;
+
 import org.springframework.util.Assert;
 
 /**
@@ -34,10 +36,15 @@ public record FunctionDefinition(@JsonProperty("name") String name,
 	 * @param description the description
 	 * @param parameters the parameters schema
 	 * @param strict strict schema adherence
+	 * @throws IllegalArgumentException if {@code strict} is true and the parameters schema breaks OpenAI's strict
+	 * rules ({@link StrictSchemaRules})
 	 */
 	public FunctionDefinition {
 		Assert.hasText(name, "function name must not be empty");
 		parameters = Immutables.mapOrNull(parameters);
+		if (Boolean.TRUE.equals(strict) && parameters != null) {
+			StrictSchemaRules.check(name, parameters);
+		}
 	}
 
 	/**
@@ -55,6 +62,7 @@ public record FunctionDefinition(@JsonProperty("name") String name,
 	/**
 	 * Returns a copy that asks the model to follow the schema exactly (structured outputs).
 	 * @return the strict definition
+	 * @throws IllegalArgumentException if the parameters schema breaks OpenAI's strict rules
 	 */
 	public FunctionDefinition withStrict() {
 		return new FunctionDefinition(this.name, this.description, this.parameters, true);

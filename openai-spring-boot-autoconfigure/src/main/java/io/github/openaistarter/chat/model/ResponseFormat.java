@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import io.github.openaistarter.schema.StrictSchemaRules;
+
 import org.springframework.util.Assert;
 
 /**
@@ -50,10 +52,12 @@ public record ResponseFormat(@JsonProperty("type") String type,
 	}
 
 	/**
-	 * JSON following a schema, strictly.
+	 * JSON following a schema, strictly. To have the schema made from a Java type, and the answer read back
+	 * into it, use the operations' typed {@code create(request, Type.class)} instead.
 	 * @param name the schema's name
 	 * @param schema the JSON Schema object
 	 * @return the format
+	 * @throws IllegalArgumentException if the schema breaks OpenAI's strict rules ({@link StrictSchemaRules})
 	 */
 	public static ResponseFormat jsonSchema(String name, Map<String, Object> schema) {
 		return jsonSchema(new JsonSchema(name, null, schema, true));
@@ -86,10 +90,15 @@ public record ResponseFormat(@JsonProperty("type") String type,
 		 * @param description the description
 		 * @param schema the schema
 		 * @param strict strict adherence
+		 * @throws IllegalArgumentException if {@code strict} is true and the schema breaks OpenAI's strict rules
+		 * ({@link StrictSchemaRules})
 		 */
 		public JsonSchema {
 			Assert.hasText(name, "schema name must not be empty");
 			schema = Immutables.mapOrNull(schema);
+			if (Boolean.TRUE.equals(strict) && schema != null) {
+				StrictSchemaRules.check(name, schema);
+			}
 		}
 
 	}
