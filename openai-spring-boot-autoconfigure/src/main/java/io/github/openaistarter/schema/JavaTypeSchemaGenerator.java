@@ -30,10 +30,14 @@ import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigPart;
 import com.github.victools.jsonschema.generator.SchemaVersion;
-import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import io.github.openaistarter.core.OpenAiJson;
 
 /**
  * Generates the strict JSON schema of a Java type with victools' generator, configured for OpenAI's strict mode:
@@ -62,6 +66,8 @@ final class JavaTypeSchemaGenerator {
 
 	private static final String VALIDATION = "jakarta.validation.constraints.";
 
+	private static final JsonMapper ENUM_WRITER = OpenAiJson.createMapper();
+
 	private static final SchemaGenerator GENERATOR = new SchemaGenerator(configuration());
 
 	private JavaTypeSchemaGenerator() {
@@ -79,14 +85,14 @@ final class JavaTypeSchemaGenerator {
 	private static com.github.victools.jsonschema.generator.SchemaGeneratorConfig configuration() {
 		SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
 				OptionPreset.PLAIN_JSON)
-			.with(new JacksonSchemaModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE,
-					JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
+			.with(new JacksonSchemaModule())
 			.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.PLAIN_DEFINITION_KEYS,
 					Option.FLATTENED_OPTIONALS)
 			.without(Option.SCHEMA_VERSION_INDICATOR, Option.STANDARD_FORMATS, Option.EXTRA_OPEN_API_FORMAT_VALUES);
 		builder.forTypesInGeneral()
 			.withPropertySorter((first, second) -> 0)
 			.withCustomDefinitionProvider(JavaTypeSchemaGenerator::mapAsEntries)
+			.withCustomDefinitionProvider(JavaTypeSchemaGenerator::enumValues)
 			.withStringFormatResolver((scope) -> FORMATS.get(scope.getType().getErasedType()));
 		builder.forFields().withRequiredCheck((field) -> true).withNullableCheck(JavaTypeSchemaGenerator::isNullable);
 		builder.forMethods().withRequiredCheck((method) -> true);
@@ -109,6 +115,30 @@ final class JavaTypeSchemaGenerator {
 		ObjectNode array = context.getGeneratorConfig().createObjectNode().put("type", "array");
 		array.set("items", entry);
 		return new CustomDefinition(array, CustomDefinition.DefinitionType.INLINE,
+				CustomDefinition.AttributeInclusion.YES);
+	}
+
+	/**
+	 * An enum's values as Jackson writes them ({@code @JsonValue}, {@code @JsonProperty} on constants, or the
+	 * names), so that the schema lists exactly what reading accepts.
+	 */
+	private static @Nullable CustomDefinition enumValues(ResolvedType type, SchemaGenerationContext context) {
+		Class<?> erased = type.getErasedType();
+		if (!erased.isEnum()) {
+			return null;
+		}
+		ObjectNode definition = context.getGeneratorConfig().createObjectNode();
+		ArrayNode values = definition.putArray("enum");
+		for (Object constant : erased.getEnumConstants()) {
+			values.add(ENUM_WRITER.valueToTree(constant));
+		}
+		boolean strings = values.valueStream().allMatch(JsonNode::isString);
+		boolean integers = values.valueStream().allMatch(JsonNode::isIntegralNumber);
+		if (!strings && !integers) {
+			return null;
+		}
+		definition.put("type", strings ? "string" : "integer");
+		return new CustomDefinition(definition, CustomDefinition.DefinitionType.INLINE,
 				CustomDefinition.AttributeInclusion.YES);
 	}
 

@@ -95,16 +95,18 @@ public final class StreamedArrayReader<E> {
 	 * @throws TypeMismatchException if the JSON ended before it was complete
 	 */
 	public void finish() {
+		JacksonException cutInToken = null;
 		try {
 			this.feeder.endOfInput();
 			drain();
 		}
 		catch (JacksonException ex) {
-			throw TypeSchema.mismatch(describe(), "", ex);
+			cutInToken = ex;
 		}
-		if (!this.started || this.depth != 0 || this.heldBack != null) {
+		if (cutInToken != null || !this.started || this.depth != 0 || this.heldBack != null) {
 			throw new TypeMismatchException("", "The JSON ended before it was complete, after " + this.elements
-					+ " complete element(s) of '" + this.property + "'", new IllegalStateException("cut off"));
+					+ " complete element(s) of '" + this.property + "'",
+					(cutInToken != null) ? cutInToken : new IllegalStateException("cut off"));
 		}
 	}
 

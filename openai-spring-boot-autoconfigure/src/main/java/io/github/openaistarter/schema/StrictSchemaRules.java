@@ -291,7 +291,8 @@ public final class StrictSchemaRules {
 			if (types.isEmpty() || types.stream().anyMatch((type) -> fits(value, type))) {
 				return;
 			}
-			fail(what + " '" + value + "' does not match the type " + describeType(types));
+			fail(what + " '" + value + "' does not match the type "
+					+ describeType((types.size() == 1) ? types.get(0) : types));
 		}
 
 		private void checkObject(Map<?, ?> node, int depth) {

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class Answer {
 
-	static final Answer ECHO = new Answer((request) -> "echo: " + Conversation.lastUserText(request), null, "{}");
+	static final Answer ECHO = new Answer(Answer::echo, null, "{}");
 
 	private static final Pattern CALL = Pattern.compile("\\bcall\\b", Pattern.CASE_INSENSITIVE);
 
@@ -33,6 +33,33 @@ final class Answer {
 		this.text = text;
 		this.toolName = toolName;
 		this.toolArguments = toolArguments;
+	}
+
+	/**
+	 * The default answer: {@code echo: <last user text>}; for {@code response_format} {@code json_object},
+	 * {@code {"echo": "<last user text>"}}; for {@code json_schema}, JSON made from the schema
+	 * ({@link SchemaSamples}).
+	 * @param request the create request
+	 * @return the answer's text
+	 */
+	static String echo(JsonNode request) {
+		String text = Conversation.lastUserText(request);
+		if (!wantsJson(request)) {
+			return "echo: " + text;
+		}
+		JsonNode schema = request.path("response_format").path("json_schema").path("schema");
+		return Json.text(schema.isObject() ? SchemaSamples.sample(schema, text) : Json.object().put("echo", text));
+	}
+
+	/**
+	 * Whether a request asks for a JSON answer ({@code response_format} {@code json_object} or
+	 * {@code json_schema}).
+	 * @param request the create request
+	 * @return whether the answer is JSON
+	 */
+	static boolean wantsJson(JsonNode request) {
+		String type = request.path("response_format").path("type").asString("");
+		return type.equals("json_object") || type.equals("json_schema");
 	}
 
 	Answer withText(Function<JsonNode, String> text) {

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link Answer}'s text or tool call, with the request's model, rough token usage and the fields the API always
  * sends. A text longer than {@code max_completion_tokens} (or {@code max_tokens}) words is cut there with
  * {@code finish_reason: "length"}. With {@code n > 1}, each choice's text ends with its number, as in
- * {@code "echo: hi (2)"}, so choices can be told apart.
+ * {@code "echo: hi (2)"}, so choices can be told apart (not a JSON answer, which stays valid JSON).
  */
 final class CompletionGenerator {
 
@@ -34,7 +34,8 @@ final class CompletionGenerator {
 		Answer.ToolCall toolCall = answer.toolCall(request);
 		for (int index = 0; index < n; index++) {
 			ObjectNode choice = (toolCall != null) ? toolCallChoice(toolCall)
-					: textChoice(answer.text(request) + ((n > 1) ? " (" + (index + 1) + ")" : ""), maxTokens(request));
+					: textChoice(answer.text(request) + ((n > 1 && !Answer.wantsJson(request)) ? " (" + (index + 1) + ")" : ""),
+							maxTokens(request));
 			choices.addObject().put("index", index).setAll(choice);
 			completionTokens += Math.max(1, Conversation.words(choice.path("message").path("content").asString(""))
 					+ ((toolCall != null) ? toolCall.arguments().length() / 4 : 0));

@@ -64,6 +64,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <li>the request's {@code model}, {@code n} choices (with {@code n > 1} each text ends with its number, as in
  * {@code "echo: hi (2)"}), {@code usage} counting words as tokens, a text cut at {@code max_completion_tokens}
  * words with {@code finish_reason: "length"};</li>
+ * <li>structured outputs without a scripted answer: for {@code response_format} {@code json_schema}, JSON made
+ * from the schema (every property; the last user text in the first plain string, {@code "<property> <n>"} in
+ * the others; format samples; numbers within bounds; the first enum value; two array items), so
+ * {@code chat.create(request, Planet.class)} works in your tests as it is; for {@code json_object},
+ * {@code {"echo": "<last user text>"}};</li>
  * <li>a tool call rather than text when the request offers function tools and {@code tool_choice} is
  * {@code required} or names a function; or when {@code tool_choice} is {@code auto} or absent, the conversation
  * does not end with a tool result, and either {@link #answerWithToolCall(String, String)} was set or the last
