@@ -15,7 +15,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Runs {@link ConversationStory} once and exits. With {@code OPENAI_API_KEY} set (and optionally
+ * Runs {@link ConversationStory} and {@link StructuredStory} once and exits. With {@code OPENAI_API_KEY} set (and optionally
  * {@code OPENAI_BASE_URL}) it talks to that server; without, it starts an in-process fake OpenAI server on
  * loopback, so it works offline.
  */
@@ -39,6 +39,7 @@ public class QuickstartApplication {
 			MeterRegistry meters) {
 		return (args) -> {
 			new ConversationStory(chat, System.out).run();
+			new StructuredStory(chat, System.out).run();
 			new ObservabilityReport(health.getIfAvailable(), meters, System.out).print();
 		};
 	}
