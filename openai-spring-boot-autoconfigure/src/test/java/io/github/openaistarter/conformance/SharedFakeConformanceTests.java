@@ -84,13 +84,9 @@ class SharedFakeConformanceTests {
 	@BeforeAll
 	static void startFake() throws Exception {
 		fake = SharedOpenAiFake.start();
-		OpenAiTransport transport = TransportUnderTest.builder()
-			.baseUrl(fake.baseUrl())
-			.apiKey("sk-conformance")
+		OpenAiTransport transport = fake.transport("sk-conformance")
 			.header("OpenAI-Organization", "org-conformance")
 			.header("OpenAI-Project", "proj-conformance")
-			.streamIdleTimeout(Duration.ofSeconds(2))
-			.retryPolicy(RetryPolicy.DEFAULT.withMaxRetries(0))
 			.build();
 		ChatCompletionsClient client = new ChatCompletionsClient(transport, Map.of("model", "gpt-4.1-mini"));
 		chat = new ChatCompletionsTemplate(client);

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.openaistarter.TransportUnderTest;
+import io.github.openaistarter.core.OpenAiTransport;
+import io.github.openaistarter.core.RetryPolicy;
+
 /**
  * Runs the spec-checking OpenAI stand-in of {@code ../shared/openai-fake} (Node) for a test class: the library's
  * conformance tests and the test module's parity tests use it. Without {@code ../shared} or Node the tests are skipped with the reason, unless
@@ -72,6 +76,20 @@ public final class SharedOpenAiFake implements AutoCloseable {
 
 	public String baseUrl() {
 		return this.root + "/v1";
+	}
+
+	/**
+	 * A transport to this fake for the conformance tests: the transport under test, no retries (each request
+	 * the fake records is one the test sent), a short stream idle timeout.
+	 * @param apiKey the key to send
+	 * @return the builder, to add settings to
+	 */
+	public OpenAiTransport.Builder transport(String apiKey) {
+		return TransportUnderTest.builder()
+			.baseUrl(baseUrl())
+			.apiKey(apiKey)
+			.streamIdleTimeout(Duration.ofSeconds(2))
+			.retryPolicy(RetryPolicy.DEFAULT.withMaxRetries(0));
 	}
 
 	/** Forgets stored completions, requests, violations and queued faults. */

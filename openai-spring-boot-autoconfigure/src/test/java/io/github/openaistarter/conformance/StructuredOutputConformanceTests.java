@@ -1,6 +1,5 @@
 package io.github.openaistarter.conformance;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.openaistarter.TransportUnderTest;
 import io.github.openaistarter.chat.ChatCompletionsClient;
 import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.ChatCompletionsTemplate;
@@ -40,7 +38,6 @@ import io.github.openaistarter.chat.structured.StructuredCompletion;
 import io.github.openaistarter.chat.structured.StructuredOutput;
 import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.OpenAiTransport;
-import io.github.openaistarter.core.RetryPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -92,11 +89,7 @@ class StructuredOutputConformanceTests {
 	@BeforeAll
 	static void startFake() throws Exception {
 		fake = SharedOpenAiFake.start();
-		OpenAiTransport transport = TransportUnderTest.builder()
-			.baseUrl(fake.baseUrl())
-			.apiKey("sk-structured")
-			.streamIdleTimeout(Duration.ofSeconds(2))
-			.retryPolicy(RetryPolicy.DEFAULT.withMaxRetries(0))
+		OpenAiTransport transport = fake.transport("sk-structured")
 			.build();
 		ChatCompletionsClient client = new ChatCompletionsClient(transport, Map.of("model", "gpt-4.1-mini"));
 		chat = new ChatCompletionsTemplate(client);
