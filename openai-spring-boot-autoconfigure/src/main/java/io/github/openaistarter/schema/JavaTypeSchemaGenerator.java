@@ -23,6 +23,7 @@ import com.fasterxml.classmate.ResolvedType;
 import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.MemberScope;
+import com.github.victools.jsonschema.generator.MethodScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerationContext;
@@ -74,11 +75,12 @@ final class JavaTypeSchemaGenerator {
 	}
 
 	/**
-	 * Generates a type's schema.
+	 * Generates a type's schema. Serialized: the generator's configuration parts keep state during a generation
+	 * (they are reset after each), and each type is generated once anyway.
 	 * @param type the type
 	 * @return the schema
 	 */
-	static ObjectNode generate(Type type) {
+	static synchronized ObjectNode generate(Type type) {
 		return GENERATOR.generateSchema(type);
 	}
 
@@ -151,8 +153,9 @@ final class JavaTypeSchemaGenerator {
 			return false;
 		}
 		Field raw = field.getRawMember();
+		MethodScope getter = field.findGetter();
 		return hasNullable(raw) || hasNullable(raw.getAnnotatedType())
-				|| (field.findGetter() != null && hasNullable(field.findGetter().getRawMember()));
+				|| (getter != null && hasNullable(getter.getRawMember()));
 	}
 
 	private static boolean hasNullable(AnnotatedElement element) {
