@@ -97,8 +97,7 @@ public final class TypeSchema<T> {
 	 */
 	public static TypeSchema<?> forType(Type type) {
 		Assert.notNull(type, "type must not be null");
-		TypeSchema<?> cached = CACHE.get(type);
-		return (cached != null) ? cached : CACHE.computeIfAbsent(type, TypeSchema::generate);
+		return CACHE.computeIfAbsent(type, TypeSchema::generate);
 	}
 
 	private static TypeSchema<?> generate(Type type) {

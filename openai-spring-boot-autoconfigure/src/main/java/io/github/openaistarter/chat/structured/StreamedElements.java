@@ -131,12 +131,7 @@ public final class StreamedElements<E> {
 	 */
 	public void finish() {
 		String answer = this.text.isEmpty() ? null : this.text.toString();
-		if (!this.refusal.isEmpty()) {
-			throw new RefusedAnswerException(this.refusal.toString(), this.requestId, answer);
-		}
-		if (FinishReason.LENGTH.equals(this.finishReason) || FinishReason.CONTENT_FILTER.equals(this.finishReason)) {
-			throw new IncompleteAnswerException(this.finishReason, this.requestId, answer);
-		}
+		StructuredOutput.checkComplete(this.refusal.toString(), this.finishReason, this.requestId, answer);
 		try {
 			this.reader.finish();
 		}

@@ -98,23 +98,16 @@ public final class StructuredOutput<T> {
 	@SuppressWarnings("unchecked")
 	public static <E> StructuredOutput<List<E>> listOf(Class<E> elementType) {
 		Assert.notNull(elementType, "elementType must not be null");
-		StructuredOutput<?> cached = LISTS.get(elementType);
-		if (cached == null) {
-			cached = LISTS.computeIfAbsent(elementType, (type) -> {
-				Type listType = ResolvableType.forClassWithGenerics(ListAnswer.class, elementType).getType();
-				return new StructuredOutput<>(TypeSchema.forType(listType), elementType.getSimpleName() + "_list",
-						"A list of " + elementType.getSimpleName(), (answer) -> ((ListAnswer<?>) answer).items());
-			});
-		}
-		return (StructuredOutput<List<E>>) cached;
+		StructuredOutput<?> output = LISTS.computeIfAbsent(elementType, (type) -> {
+			Type listType = ResolvableType.forClassWithGenerics(ListAnswer.class, elementType).getType();
+			return new StructuredOutput<>(TypeSchema.forType(listType), elementType.getSimpleName() + "_list",
+					"A list of " + elementType.getSimpleName(), (answer) -> ((ListAnswer<?>) answer).items());
+		});
+		return (StructuredOutput<List<E>>) output;
 	}
 
 	private static StructuredOutput<?> forType(Type type) {
 		Assert.notNull(type, "type must not be null");
-		StructuredOutput<?> cached = CACHE.get(type);
-		if (cached != null) {
-			return cached;
-		}
 		return CACHE.computeIfAbsent(type, (key) -> {
 			TypeSchema<?> schema = TypeSchema.forType(key);
 			return new StructuredOutput<>(schema, schema.name(), null, Function.identity());
@@ -189,19 +182,33 @@ public final class StructuredOutput<T> {
 	/**
 	 * Reads one answer, after checking it was neither refused nor cut off.
 	 */
-	T read(@Nullable String text, @Nullable String refusal, @Nullable FinishReason finishReason,
+	private T read(@Nullable String text, @Nullable String refusal, @Nullable FinishReason finishReason,
 			@Nullable String requestId) {
-		if (refusal != null && !refusal.isEmpty()) {
-			throw new RefusedAnswerException(refusal, requestId, emptyToNull(text));
-		}
-		if (FinishReason.LENGTH.equals(finishReason) || FinishReason.CONTENT_FILTER.equals(finishReason)) {
-			throw new IncompleteAnswerException(finishReason, requestId, emptyToNull(text));
-		}
+		checkComplete(refusal, finishReason, requestId, emptyToNull(text));
 		try {
 			return this.unwrap.apply(this.schema.read((text != null) ? text : ""));
 		}
 		catch (TypeMismatchException ex) {
 			throw new MalformedAnswerException(ex, requestId, emptyToNull(text));
+		}
+	}
+
+	/**
+	 * Fails an answer, whole or streamed, that the model refused or that stopped before its JSON was complete.
+	 * @param refusal the refusal text, empty or {@code null} when there was none
+	 * @param finishReason why the answer stopped
+	 * @param requestId the request id for the exception
+	 * @param text the answer's text for the exception
+	 * @throws RefusedAnswerException if there is a refusal
+	 * @throws IncompleteAnswerException if the answer stopped at the token limit or a content filter
+	 */
+	static void checkComplete(@Nullable String refusal, @Nullable FinishReason finishReason,
+			@Nullable String requestId, @Nullable String text) {
+		if (refusal != null && !refusal.isEmpty()) {
+			throw new RefusedAnswerException(refusal, requestId, text);
+		}
+		if (FinishReason.LENGTH.equals(finishReason) || FinishReason.CONTENT_FILTER.equals(finishReason)) {
+			throw new IncompleteAnswerException(finishReason, requestId, text);
 		}
 	}
 
