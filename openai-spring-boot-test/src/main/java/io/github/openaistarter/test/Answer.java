@@ -3,52 +3,57 @@ package io.github.openaistarter.test;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the fake model answers: a text made from the request (by default {@code echo: <last user text>}), or a
- * tool call. Immutable.
+ * What the fake model answers a request: a refusal, tool calls, or a text (JSON for structured outputs), as the
+ * spec-checking fake of the project's conformance tests does. Immutable.
  *
- * <p>A request gets a tool call when it offers function tools and {@code tool_choice} is {@code required} or
- * names a function; or when {@code tool_choice} is {@code auto} or absent, the conversation does not already end
- * with a tool result, and either a tool call was configured or the last user text has the word "call". The
- * function called is the one {@code tool_choice} names, else the configured one, else the first offered.
+ * <p>By default: the word "refuse" in the last user text gets a {@link #REFUSAL}; then the tool calls of
+ * {@link ToolRounds}; then, for {@code response_format} {@code json_schema}, JSON made from the schema
+ * ({@link SchemaSamples}); for {@code json_object}, {@code {"echo": "<last user text>"}}; after tool results,
+ * {@code echo: <the results joined by "; ">}; else {@code echo: <last user text>}. A configured text replaces
+ * the refusal and the texts; a configured tool call replaces the generated calls (see
+ * {@link OpenAiFakeServer#answerWithToolCall(String, String)}).
  */
 final class Answer {
 
-	static final Answer ECHO = new Answer(Answer::echo, null, "{}");
+	static final Answer ECHO = new Answer(null, null, "{}");
 
-	private static final Pattern CALL = Pattern.compile("\\bcall\\b", Pattern.CASE_INSENSITIVE);
+	/** The refusal the fake model gives when the last user text has the word "refuse". */
+	static final String REFUSAL = "I'm sorry, I can't help with that.";
 
-	private final Function<JsonNode, String> text;
+	private final @Nullable Function<JsonNode, String> text;
 
 	private final @Nullable String toolName;
 
 	private final String toolArguments;
 
-	private Answer(Function<JsonNode, String> text, @Nullable String toolName, String toolArguments) {
+	private Answer(@Nullable Function<JsonNode, String> text, @Nullable String toolName, String toolArguments) {
 		this.text = text;
 		this.toolName = toolName;
 		this.toolArguments = toolArguments;
 	}
 
 	/**
-	 * The default answer: {@code echo: <last user text>}; for {@code response_format} {@code json_object},
-	 * {@code {"echo": "<last user text>"}}; for {@code json_schema}, JSON made from the schema
-	 * ({@link SchemaSamples}).
+	 * The default text answer: {@code echo: <last user text>}, or {@code echo: <tool results>} after tool
+	 * results; for {@code response_format} {@code json_object}, {@code {"echo": "<last user text>"}}; for
+	 * {@code json_schema}, JSON made from the schema ({@link SchemaSamples}).
 	 * @param request the create request
 	 * @return the answer's text
 	 */
 	static String echo(JsonNode request) {
 		String text = Conversation.lastUserText(request);
-		if (!wantsJson(request)) {
-			return "echo: " + text;
+		if (wantsJson(request)) {
+			JsonNode schema = request.path("response_format").path("json_schema").path("schema");
+			return Json.text(schema.isObject() ? SchemaSamples.sample(schema, text) : Json.object().put("echo", text));
 		}
-		JsonNode schema = request.path("response_format").path("json_schema").path("schema");
-		return Json.text(schema.isObject() ? SchemaSamples.sample(schema, text) : Json.object().put("echo", text));
+		if ("tool".equals(Conversation.lastRole(request))) {
+			return "echo: " + String.join("; ", Conversation.toolResultsSinceLastUser(request));
+		}
+		return "echo: " + text;
 	}
 
 	/**
@@ -74,12 +79,22 @@ final class Answer {
 	}
 
 	/**
+	 * Whether the model refuses the request: the last user text has the word "refuse" and no text was
+	 * configured.
+	 * @param request the create request
+	 * @return whether the answer is {@link #REFUSAL}
+	 */
+	boolean refuses(JsonNode request) {
+		return this.text == null && Conversation.hasWord(Conversation.lastUserText(request), "refuse");
+	}
+
+	/**
 	 * The text answer to a request.
 	 * @param request the create request
 	 * @return the text
 	 */
 	String text(JsonNode request) {
-		String answer = this.text.apply(request);
+		String answer = (this.text != null) ? this.text.apply(request) : echo(request);
 		if (answer == null) {
 			throw new IllegalStateException("The configured answer returned null for " + request);
 		}
@@ -87,27 +102,24 @@ final class Answer {
 	}
 
 	/**
-	 * The tool call answering a request, if it gets one.
+	 * The tool calls answering a request, if it gets any.
 	 * @param request the create request
-	 * @return the call, or {@code null} for a text answer
+	 * @return the calls, in order; empty for a text answer
 	 */
-	@Nullable ToolCall toolCall(JsonNode request) {
+	List<ToolCall> toolCalls(JsonNode request) {
+		if (this.toolName == null) {
+			return ToolRounds.calls(request);
+		}
 		List<String> functions = Conversation.functionNames(request);
 		JsonNode choice = request.path("tool_choice");
 		if (functions.isEmpty() || "none".equals(choice.asString(""))) {
-			return null;
+			return List.of();
 		}
 		String named = choice.path("function").path("name").asString(null);
-		if (named != null) {
-			return new ToolCall(named, this.toolArguments);
-		}
-		String function = (this.toolName != null) ? this.toolName : functions.get(0);
-		if ("required".equals(choice.asString(""))) {
-			return new ToolCall(function, this.toolArguments);
-		}
-		boolean wanted = (this.toolName != null) || CALL.matcher(Conversation.lastUserText(request)).find();
-		return (wanted && !"tool".equals(Conversation.lastRole(request))) ? new ToolCall(function, this.toolArguments)
-				: null;
+		boolean answering = named != null || "required".equals(choice.asString(""))
+				|| !"tool".equals(Conversation.lastRole(request));
+		return answering ? List.of(new ToolCall((named != null) ? named : this.toolName, this.toolArguments))
+				: List.of();
 	}
 
 	/**

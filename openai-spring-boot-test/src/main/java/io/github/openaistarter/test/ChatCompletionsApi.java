@@ -41,7 +41,8 @@ final class ChatCompletionsApi {
 		}
 		if (request.isStreaming()) {
 			boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
-			return new Reply.EventStream(CompletionChunks.of(completion, includeUsage, this.chunking));
+			return new Reply.EventStream(CompletionChunks.of(completion, Answer.wantsJson(body), includeUsage,
+					this.chunking));
 		}
 		return Reply.ok(completion);
 	}

@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a completion into the {@code chat.completion.chunk}s that stream it, per choice: a role chunk, the
- * content in pieces (or a tool call: id and name first, then the arguments in pieces), a finish chunk; then,
+ * content in pieces (JSON in pieces of characters), or the refusal in pieces, or the tool calls (each under its
+ * own {@code index}: id and name first, then the arguments in pieces), a finish chunk; then,
  * when {@code stream_options.include_usage} is set, a last chunk with the usage and empty {@code choices}
  * (the other chunks then carry {@code "usage": null}, as the API's do).
  */
@@ -18,27 +19,41 @@ final class CompletionChunks {
 	private CompletionChunks() {
 	}
 
-	static List<ObjectNode> of(ObjectNode completion, boolean includeUsage, StreamChunking chunking) {
+	static List<ObjectNode> of(ObjectNode completion, boolean json, boolean includeUsage, StreamChunking chunking) {
 		List<ObjectNode> chunks = new ArrayList<>();
 		for (JsonNode choice : completion.path("choices")) {
 			int index = choice.path("index").asInt();
 			JsonNode message = choice.path("message");
-			ObjectNode role = Json.object().put("role", "assistant").put("content", "");
-			role.putNull("refusal");
+			boolean refusal = message.path("refusal").isString();
+			ObjectNode role = Json.object().put("role", "assistant");
+			if (refusal) {
+				role.putNull("content").put("refusal", "");
+			}
+			else {
+				role.put("content", "").putNull("refusal");
+			}
 			chunks.add(chunk(completion, index, role, null, includeUsage));
+			int callIndex = 0;
 			for (JsonNode call : message.path("tool_calls")) {
-				ObjectNode first = Json.object().put("index", 0).put("id", call.path("id").asString()).put("type",
+				ObjectNode first = Json.object().put("index", callIndex).put("id", call.path("id").asString()).put("type",
 						"function");
 				first.putObject("function").put("name", call.path("function").path("name").asString()).put("arguments",
 						"");
 				chunks.add(chunk(completion, index, toolCallDelta(first), null, includeUsage));
 				for (String piece : chunking.splitArguments(call.path("function").path("arguments").asString())) {
-					ObjectNode fragment = Json.object().put("index", 0);
+					ObjectNode fragment = Json.object().put("index", callIndex);
 					fragment.putObject("function").put("arguments", piece);
 					chunks.add(chunk(completion, index, toolCallDelta(fragment), null, includeUsage));
 				}
+				callIndex++;
 			}
-			for (String piece : chunking.split(message.path("content").asString(""))) {
+			if (refusal) {
+				for (String piece : chunking.split(message.path("refusal").asString())) {
+					chunks.add(chunk(completion, index, Json.object().put("refusal", piece), null, includeUsage));
+				}
+			}
+			String content = message.path("content").asString("");
+			for (String piece : json ? chunking.splitJson(content) : chunking.split(content)) {
 				chunks.add(chunk(completion, index, Json.object().put("content", piece), null, includeUsage));
 			}
 			chunks.add(chunk(completion, index, Json.object(), choice.path("finish_reason").asString(), includeUsage));

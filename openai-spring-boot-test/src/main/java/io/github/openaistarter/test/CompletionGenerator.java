@@ -2,6 +2,7 @@ package io.github.openaistarter.test;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,14 +12,18 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the {@code chat.completion} answering a create request: one choice per {@code n}, each the
- * {@link Answer}'s text or tool call, with the request's model, rough token usage and the fields the API always
- * sends. A text longer than {@code max_completion_tokens} (or {@code max_tokens}) words is cut there with
- * {@code finish_reason: "length"}. With {@code n > 1}, each choice's text ends with its number, as in
- * {@code "echo: hi (2)"}, so choices can be told apart (not a JSON answer, which stays valid JSON).
+ * {@link Answer}'s refusal, tool calls or text, with the request's model, rough token usage and the fields the API
+ * always sends. A text longer than {@code max_completion_tokens} (or {@code max_tokens}) tokens is cut there with
+ * {@code finish_reason: "length"}: a word is a token, and for JSON answers four characters are (so a cut JSON
+ * answer is no longer valid JSON, like a cut structured answer from OpenAI). Tool calls are never cut. With
+ * {@code n > 1}, each choice's text ends with its number, as in {@code "echo: hi (2)"}, so choices can be told
+ * apart (not a JSON answer, which stays valid JSON).
  */
 final class CompletionGenerator {
 
 	static final String SYSTEM_FINGERPRINT = "fp_fake0001";
+
+	private static final int JSON_CHARACTERS_PER_TOKEN = 4;
 
 	private static final Pattern LEADING_WORDS = Pattern.compile("\\s*\\S+");
 
@@ -31,14 +36,40 @@ final class CompletionGenerator {
 		completion.put("model", request.path("model").asString());
 		ArrayNode choices = completion.putArray("choices");
 		int completionTokens = 0;
-		Answer.ToolCall toolCall = answer.toolCall(request);
+		boolean refuses = answer.refuses(request);
+		List<Answer.ToolCall> toolCalls = refuses ? List.of() : answer.toolCalls(request);
+		boolean json = Answer.wantsJson(request);
 		for (int index = 0; index < n; index++) {
-			ObjectNode choice = (toolCall != null) ? toolCallChoice(toolCall)
-					: textChoice(answer.text(request) + ((n > 1 && !Answer.wantsJson(request)) ? " (" + (index + 1) + ")" : ""),
-							maxTokens(request));
-			choices.addObject().put("index", index).setAll(choice);
-			completionTokens += Math.max(1, Conversation.words(choice.path("message").path("content").asString(""))
-					+ ((toolCall != null) ? toolCall.arguments().length() / 4 : 0));
+			ObjectNode message = Json.object().put("role", "assistant");
+			String finishReason = "stop";
+			if (refuses) {
+				message.putNull("content");
+				message.put("refusal", Answer.REFUSAL);
+				completionTokens += Conversation.words(Answer.REFUSAL);
+			}
+			else if (!toolCalls.isEmpty()) {
+				message.putNull("content");
+				message.putNull("refusal");
+				completionTokens += toolCalls(message, toolCalls);
+				finishReason = "tool_calls";
+			}
+			else {
+				String text = answer.text(request) + ((n > 1 && !json) ? " (" + (index + 1) + ")" : "");
+				int maxTokens = maxTokens(request);
+				if (tokens(text, json) > maxTokens) {
+					text = json ? firstCodePoints(text, maxTokens * JSON_CHARACTERS_PER_TOKEN)
+							: firstWords(text, maxTokens);
+					finishReason = "length";
+				}
+				message.put("content", text);
+				message.putNull("refusal");
+				completionTokens += Math.max(1, tokens(text, json));
+			}
+			message.putArray("annotations");
+			ObjectNode choice = choices.addObject().put("index", index);
+			choice.set("message", message);
+			choice.putNull("logprobs");
+			choice.put("finish_reason", finishReason);
 		}
 		completion.set("usage", usage(Conversation.promptTokens(request), completionTokens));
 		completion.put("service_tier", serviceTier(request));
@@ -50,38 +81,30 @@ final class CompletionGenerator {
 		return completion;
 	}
 
-	private static ObjectNode textChoice(String text, int maxTokens) {
-		String content = text;
-		String finishReason = "stop";
-		if (Conversation.words(text) > maxTokens) {
-			content = firstWords(text, maxTokens);
-			finishReason = "length";
+	private static int toolCalls(ObjectNode message, List<Answer.ToolCall> toolCalls) {
+		ArrayNode calls = message.putArray("tool_calls");
+		int tokens = 0;
+		for (Answer.ToolCall toolCall : toolCalls) {
+			ObjectNode call = calls.addObject();
+			call.put("id", Ids.toolCall());
+			call.put("type", "function");
+			call.putObject("function").put("name", toolCall.name()).put("arguments", toolCall.arguments());
+			tokens += jsonTokens(toolCall.arguments());
 		}
-		ObjectNode choice = Json.object();
-		ObjectNode message = choice.putObject("message");
-		message.put("role", "assistant");
-		message.put("content", content);
-		message.putNull("refusal");
-		message.putArray("annotations");
-		choice.putNull("logprobs");
-		choice.put("finish_reason", finishReason);
-		return choice;
+		return tokens;
 	}
 
-	private static ObjectNode toolCallChoice(Answer.ToolCall toolCall) {
-		ObjectNode choice = Json.object();
-		ObjectNode message = choice.putObject("message");
-		message.put("role", "assistant");
-		message.putNull("content");
-		message.putNull("refusal");
-		message.putArray("annotations");
-		ObjectNode call = message.putArray("tool_calls").addObject();
-		call.put("id", Ids.toolCall());
-		call.put("type", "function");
-		call.putObject("function").put("name", toolCall.name()).put("arguments", toolCall.arguments());
-		choice.putNull("logprobs");
-		choice.put("finish_reason", "tool_calls");
-		return choice;
+	private static int tokens(String text, boolean json) {
+		return json ? jsonTokens(text) : Conversation.words(text);
+	}
+
+	private static int jsonTokens(String json) {
+		return (json.codePointCount(0, json.length()) + JSON_CHARACTERS_PER_TOKEN - 1) / JSON_CHARACTERS_PER_TOKEN;
+	}
+
+	private static String firstCodePoints(String text, int count) {
+		return (text.codePointCount(0, text.length()) <= count) ? text
+				: text.substring(0, text.offsetByCodePoints(0, count));
 	}
 
 	private static ObjectNode usage(int promptTokens, int completionTokens) {

@@ -57,6 +57,49 @@ final class Conversation {
 	}
 
 	/**
+	 * The messages after the last user message.
+	 * @param request the create request
+	 * @return the messages, in order; all of them when there is no user message
+	 */
+	static List<JsonNode> sinceLastUser(JsonNode request) {
+		JsonNode messages = request.path("messages");
+		int start = 0;
+		for (int i = messages.size() - 1; i >= 0; i--) {
+			if ("user".equals(messages.get(i).path("role").asString(""))) {
+				start = i + 1;
+				break;
+			}
+		}
+		List<JsonNode> since = new ArrayList<>();
+		for (int i = start; i < messages.size(); i++) {
+			since.add(messages.get(i));
+		}
+		return since;
+	}
+
+	/**
+	 * The texts of the tool messages after the last user message.
+	 * @param request the create request
+	 * @return the texts, in order
+	 */
+	static List<String> toolResultsSinceLastUser(JsonNode request) {
+		return sinceLastUser(request).stream()
+			.filter((message) -> "tool".equals(message.path("role").asString("")))
+			.map(Conversation::text)
+			.toList();
+	}
+
+	/**
+	 * Whether a text has a word, in any case.
+	 * @param text the text
+	 * @param word the word
+	 * @return whether the word stands alone in the text
+	 */
+	static boolean hasWord(String text, String word) {
+		return Pattern.compile("\\b" + Pattern.quote(word) + "\\b", Pattern.CASE_INSENSITIVE).matcher(text).find();
+	}
+
+	/**
 	 * The role of the last message.
 	 * @param request the create request
 	 * @return the role, empty when there are no messages

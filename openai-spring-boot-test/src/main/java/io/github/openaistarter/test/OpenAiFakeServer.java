@@ -62,20 +62,28 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <p>How it answers {@code POST /chat/completions}:
  * <ul>
  * <li>the request's {@code model}, {@code n} choices (with {@code n > 1} each text ends with its number, as in
- * {@code "echo: hi (2)"}), {@code usage} counting words as tokens, a text cut at {@code max_completion_tokens}
- * words with {@code finish_reason: "length"};</li>
+ * {@code "echo: hi (2)"}), {@code usage} counting words as tokens (four characters for JSON), an answer cut at
+ * {@code max_completion_tokens} tokens with {@code finish_reason: "length"} (a cut JSON answer is invalid JSON, as
+ * OpenAI's is);</li>
+ * <li>a refusal ({@code content: null}, {@code refusal: "I'm sorry, I can't help with that."}) when the last user
+ * text has the word "refuse";</li>
  * <li>structured outputs without a scripted answer: for {@code response_format} {@code json_schema}, JSON made
  * from the schema (every property; the last user text in the first plain string, {@code "<property> <n>"} in
  * the others; format samples; numbers within bounds; the first enum value; two array items), so
  * {@code chat.create(request, Planet.class)} works in your tests as it is; for {@code json_object},
  * {@code {"echo": "<last user text>"}};</li>
- * <li>a tool call rather than text when the request offers function tools and {@code tool_choice} is
- * {@code required} or names a function; or when {@code tool_choice} is {@code auto} or absent, the conversation
- * does not end with a tool result, and either {@link #answerWithToolCall(String, String)} was set or the last
- * user text has the word "call" (then the first tool is called with {@code {}});</li>
+ * <li>tool loops without a scripted answer: when the request offers function tools and {@code tool_choice} is
+ * {@code required} or names a function, or is {@code auto} or absent and the last user text has the word "call",
+ * the model calls the named function, else every function the last user text names (in order, in one answer),
+ * else the first one, with arguments made from each function's {@code parameters} as above; once the
+ * conversation ends with the tool results it answers {@code echo: <the results joined by "; ">}. With
+ * {@code parallel_tool_calls: false} it calls one function per round; the word "forever" keeps it calling the
+ * first function every round (to test a loop's bound). {@link #answerWithToolCall(String, String)} replaces
+ * the generated calls with one call of yours;</li>
  * <li>with {@code "stream": true}, server-sent events: a role chunk, the text one word per chunk (see
- * {@link Builder#streamChunkWords(int)}) or the tool call's id and name then its arguments in pieces, a finish
- * chunk, the usage chunk when {@code stream_options.include_usage} is set, then {@code data: [DONE]};</li>
+ * {@link Builder#streamChunkWords(int)}), JSON in pieces of 5 characters, the refusal word by word, or each tool
+ * call under its own index, id and name first, then its arguments in pieces; a finish chunk, the usage chunk
+ * when {@code stream_options.include_usage} is set, then {@code data: [DONE]};</li>
  * <li>with {@code "store": true}, the completion and its input messages are kept for the other operations.</li>
  * </ul>
  *
@@ -185,7 +193,7 @@ public final class OpenAiFakeServer implements AutoCloseable {
 	}
 
 	/**
-	 * Answers every text completion with the same text from now on.
+	 * Answers every text completion with the same text from now on (no refusals then).
 	 * @param text the answer
 	 */
 	public void answerWith(String text) {
@@ -203,8 +211,10 @@ public final class OpenAiFakeServer implements AutoCloseable {
 	}
 
 	/**
-	 * Answers with this tool call whenever a request offers function tools (see the class description), from
-	 * now on. A {@code tool_choice} that names another function still gets that one, with these arguments.
+	 * Answers with this tool call, rather than the generated ones, whenever a request offers function tools and
+	 * does not end with tool results (or {@code tool_choice} is {@code required} or names a function), from now
+	 * on; the word "call" is not needed then. A {@code tool_choice} that names another function still gets that
+	 * one, with these arguments.
 	 * @param name the function name
 	 * @param arguments the arguments, as JSON text, for example {@code {"city":"Paris"}}
 	 */
@@ -337,7 +347,7 @@ public final class OpenAiFakeServer implements AutoCloseable {
 
 		/**
 		 * Streams this many words per chunk (default 1), each with the spaces before it, as tokens come.
-		 * Tool-call arguments stream in pieces of 8 characters.
+		 * JSON answers stream in pieces of 5 characters, tool-call arguments in pieces of 7.
 		 * @param words at least 1
 		 * @return this builder
 		 */
@@ -347,7 +357,7 @@ public final class OpenAiFakeServer implements AutoCloseable {
 		}
 
 		/**
-		 * Streams this many characters per chunk, for text and tool-call arguments alike.
+		 * Streams this many characters per chunk, for text, JSON answers and tool-call arguments alike.
 		 * @param characters at least 1
 		 * @return this builder
 		 */

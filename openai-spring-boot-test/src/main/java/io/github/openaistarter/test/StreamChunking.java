@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * How a streamed answer is cut: its text into pieces of a number of words (each with the spaces before it, like
- * tokens) or of characters, tool-call arguments into pieces of characters (8 when cutting by words), and the
+ * tokens) or of characters, JSON answers and tool-call arguments into pieces of characters (5 and 7 when cutting by words), and the
  * pause between two chunks.
  *
  * @param size the words or characters per piece, at least 1
@@ -19,7 +19,9 @@ record StreamChunking(int size, boolean byCharacters, Duration delay) {
 
 	static final StreamChunking DEFAULT = new StreamChunking(1, false, Duration.ZERO);
 
-	private static final int ARGUMENT_CHARACTERS = 8;
+	private static final int ARGUMENT_CHARACTERS = 7;
+
+	private static final int JSON_CHARACTERS = 5;
 
 	private static final Pattern WORD = Pattern.compile("\\s*\\S+");
 
@@ -51,6 +53,16 @@ record StreamChunking(int size, boolean byCharacters, Duration delay) {
 	 */
 	List<String> split(String text) {
 		return this.byCharacters ? byCharacters(text, this.size) : byWords(text, this.size);
+	}
+
+	/**
+	 * Cuts a JSON answer: in pieces of 5 characters when cutting by words (JSON has no words worth the name), else
+	 * of the set number of characters; the pieces join to the text.
+	 * @param json the JSON text
+	 * @return the pieces, none for an empty text
+	 */
+	List<String> splitJson(String json) {
+		return byCharacters(json, this.byCharacters ? this.size : JSON_CHARACTERS);
 	}
 
 	/**

@@ -151,7 +151,7 @@ class CreateCompletionTests {
 		assertThat(call.id()).startsWith("call_");
 		assertThat(call.type()).isEqualTo("function");
 		assertThat(call.function().name()).isEqualTo("get_weather");
-		assertThat(call.function().arguments()).isEqualTo("{}");
+		assertThat(call.function().arguments()).isEqualTo("{\"city\":\"Weather in Paris?\"}");
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import io.github.openaistarter.chat.model.FinishReason;
 import io.github.openaistarter.chat.model.ListChatCompletionsParams;
 import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
+import io.github.openaistarter.chat.model.ResponseFormat;
 import io.github.openaistarter.chat.model.ServiceTier;
 import io.github.openaistarter.chat.model.SortOrder;
 import io.github.openaistarter.chat.model.StoredMessage;
@@ -165,6 +166,86 @@ abstract class FakeParityScenarios {
 			assertThat(call.function().name()).isEqualTo(function);
 			assertThat(JsonMapper.builder().build().readTree(call.function().arguments()).isObject()).isTrue();
 		});
+	}
+
+	@Test
+	void callsEveryToolTheUserNamesThenEchoesTheirResults() {
+		ChatCompletionRequest ask = ChatCompletionRequest.builder()
+			.message(ChatMessage.user("call get_time and get_weather for Paris"))
+			.tools(List.of(WEATHER, TIME))
+			.build();
+		ChatCompletion calls = chat().create(ask);
+		assertThat(calls.message().toolCalls()).extracting((call) -> call.function().name())
+			.containsExactly("get_time", "get_weather");
+		assertThat(calls.message().toolCalls().get(1).function().arguments())
+			.isEqualTo("{\"city\":\"call get_time and get_weather for Paris\"}");
+		assertThat(chat().stream(ask, (chunk) -> {
+		}).message().toolCalls()).extracting((call) -> call.function().name())
+			.containsExactly("get_time", "get_weather");
+		List<ChatMessage> conversation = new ArrayList<>(ask.messages());
+		conversation.add(calls.message());
+		conversation.add(ChatMessage.tool(calls.message().toolCalls().get(0).id(), "noon"));
+		conversation.add(ChatMessage.tool(calls.message().toolCalls().get(1).id(), "sunny"));
+		assertThat(chat().create(ask.mutate().messages(conversation).build()).text()).isEqualTo("echo: noon; sunny");
+	}
+
+	@Test
+	void callsOneToolARoundWithoutParallelCallsAndForeverWhenAsked() {
+		ChatCompletionRequest ask = ChatCompletionRequest.builder()
+			.message(ChatMessage.user("call get_weather and get_time"))
+			.tools(List.of(WEATHER, TIME))
+			.parallelToolCalls(false)
+			.build();
+		List<ChatMessage> conversation = new ArrayList<>(ask.messages());
+		List<String> called = new ArrayList<>();
+		ChatCompletion answer = chat().create(ask);
+		while (!answer.message().toolCalls().isEmpty()) {
+			assertThat(answer.message().toolCalls()).hasSize(1);
+			called.add(answer.message().toolCalls().get(0).function().name());
+			conversation.add(answer.message());
+			conversation.add(ChatMessage.tool(answer.message().toolCalls().get(0).id(), "done"));
+			answer = chat().create(ask.mutate().messages(conversation).build());
+		}
+		assertThat(called).containsExactly("get_weather", "get_time");
+		assertThat(answer.text()).isEqualTo("echo: done; done");
+		List<ChatMessage> forever = new ArrayList<>(List.of(ChatMessage.user("call get_time forever")));
+		for (int round = 0; round < 3; round++) {
+			ChatCompletion again = chat().create(ask.mutate().messages(forever).parallelToolCalls(null).build());
+			assertToolCall(again, "get_time");
+			forever.add(again.message());
+			forever.add(ChatMessage.tool(again.message().toolCalls().get(0).id(), "noon"));
+		}
+	}
+
+	@Test
+	void refusesWhenAskedToRefuseWholeOrStreamed() {
+		ChatCompletionRequest ask = ChatCompletionRequest.of(List.of(ChatMessage.user("Please refuse this")));
+		for (ChatCompletion completion : List.of(chat().create(ask), chat().stream(ask, (chunk) -> {
+		}))) {
+			assertThat(completion.message().content()).isNull();
+			assertThat(completion.message().refusal()).isEqualTo("I'm sorry, I can't help with that.");
+			assertThat(completion.choice().finishReason()).isEqualTo(FinishReason.STOP);
+		}
+	}
+
+	@Test
+	void cutsAStructuredAnswerAtFourCharactersAToken() {
+		ChatCompletionRequest ask = ChatCompletionRequest.builder()
+			.message(ChatMessage.user("Describe Mars"))
+			.responseFormat(ResponseFormat.jsonSchema("planet", Map.of("type", "object", "properties",
+					Map.of("name", Map.of("type", "string")), "required", List.of("name"), "additionalProperties",
+					false)))
+			.maxCompletionTokens(3)
+			.build();
+		List<ChatCompletionChunk> chunks = new ArrayList<>();
+		for (ChatCompletion completion : List.of(chat().create(ask), chat().stream(ask, chunks::add))) {
+			assertThat(completion.text()).isEqualTo("{\"name\":\"Des");
+			assertThat(completion.choice().finishReason()).isEqualTo(FinishReason.LENGTH);
+		}
+		assertThat(chunks).extracting(ChatCompletionChunk::text).contains("{\"nam", "e\":\"D", "es");
+		ChatCompletion whole = chat().create(ask.mutate().maxCompletionTokens(null).build());
+		assertThat(whole.text()).isEqualTo("{\"name\":\"Describe Mars\"}");
+		assertThat(whole.usage().completionTokens()).isEqualTo(6);
 	}
 
 	@Test
