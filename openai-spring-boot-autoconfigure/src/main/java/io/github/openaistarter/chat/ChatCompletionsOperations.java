@@ -15,6 +15,7 @@ import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
 import io.github.openaistarter.chat.structured.StreamedElements;
+import io.github.openaistarter.chat.structured.StreamedValue;
 import io.github.openaistarter.chat.structured.StructuredOutput;
 import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.RequestOptions;
@@ -101,6 +102,33 @@ public interface ChatCompletionsOperations {
 	 */
 	default <T> T create(ChatCompletionRequest request, StructuredOutput<T> output) {
 		return withResponse().create(request, output).body().value();
+	}
+
+	/**
+	 * Streams an answer of a Java type as it grows: each element is the answer so far (the properties complete
+	 * and the string in progress; the others {@code null}, zero or {@code false}), emitted when a chunk changed
+	 * it, and the last element is the whole answer, read as strictly as {@link #create(ChatCompletionRequest,
+	 * Class)} reads it. Close the stream (try-with-resources) to release the connection if you stop early.
+	 * <pre>{@code
+	 * try (Stream<Planet> planet = chat.streamPartial(ChatCompletionRequest.of(messages), Planet.class)) {
+	 *     planet.forEach(soFar -> view.show(soFar));
+	 * }
+	 * }</pre>
+	 * Each snapshot parses the answer so far (see {@link StreamedValue}); to show a long list as it comes, prefer
+	 * {@link #streamList(ChatCompletionRequest, Class)}. The stream fails like a whole answer would, from its
+	 * terminal operation: {@link io.github.openaistarter.chat.structured.RefusedAnswerException},
+	 * {@link io.github.openaistarter.chat.structured.IncompleteAnswerException} or
+	 * {@link io.github.openaistarter.chat.structured.MalformedAnswerException}.
+	 * @param <T> the answer's type
+	 * @param request the request, with one choice and without a {@code response_format}
+	 * @param type the answer's type, a record or class
+	 * @return the snapshots then the whole answer, to be closed
+	 */
+	default <T> Stream<T> streamPartial(ChatCompletionRequest request, Class<T> type) {
+		StreamedValue<T> value = StreamedValue.of(type);
+		Stream<OpenAiResponse<ChatCompletionChunk>> chunks = withResponse().stream(value.applyTo(request));
+		Stream<T> whole = Stream.of(value).map(StreamedValue::finish);
+		return Stream.concat(chunks.flatMap((chunk) -> Stream.ofNullable(value.add(chunk))), whole);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import io.github.openaistarter.chat.model.ListMessagesParams;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
 import io.github.openaistarter.chat.structured.StreamedElements;
+import io.github.openaistarter.chat.structured.StreamedValue;
 import io.github.openaistarter.chat.structured.StructuredOutput;
 import io.github.openaistarter.core.RequestOptions;
 
@@ -85,6 +86,37 @@ public interface ReactiveChatCompletionsOperations {
 	 */
 	default <T> Mono<T> create(ChatCompletionRequest request, StructuredOutput<T> output) {
 		return withResponse().create(request, output).map((response) -> response.body().value());
+	}
+
+	/**
+	 * Streams an answer of a Java type as it grows: each element is the answer so far (the properties complete
+	 * and the string in progress; the others {@code null}, zero or {@code false}), emitted when a chunk changed
+	 * it, and the last element is the whole answer, read as strictly as {@link #create(ChatCompletionRequest,
+	 * Class)} reads it.
+	 * <pre>{@code
+	 * Flux<Planet> planet = chat.streamPartial(ChatCompletionRequest.of(messages), Planet.class);
+	 * }</pre>
+	 * Fails like a whole answer would with a
+	 * {@link io.github.openaistarter.chat.structured.StructuredAnswerException}.
+	 * @param <T> the answer's type
+	 * @param request the request, with one choice and without a {@code response_format}
+	 * @param type the answer's type, a record or class
+	 * @return the snapshots then the whole answer
+	 * @see ChatCompletionsOperations#streamPartial(ChatCompletionRequest, Class)
+	 */
+	default <T> Flux<T> streamPartial(ChatCompletionRequest request, Class<T> type) {
+		ChatCompletionRequest typed = StreamedValue.of(type).applyTo(request);
+		return Flux.defer(() -> {
+			StreamedValue<T> value = StreamedValue.of(type);
+			return withResponse().stream(typed)
+				.<T>handle((chunk, sink) -> {
+					T soFar = value.add(chunk);
+					if (soFar != null) {
+						sink.next(soFar);
+					}
+				})
+				.concatWith(Mono.fromCallable(value::finish));
+		});
 	}
 
 	/**

@@ -12,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.openaistarter.core.OpenAiJson;
@@ -47,6 +48,12 @@ public final class TypeSchema<T> {
 		.rebuild()
 		.addModule(new MapEntriesModule())
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
+	/** Reads partial answers: absent properties become null or zero, an enum value in progress null. */
+	private static final JsonMapper PARTIAL_MAPPER = MAPPER.rebuild()
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
 		.build();
 
 	private static final TypeReference<Map<String, Object>> SCHEMA_MAP = new TypeReference<>() {
@@ -170,9 +177,25 @@ public final class TypeSchema<T> {
 	 * @throws TypeMismatchException naming the path where the JSON does not fit the type
 	 */
 	public T read(String json) {
+		return read(MAPPER, json);
+	}
+
+	/**
+	 * Reads the JSON of a partial answer (see {@link PartialJson#snapshot()}) into the type: the properties not
+	 * there yet are {@code null} (zero or {@code false} for primitives), and so is an enum value that is not
+	 * one of the type's yet.
+	 * @param json the JSON text of a partial answer
+	 * @return the value so far
+	 * @throws TypeMismatchException naming the path where the JSON does not fit the type
+	 */
+	public T readPartial(String json) {
+		return read(PARTIAL_MAPPER, json);
+	}
+
+	private T read(JsonMapper mapper, String json) {
 		Assert.notNull(json, "json must not be null");
 		try {
-			return MAPPER.readValue(json, this.type);
+			return mapper.readValue(json, this.type);
 		}
 		catch (JacksonException ex) {
 			throw mismatch(this.type.getRawClass().getSimpleName(), "", ex);

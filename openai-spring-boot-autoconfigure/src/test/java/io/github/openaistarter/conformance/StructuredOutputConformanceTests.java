@@ -170,6 +170,31 @@ class StructuredOutputConformanceTests {
 	}
 
 	@Test
+	void aValueStreamsAsItGrowsBlockingAndReactive() {
+		ChatCompletionRequest request = ChatCompletionRequest.of(List.of(ChatMessage.user("Describe Jupiter")));
+		List<Planet> snapshots;
+		try (Stream<Planet> planet = chat.streamPartial(request, Planet.class)) {
+			snapshots = planet.toList();
+		}
+		assertThat(snapshots.size()).as("a snapshot per piece of 5 characters, about").isGreaterThan(20);
+		assertThat(snapshots.get(0).name()).isIn(null, "", "D", "De", "Des", "Desc");
+		assertThat(snapshots).extracting(Planet::name)
+			.filteredOn((name) -> name != null)
+			.allSatisfy((name) -> assertThat("Describe Jupiter").startsWith(name));
+		Planet whole = snapshots.get(snapshots.size() - 1);
+		assertThat(whole.name()).isEqualTo("Describe Jupiter");
+		assertThat(whole.code()).matches("^[A-Z]{3}$");
+		assertThat(snapshots.get(snapshots.size() - 2)).isNotEqualTo(whole);
+		StepVerifier.create(reactiveChat.streamPartial(request, Planet.class).last())
+			.assertNext((reactive) -> assertThat(reactive.name()).isEqualTo("Describe Jupiter"))
+			.verifyComplete();
+		try (Stream<Planet> refused = chat.streamPartial(ChatCompletionRequest.of(List.of(ChatMessage.user("refuse"))),
+				Planet.class)) {
+			assertThatExceptionOfType(RefusedAnswerException.class).isThrownBy(refused::toList);
+		}
+	}
+
+	@Test
 	void refusalsFailTypedInEveryFlavour() {
 		ChatCompletionRequest request = ChatCompletionRequest.of(List.of(ChatMessage.user("Please refuse this")));
 		assertThatExceptionOfType(RefusedAnswerException.class).isThrownBy(() -> chat.create(request, Planet.class))

@@ -2,12 +2,8 @@ package io.github.openaistarter.chat.structured;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 import io.github.openaistarter.chat.model.ChatCompletionChunk;
 import io.github.openaistarter.chat.model.ChatCompletionRequest;
-import io.github.openaistarter.chat.model.ChunkChoice;
-import io.github.openaistarter.chat.model.FinishReason;
 import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.schema.StreamedArrayReader;
 import io.github.openaistarter.schema.TypeMismatchException;
@@ -36,13 +32,7 @@ public final class StreamedElements<E> {
 
 	private final StreamedArrayReader<E> reader;
 
-	private final StringBuilder text = new StringBuilder();
-
-	private final StringBuilder refusal = new StringBuilder();
-
-	private @Nullable FinishReason finishReason;
-
-	private @Nullable String requestId;
+	private final StreamedAnswer answer = new StreamedAnswer();
 
 	private StreamedElements(StructuredOutput<?> output, StreamedArrayReader<E> reader) {
 		this.output = output;
@@ -80,11 +70,7 @@ public final class StreamedElements<E> {
 	 * @throws IllegalArgumentException if the request asks for several choices or has a response format
 	 */
 	public ChatCompletionRequest applyTo(ChatCompletionRequest request) {
-		Assert.notNull(request, "request must not be null");
-		Object choices = request.get("n");
-		Assert.isTrue(choices == null || Integer.valueOf(1).equals(choices),
-				() -> "A streamed list reads one choice; the request asks for n=" + choices);
-		return this.output.applyTo(request);
+		return StreamedAnswer.applyTo(this.output, request);
 	}
 
 	/**
@@ -94,7 +80,7 @@ public final class StreamedElements<E> {
 	 * @throws MalformedAnswerException if the JSON so far cannot be the type's
 	 */
 	public List<E> add(OpenAiResponse<ChatCompletionChunk> chunk) {
-		this.requestId = chunk.requestId();
+		this.answer.requestId(chunk.requestId());
 		return add(chunk.body());
 	}
 
@@ -105,24 +91,13 @@ public final class StreamedElements<E> {
 	 * @throws MalformedAnswerException if the JSON so far cannot be the type's
 	 */
 	public List<E> add(ChatCompletionChunk chunk) {
-		List<E> completed = List.of();
-		for (ChunkChoice choice : chunk.choices()) {
-			if (choice.index() != 0) {
-				continue;
-			}
-			if (choice.finishReason() != null) {
-				this.finishReason = choice.finishReason();
-			}
-			if (choice.delta().refusal() != null) {
-				this.refusal.append(choice.delta().refusal());
-			}
-			String content = choice.delta().content();
-			if (content != null && !content.isEmpty() && this.refusal.isEmpty()) {
-				this.text.append(content);
-				completed = read(content);
-			}
+		String content = this.answer.add(chunk);
+		try {
+			return (content != null) ? this.reader.add(content) : List.of();
 		}
-		return completed;
+		catch (TypeMismatchException ex) {
+			throw this.answer.malformed(ex);
+		}
 	}
 
 	/**
@@ -130,22 +105,12 @@ public final class StreamedElements<E> {
 	 * @throws StructuredAnswerException if the answer was refused, cut off or malformed
 	 */
 	public void finish() {
-		String answer = this.text.isEmpty() ? null : this.text.toString();
-		StructuredOutput.checkComplete(this.refusal.toString(), this.finishReason, this.requestId, answer);
+		this.answer.checkComplete();
 		try {
 			this.reader.finish();
 		}
 		catch (TypeMismatchException ex) {
-			throw new MalformedAnswerException(ex, this.requestId, answer);
-		}
-	}
-
-	private List<E> read(String content) {
-		try {
-			return this.reader.add(content);
-		}
-		catch (TypeMismatchException ex) {
-			throw new MalformedAnswerException(ex, this.requestId, this.text.toString());
+			throw this.answer.malformed(ex);
 		}
 	}
 

@@ -186,11 +186,31 @@ public final class StructuredOutput<T> {
 			@Nullable String requestId) {
 		checkComplete(refusal, finishReason, requestId, emptyToNull(text));
 		try {
-			return this.unwrap.apply(this.schema.read((text != null) ? text : ""));
+			return readJson((text != null) ? text : "");
 		}
 		catch (TypeMismatchException ex) {
 			throw new MalformedAnswerException(ex, requestId, emptyToNull(text));
 		}
+	}
+
+	/**
+	 * Reads the JSON of a whole answer.
+	 * @param json the JSON text
+	 * @return the value
+	 * @throws TypeMismatchException if the JSON does not fit the type
+	 */
+	T readJson(String json) {
+		return this.unwrap.apply(this.schema.read(json));
+	}
+
+	/**
+	 * Reads the JSON of a partial answer ({@link TypeSchema#readPartial(String)}).
+	 * @param json the JSON text, closed
+	 * @return the value so far, or {@code null} when it has nothing yet
+	 * @throws TypeMismatchException if the JSON does not fit the type
+	 */
+	@Nullable T readPartialJson(String json) {
+		return this.unwrap.apply(this.schema.readPartial(json));
 	}
 
 	/**

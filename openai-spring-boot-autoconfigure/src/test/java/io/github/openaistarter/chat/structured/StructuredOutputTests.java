@@ -27,6 +27,15 @@ class StructuredOutputTests {
 	record City(String name, int population) {
 	}
 
+	enum Size {
+
+		SMALL, LARGE
+
+	}
+
+	record Town(String name, Size size, List<City> districts) {
+	}
+
 	@Test
 	void everyChoiceIsRead() {
 		StructuredCompletion<City> read = StructuredOutput.of(City.class)
@@ -109,6 +118,33 @@ class StructuredOutputTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> StreamedElements.of(City.class)
 			.applyTo(ChatCompletionRequest.builder().message(ChatMessage.user("x")).n(2).build()))
 			.withMessageContaining("reads one choice");
+	}
+
+	@Test
+	void aStreamedValueGrowsWithEachChunkAndEndsWithTheWholeAnswer() {
+		StreamedValue<Town> town = StreamedValue.of(Town.class);
+		assertThat(town.add(chunk("", null, null))).isNull();
+		assertThat(town.add(chunk("{\"na", null, null))).isEqualTo(new Town(null, null, null));
+		assertThat(town.add(chunk("me\":\"Ly", null, null))).isEqualTo(new Town("Ly", null, null));
+		assertThat(town.add(chunk("on\",\"size\":\"LAR", null, null))).as("an enum in progress is null")
+			.isEqualTo(new Town("Lyon", null, null));
+		assertThat(town.add(chunk("GE\",\"districts\":[{\"name\":\"A\",\"popu", null, null)))
+			.isEqualTo(new Town("Lyon", Size.LARGE, List.of(new City("A", 0))));
+		assertThat(town.add(chunk("lation\":", null, null))).as("unchanged").isNull();
+		assertThat(town.add(chunk("7}]}", null, "stop"))).as("the whole answer comes from finish").isNull();
+		assertThat(town.finish()).isEqualTo(new Town("Lyon", Size.LARGE, List.of(new City("A", 7))));
+
+		StreamedValue<Town> cut = StreamedValue.of(Town.class);
+		assertThat(cut.add(chunk("{\"name\":\"Lyon\",\"size\":", null, "length"))).isNotNull();
+		assertThatExceptionOfType(IncompleteAnswerException.class).isThrownBy(cut::finish);
+
+		StreamedValue<Town> malformed = StreamedValue.of(Town.class);
+		assertThatExceptionOfType(MalformedAnswerException.class)
+			.isThrownBy(() -> malformed.add(chunk("[\"not an object\"]", null, null)));
+		StreamedValue<Town> wrongType = StreamedValue.of(Town.class);
+		wrongType.add(chunk("{\"name\":\"Lyon\",\"size\":\"HUGE\",\"districts\":[]}", null, "stop"));
+		assertThatExceptionOfType(MalformedAnswerException.class).isThrownBy(wrongType::finish)
+			.satisfies((ex) -> assertThat(ex.path()).isEqualTo("size"));
 	}
 
 	private static ChatCompletion completion(String... choices) {
