@@ -1,15 +1,22 @@
 package io.github.openaistarter.samples.chatweb;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.openaistarter.test.OpenAiFakeServer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stand-in the app chats with when no OpenAI server is configured: the starter's test fake, answering with a
- * short explanation and a little pause between chunks, so the streaming can be watched.
+ * short explanation and a little pause between chunks, so the streaming can be watched. The extract panel's
+ * requests (the only ones with a JSON schema) get a {@link Contact} that says where it comes from.
  */
 final class OfflineOpenAi {
+
+	private static final Pattern EMAIL = Pattern.compile("[^\\s@<>(),;:]+@[^\\s@<>(),;:]+\\.[A-Za-z]{2,}");
 
 	private OfflineOpenAi() {
 	}
@@ -33,8 +40,22 @@ final class OfflineOpenAi {
 				question = message.path("content").asString("");
 			}
 		}
+		if ("json_schema".equals(request.path("response_format").path("type").asString(""))) {
+			return JsonMapper.shared().writeValueAsString(contact(question));
+		}
 		return "This answer comes from the embedded fake OpenAI server, word by word, because no OPENAI_API_KEY is set."
 				+ " Export one and restart to talk to OpenAI. You said: " + question;
+	}
+
+	/**
+	 * A contact read out of a text without a model: only the first e-mail address is really found.
+	 * @param text the text
+	 * @return the contact
+	 */
+	private static Contact contact(String text) {
+		Matcher email = EMAIL.matcher(text);
+		return new Contact("Embedded fake OpenAI", email.find() ? email.group() : null, null, Contact.Intent.OTHER,
+				List.of("no OPENAI_API_KEY set", "export one and restart to extract with a model"));
 	}
 
 }

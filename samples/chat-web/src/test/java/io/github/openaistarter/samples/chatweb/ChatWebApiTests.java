@@ -27,8 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The app's HTTP API, without a browser: the chat stream's events, the stored completions' JSON with timings, and
- * OpenAI's errors as problem details.
+ * The app's HTTP API, without a browser: the chat stream's events, the extracted contact's JSON, the stored
+ * completions' JSON with timings, and OpenAI's errors as problem details.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "openai.retry.initial-backoff=10ms", "openai.retry.max-backoff=20ms" })
@@ -98,6 +98,64 @@ class ChatWebApiTests {
 		HttpResponse<String> gone = send("GET", "/api/completions/" + id, null);
 		assertThat(gone.statusCode()).isEqualTo(404);
 		assertThat(read(gone).path("detail").asString()).contains(id);
+	}
+
+	@Test
+	void extractsAContactAsJson() throws Exception {
+		HttpResponse<String> response = send("POST", "/api/extract",
+				"{\"text\":\"Ada Lovelace of Analytical Engines asks for a price list.\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		// the fake answers from the schema: the user's text in the first string, "<property> <n>" in the others
+		JsonNode contact = read(response);
+		assertThat(contact.path("name").asString())
+			.isEqualTo("Ada Lovelace of Analytical Engines asks for a price list.");
+		assertThat(contact.path("email").asString()).isEqualTo("email 1");
+		assertThat(contact.path("company").asString()).isEqualTo("company 2");
+		assertThat(contact.path("intent").asString()).isEqualTo("QUESTION");
+		assertThat(contact.path("topics").valueStream().map(JsonNode::asString)).containsExactly("topics 3",
+				"topics 4");
+		JsonNode format = this.openAi.lastRequest().json().path("response_format");
+		assertThat(format.path("type").asString()).isEqualTo("json_schema");
+		assertThat(format.path("json_schema").path("strict").asBoolean()).isTrue();
+		JsonNode schema = format.path("json_schema").path("schema");
+		assertThat(schema.path("required").valueStream().map(JsonNode::asString)).containsExactly("name", "email",
+				"company", "intent", "topics");
+		assertThat(schema.path("properties").path("email").toString()).contains("null");
+		assertThat(schema.path("properties").path("intent").path("enum").valueStream().map(JsonNode::asString))
+			.containsExactly("QUESTION", "ORDER", "COMPLAINT", "OTHER");
+	}
+
+	@Test
+	void extractsOfflineWithTheEmbeddedFakesAnswer() throws Exception {
+		this.openAi.answerWith(OfflineOpenAi::answer);
+		JsonNode contact = read(send("POST", "/api/extract", "{\"text\":\"Write to ada@example.com, please.\"}"));
+		assertThat(contact.path("name").asString()).isEqualTo("Embedded fake OpenAI");
+		assertThat(contact.path("email").asString()).isEqualTo("ada@example.com");
+		assertThat(contact.path("company").isNull()).isTrue();
+	}
+
+	@Test
+	void answersAnAnswerThatDoesNotFitWithAProblemWithoutItsText() throws Exception {
+		this.openAi.answerWith("{\"name\":\"Ada\",\"email\":null,\"company\":null,"
+				+ "\"intent\":\"sk-pasted-secret\",\"topics\":[]}");
+		HttpResponse<String> response = send("POST", "/api/extract", "{\"text\":\"my key is sk-pasted-secret\"}");
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+		JsonNode problem = read(response);
+		assertThat(problem.path("title").asString()).isEqualTo("The answer does not fit");
+		assertThat(problem.path("detail").asString())
+			.isEqualTo("The model's answer does not fit the requested type at intent");
+		assertThat(problem.path("path").asString()).isEqualTo("intent");
+		assertThat(problem.path("requestId").asString()).startsWith("req_");
+		assertThat(response.body()).doesNotContain("sk-pasted-secret");
+	}
+
+	@Test
+	void refusesToExtractFromBlankText() throws Exception {
+		HttpResponse<String> response = send("POST", "/api/extract", "{\"text\":\" \"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(read(response).path("detail").asString()).isEqualTo("Paste a text to extract a contact from");
+		assertThat(this.openAi.requests()).isEmpty();
 	}
 
 	private HttpResponse<String> send(String method, String path, String body)

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The two pages in a real browser (headless Chromium), on the app wired to the starter's fake: chat with a streamed
- * answer, then find the stored completion, page, filter, open, edit and delete it. Screenshots of each page go to
- * {@code target/screenshots}.
+ * answer, extract a contact, then find the stored completion, page, filter, open, edit and delete it. Screenshots of
+ * each page go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureOpenAiFake
@@ -163,6 +163,33 @@ class ChatWebBrowserTests {
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.chat.retrieve(id));
 	}
 
+	@Test
+	void extractPanelShowsTheContactsFieldsAndItsFailures() {
+		browser.get(url("/"));
+		type("extract-text", "Ada Lovelace asks for a price list.");
+		browser.findElement(By.id("extract-button")).click();
+		waitUntil(() -> browser.findElement(By.id("contact")).isDisplayed());
+		// the fake answers from the schema: the user's text in the first string, "<property> <n>" in the others
+		assertThat(browser.findElements(By.cssSelector("#contact dt"))).extracting(WebElement::getText)
+			.containsExactly("Name", "Email", "Company", "Intent", "Topics");
+		assertThat(field("name")).isEqualTo("Ada Lovelace asks for a price list.");
+		assertThat(field("email")).isEqualTo("email 1");
+		assertThat(field("company")).isEqualTo("company 2");
+		assertThat(field("intent")).isEqualTo("QUESTION");
+		assertThat(field("topics")).isEqualTo("topics 3, topics 4");
+		assertThat(this.openAi.lastRequest().json().path("response_format").path("type").asString())
+			.isEqualTo("json_schema");
+		Chromium.screenshot(browser, "extract.png");
+
+		this.openAi.answerWith(
+				"{\"name\":\"Ada\",\"email\":null,\"company\":null,\"intent\":\"BOGUS\",\"topics\":[]}");
+		browser.findElement(By.id("extract-button")).click();
+		waitUntil(() -> browser.findElement(By.id("extract-error")).isDisplayed());
+		assertThat(browser.findElement(By.id("extract-error")).getText())
+			.isEqualTo("The model's answer does not fit the requested type at intent");
+		assertThat(browser.findElement(By.id("contact")).isDisplayed()).isFalse();
+	}
+
 	private String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
 	}
@@ -178,6 +205,10 @@ class ChatWebBrowserTests {
 		WebElement field = browser.findElement(By.id(id));
 		field.clear();
 		field.sendKeys(text);
+	}
+
+	private static String field(String name) {
+		return browser.findElement(By.cssSelector("#contact dd[data-field=" + name + "]")).getText();
 	}
 
 	private static WebElement lastBubble(String role) {
