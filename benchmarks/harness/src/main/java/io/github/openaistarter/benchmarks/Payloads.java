@@ -48,7 +48,15 @@ public final class Payloads {
 			+ " accommodation early: June is popular and the small villages fill up months ahead.";
 
 	/** A plain {@code chat.completion}, pretty-printed as OpenAI sends non-streamed answers. */
-	public static final byte[] COMPLETION = completion("chatcmpl-C3rqEwbFJ7eDjyGzZT0fYlUNLiTd8", true)
+	public static final byte[] COMPLETION = completion("chatcmpl-C3rqEwbFJ7eDjyGzZT0fYlUNLiTd8", ANSWER, true)
+		.getBytes(StandardCharsets.UTF_8);
+
+	/** The items of {@link #STRUCTURED_COMPLETION}'s packing list. */
+	public static final int PACKING_LIST_ITEMS = 12;
+
+	/** A {@code chat.completion} whose content is a {@link PackingList}'s JSON, as for a structured output. */
+	public static final byte[] STRUCTURED_COMPLETION = completion("chatcmpl-C3rqEwbFJ7eDjyGzZT0fYlUNLiTd9",
+			PackingList.json(PACKING_LIST_ITEMS), true)
 		.getBytes(StandardCharsets.UTF_8);
 
 	/** Stored completions in one page of {@code GET /chat/completions}. */
@@ -68,7 +76,7 @@ public final class Payloads {
 	private Payloads() {
 	}
 
-	private static String completion(String id, boolean pretty) {
+	private static String completion(String id, String content, boolean pretty) {
 		String json = """
 				{
 				  "id": "%s",
@@ -106,14 +114,14 @@ public final class Payloads {
 				  "service_tier": "default",
 				  "system_fingerprint": "fp_560af6e559"
 				}
-				""".formatted(id, escape(ANSWER));
+				""".formatted(id, escape(content));
 		return pretty ? json : json.replaceAll("\n\\s*", "").replace("\": ", "\":");
 	}
 
 	private static String listPage() {
 		List<String> items = new ArrayList<>();
 		for (int i = 0; i < PAGE_SIZE; i++) {
-			String item = completion("chatcmpl-stored" + String.format("%04d", i), false);
+			String item = completion("chatcmpl-stored" + String.format("%04d", i), ANSWER, false);
 			// stored completions carry their metadata
 			item = item.substring(0, item.length() - 1) + ",\"metadata\":{\"topic\":\"travel\",\"user\":\"u-" + i
 					+ "\"}}";

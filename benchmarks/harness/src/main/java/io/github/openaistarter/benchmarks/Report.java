@@ -89,6 +89,7 @@ final class Report {
 			.append(this.took.toSecondsPart()).append(" s. Ratios compare figures measured in this same run.\n\n");
 		targets(md);
 		perCall(md);
+		structured(md);
 		load(md);
 		chunks(md);
 		startup(md);
@@ -232,6 +233,50 @@ final class Report {
 			}
 			md.append("\n\n");
 		}
+	}
+
+	private void structured(StringBuilder md) {
+		List<JmhRow> creates = this.jmh.stream().filter((row) -> row.benchmark.equals("structured-create")).toList();
+		List<JmhRow> streams = this.jmh.stream().filter((row) -> row.benchmark.equals("structured-stream")).toList();
+		if (creates.isEmpty() && streams.isEmpty()) {
+			return;
+		}
+		md.append("## Structured outputs (JMH, one thread)\n\n");
+		md.append("Typed create (`chat.create(request, PackingList.class)`) against a plain create of the same request,"
+				+ " both receiving the same completion whose content is a " + Payloads.PACKING_LIST_ITEMS
+				+ "-item `PackingList` (StructuredCreateBenchmark):\n\n");
+		md.append("| client | call | time/op (us) | CPU/op (us) | alloc/op (KB) | CPU / plain | alloc / plain |\n"
+				+ "|---|---|---|---|---|---|---|\n");
+		for (JmhRow row : creates) {
+			String[] parts = row.client.split(" ");
+			JmhRow plain = this.jmh.stream()
+				.filter((other) -> other.benchmark.equals(row.benchmark) && other.client.equals(parts[0] + " plain"))
+				.findFirst()
+				.orElse(null);
+			md.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ").append(fmt(row.timeUs, 1))
+				.append(" ± ").append(fmt(row.timeErrorUs, 1)).append(" | ").append(us(row.cpuNs)).append(" | ")
+				.append(kb(row.allocBytes)).append(" | ")
+				.append(ratio(row.cpuNs, (plain != null) ? plain.cpuNs : Double.NaN)).append(" | ")
+				.append(ratio(row.allocBytes, (plain != null) ? plain.allocBytes : Double.NaN)).append(" |\n");
+		}
+		md.append("\nThe readers of a streamed structured answer, per chunk of ").append(StreamedAnswerBenchmark.CHUNK_CHARACTERS)
+			.append(" characters, on list answers of 200 and 2,000 items (StreamedAnswerBenchmark; linear means the"
+					+ " same cost per chunk at both lengths):\n\n");
+		md.append("| reader | items | time/chunk (ns) | CPU/chunk (ns) | alloc/chunk (B) | time per chunk, 2,000 / 200 |\n"
+				+ "|---|---|---|---|---|---|\n");
+		for (JmhRow row : streams) {
+			String[] parts = row.client.split(" ");
+			JmhRow small = this.jmh.stream()
+				.filter((other) -> other.benchmark.equals(row.benchmark) && other.client.equals(parts[0] + " 200"))
+				.findFirst()
+				.orElse(null);
+			md.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ")
+				.append(fmt(row.timeUs * 1000, 0)).append(" ± ").append(fmt(row.timeErrorUs * 1000, 0)).append(" | ")
+				.append(fmt(row.cpuNs, 0)).append(" | ").append(fmt(row.allocBytes, 0)).append(" | ")
+				.append(parts[1].equals("200") ? "" : ratio(row.timeUs, (small != null) ? small.timeUs : Double.NaN))
+				.append(" |\n");
+		}
+		md.append("\n");
 	}
 
 	private void load(StringBuilder md) {

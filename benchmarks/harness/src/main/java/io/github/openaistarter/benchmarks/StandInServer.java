@@ -31,6 +31,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * <ul>
  * <li>{@code l<ms>}: answer after a fixed latency (for example {@code l100});</li>
  * <li>{@code c<n>}: stream {@code n} content chunks (default 100);</li>
+ * <li>{@code j}: answer creates with a structured answer, a {@link PackingList}'s JSON;</li>
  * <li>{@code s}: write each chunk on its own, 1 ms apart, with the time of writing ({@link System#nanoTime()},
  * system-wide on Linux) in its {@code created} field, so a client can tell how long a chunk took to reach it.</li>
  * </ul>
@@ -46,7 +47,12 @@ public final class StandInServer implements AutoCloseable {
 
 	private static final ByteBuf LIST_PAGE = constant(Payloads.LIST_PAGE);
 
+	private static final ByteBuf STRUCTURED_COMPLETION = constant(Payloads.STRUCTURED_COMPLETION);
+
 	private static final HttpHeaders COMPLETION_HEADERS = headers("application/json", Payloads.COMPLETION.length);
+
+	private static final HttpHeaders STRUCTURED_HEADERS = headers("application/json",
+			Payloads.STRUCTURED_COMPLETION.length);
 
 	private static final HttpHeaders LIST_HEADERS = headers("application/json", Payloads.LIST_PAGE.length);
 
@@ -132,8 +138,9 @@ public final class StandInServer implements AutoCloseable {
 		if (request.method().equals(HttpMethod.POST) && path.equals("/v1/chat/completions")) {
 			return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> {
 				boolean stream = indexOf(body, STREAM_TRUE) >= 0;
-				return later(options, () -> stream ? stream(response, options) : send(response, COMPLETION_HEADERS,
-						COMPLETION));
+				return later(options, () -> stream ? stream(response, options)
+						: options.structured ? send(response, STRUCTURED_HEADERS, STRUCTURED_COMPLETION)
+								: send(response, COMPLETION_HEADERS, COMPLETION));
 			});
 		}
 		if (request.method().equals(HttpMethod.GET) && path.equals("/v1/chat/completions")) {
@@ -250,12 +257,13 @@ public final class StandInServer implements AutoCloseable {
 	}
 
 	/** A behaviour, parsed from the first path segment. */
-	private record Options(Duration latency, int chunks, boolean stamped) {
+	private record Options(Duration latency, int chunks, boolean stamped, boolean structured) {
 
 		static Options parse(String segment) {
 			Duration latency = Duration.ZERO;
 			int chunks = 100;
 			boolean stamped = false;
+			boolean structured = false;
 			for (String token : segment.split("-")) {
 				if (token.startsWith("l")) {
 					latency = Duration.ofMillis(Long.parseLong(token.substring(1)));
@@ -266,8 +274,11 @@ public final class StandInServer implements AutoCloseable {
 				else if (token.equals("s")) {
 					stamped = true;
 				}
+				else if (token.equals("j")) {
+					structured = true;
+				}
 			}
-			return new Options(latency, chunks, stamped);
+			return new Options(latency, chunks, stamped, structured);
 		}
 
 	}

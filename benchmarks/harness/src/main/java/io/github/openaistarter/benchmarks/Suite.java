@@ -73,6 +73,9 @@ public final class Suite {
 			if (only.isEmpty() || only.contains("jmh")) {
 				jmh(server.port());
 			}
+			if (only.isEmpty() || only.contains("structured")) {
+				structured(server.port());
+			}
 			if (only.isEmpty() || only.contains("load")) {
 				load(server.port());
 			}
@@ -148,6 +151,36 @@ public final class Suite {
 			this.report.jmh(new Report.JmhRow(name, result.getParams().getParam("client"),
 					result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
 					score(secondary.get("cpu.time.norm")), score(secondary.get("gc.alloc.rate.norm"))));
+		}
+	}
+
+	private void structured(int port) throws RunnerException {
+		log("JMH: typed create vs plain create; streamed structured answers of 200 and 2,000 items, per chunk");
+		ChainedOptionsBuilder options = new OptionsBuilder().include(StructuredCreateBenchmark.class.getSimpleName())
+			.include(StreamedAnswerBenchmark.class.getSimpleName())
+			.forks(1)
+			.warmupIterations(this.quick ? 2 : 6)
+			.warmupTime(TimeValue.seconds(this.quick ? 1 : 2))
+			.measurementIterations(this.quick ? 2 : 5)
+			.measurementTime(TimeValue.seconds(this.quick ? 1 : 2))
+			.jvmArgs("-Xms1g", "-Xmx1g", "-Dbench.port=" + port)
+			.addProfiler(GCProfiler.class)
+			.addProfiler(CpuTimeProfiler.class)
+			.resultFormat(ResultFormatType.JSON)
+			.result(this.out.resolve("jmh-structured.json").toString())
+			.output(this.out.resolve("jmh-structured.log").toString());
+		for (RunResult result : new Runner(options.build()).run()) {
+			String benchmark = result.getParams().getBenchmark();
+			String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+			Map<String, Result> secondary = result.getSecondaryResults();
+			boolean create = name.equals("create");
+			String variant = create
+					? result.getParams().getParam("client") + " " + result.getParams().getParam("call")
+					: result.getParams().getParam("reader") + " " + result.getParams().getParam("items");
+			double per = create ? 1 : StreamedAnswerBenchmark.chunks(Integer.parseInt(result.getParams().getParam("items")));
+			this.report.jmh(new Report.JmhRow(create ? "structured-create" : "structured-stream", variant,
+					result.getPrimaryResult().getScore() / per, result.getPrimaryResult().getScoreError() / per,
+					score(secondary.get("cpu.time.norm")) / per, score(secondary.get("gc.alloc.rate.norm")) / per));
 		}
 	}
 
