@@ -13,8 +13,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -26,6 +28,7 @@ import com.github.victools.jsonschema.generator.MemberScope;
 import com.github.victools.jsonschema.generator.MethodScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaBuilder;
 import com.github.victools.jsonschema.generator.SchemaGenerationContext;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
@@ -82,6 +85,22 @@ final class JavaTypeSchemaGenerator {
 	 */
 	static synchronized ObjectNode generate(Type type) {
 		return GENERATOR.generateSchema(type);
+	}
+
+	/**
+	 * Generates the schemas of several types that share their definitions, as the properties of one object.
+	 * @param types the types
+	 * @return the schema of each type, in order (a reference into {@code #/$defs}, or inline), then the
+	 * definitions they share, by name (empty when there are none)
+	 */
+	static synchronized List<ObjectNode> generateTogether(List<Type> types) {
+		SchemaBuilder builder = GENERATOR.buildMultipleSchemaDefinitions();
+		List<ObjectNode> schemas = new ArrayList<>();
+		for (Type type : types) {
+			schemas.add(builder.createSchemaReference(type));
+		}
+		schemas.add(builder.collectDefinitions("$defs"));
+		return schemas;
 	}
 
 	private static com.github.victools.jsonschema.generator.SchemaGeneratorConfig configuration() {

@@ -44,7 +44,8 @@ public final class TypeSchema<T> {
 
 	private static final ConcurrentMap<Type, TypeSchema<?>> CACHE = new ConcurrentHashMap<>();
 
-	private static final JsonMapper MAPPER = OpenAiJson.createMapper()
+	/** Reads what the schemas describe: maps as entries, no null for a primitive. */
+	static final JsonMapper MAPPER = OpenAiJson.createMapper()
 		.rebuild()
 		.addModule(new MapEntriesModule())
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -125,7 +126,7 @@ public final class TypeSchema<T> {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static <V> V unmodifiable(V value) {
+	static <V> V unmodifiable(V value) {
 		if (value instanceof Map<?, ?> map) {
 			Map<Object, Object> copy = new LinkedHashMap<>();
 			map.forEach((key, item) -> copy.put(key, unmodifiable(item)));
