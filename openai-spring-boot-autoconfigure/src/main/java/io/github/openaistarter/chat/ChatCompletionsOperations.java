@@ -19,6 +19,9 @@ import io.github.openaistarter.chat.structured.StreamedValue;
 import io.github.openaistarter.chat.structured.StructuredOutput;
 import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.RequestOptions;
+import io.github.openaistarter.tool.ChatTools;
+import io.github.openaistarter.tool.ToolConversation;
+import io.github.openaistarter.tool.ToolLoop;
 
 /**
  * The OpenAI Chat Completions API for blocking code (Spring MVC, virtual threads, batch jobs). Inject it and
@@ -102,6 +105,41 @@ public interface ChatCompletionsOperations {
 	 */
 	default <T> T create(ChatCompletionRequest request, StructuredOutput<T> output) {
 		return withResponse().create(request, output).body().value();
+	}
+
+	/**
+	 * Runs a conversation with tools: calls the model, runs the tools it asks for (the calls of one answer in
+	 * parallel), sends their results back, and repeats until it answers without tool calls.
+	 * <pre>{@code
+	 * ToolConversation answer = chat.createWithTools(ChatCompletionRequest.of(messages), tools);
+	 * answer.text();        // the final answer
+	 * answer.messages();    // the whole conversation, to continue it
+	 * }</pre>
+	 * Bounded by {@link ChatTools#maxRounds()} ({@link io.github.openaistarter.tool.ToolRoundsExceededException},
+	 * with the conversation so far) and {@link ChatTools#toolTimeout()}; a failed tool call is reported to the
+	 * model unless the tools say to abort ({@link io.github.openaistarter.tool.ToolCallFailedException}).
+	 * @param request the request: its messages start the conversation; the tools are added to its own
+	 * @param tools the tools and how they run (inject the auto-configured {@link ChatTools} bean, or build one)
+	 * @return the final answer and the conversation
+	 * @see ToolLoop
+	 */
+	default ToolConversation createWithTools(ChatCompletionRequest request, ChatTools tools) {
+		return new ToolLoop(tools).run(request, ToolLoop.blocking(this::create)).block();
+	}
+
+	/**
+	 * Runs a conversation with tools and reads the final answer into a Java type (structured outputs).
+	 * @param <T> the answer's type
+	 * @param request the request, without a {@code response_format}
+	 * @param tools the tools
+	 * @param type the answer's type, a record or class
+	 * @return the final answer
+	 * @see #createWithTools(ChatCompletionRequest, ChatTools)
+	 * @see #create(ChatCompletionRequest, Class)
+	 */
+	default <T> T createWithTools(ChatCompletionRequest request, ChatTools tools, Class<T> type) {
+		StructuredOutput<T> output = StructuredOutput.of(type);
+		return output.read(createWithTools(output.applyTo(request), tools).completion()).value();
 	}
 
 	/**

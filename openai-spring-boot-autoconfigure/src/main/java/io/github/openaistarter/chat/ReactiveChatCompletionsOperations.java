@@ -19,6 +19,9 @@ import io.github.openaistarter.chat.structured.StreamedElements;
 import io.github.openaistarter.chat.structured.StreamedValue;
 import io.github.openaistarter.chat.structured.StructuredOutput;
 import io.github.openaistarter.core.RequestOptions;
+import io.github.openaistarter.tool.ChatTools;
+import io.github.openaistarter.tool.ToolConversation;
+import io.github.openaistarter.tool.ToolLoop;
 
 /**
  * The OpenAI Chat Completions API for reactive code (WebFlux): every operation returns a {@link Mono} or a
@@ -86,6 +89,36 @@ public interface ReactiveChatCompletionsOperations {
 	 */
 	default <T> Mono<T> create(ChatCompletionRequest request, StructuredOutput<T> output) {
 		return withResponse().create(request, output).map((response) -> response.body().value());
+	}
+
+	/**
+	 * Runs a conversation with tools: calls the model, runs the tools it asks for (the calls of one answer in
+	 * parallel, never on an event-loop thread), sends their results back, and repeats until it answers without
+	 * tool calls. Cancelling cancels the running tools (their threads are interrupted) and the HTTP exchange.
+	 * <pre>{@code
+	 * Mono<ToolConversation> answer = chat.createWithTools(ChatCompletionRequest.of(messages), tools);
+	 * }</pre>
+	 * @param request the request: its messages start the conversation; the tools are added to its own
+	 * @param tools the tools and how they run
+	 * @return the final answer and the conversation
+	 * @see ChatCompletionsOperations#createWithTools(ChatCompletionRequest, ChatTools)
+	 */
+	default Mono<ToolConversation> createWithTools(ChatCompletionRequest request, ChatTools tools) {
+		return new ToolLoop(tools).run(request, this::create);
+	}
+
+	/**
+	 * Runs a conversation with tools and reads the final answer into a Java type (structured outputs).
+	 * @param <T> the answer's type
+	 * @param request the request, without a {@code response_format}
+	 * @param tools the tools
+	 * @param type the answer's type, a record or class
+	 * @return the final answer
+	 */
+	default <T> Mono<T> createWithTools(ChatCompletionRequest request, ChatTools tools, Class<T> type) {
+		StructuredOutput<T> output = StructuredOutput.of(type);
+		return createWithTools(output.applyTo(request), tools)
+			.map((conversation) -> output.read(conversation.completion()).value());
 	}
 
 	/**

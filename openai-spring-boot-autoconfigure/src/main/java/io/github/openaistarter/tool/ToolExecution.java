@@ -1,0 +1,144 @@
+package io.github.openaistarter.tool;
+
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.observation.Observation;
+import reactor.core.publisher.Mono;
+
+import io.github.openaistarter.chat.model.ChatMessage;
+import io.github.openaistarter.chat.model.ToolCall;
+import io.github.openaistarter.chat.model.ToolMessage;
+import io.github.openaistarter.schema.TypeMismatchException;
+import io.github.openaistarter.tool.ToolObservationDocumentation.Keys;
+
+/**
+ * Runs one tool call of the model's answer on the tools' scheduler, bounded by the timeout and observed, and
+ * turns its outcome into the {@code tool} message that answers it: the result, or (when failures are reported
+ * to the model) {@code "Error: ..."}.
+ */
+final class ToolExecution {
+
+	private final ChatTools tools;
+
+	ToolExecution(ChatTools tools) {
+		this.tools = tools;
+	}
+
+	/**
+	 * The message answering a call, once the tool has run.
+	 * @param call the call
+	 * @param parent the loop's observation
+	 * @return the message; with {@link ToolErrorHandling#ABORT}, a {@link Failure} when the call failed
+	 */
+	Mono<ToolMessage> run(ToolCall call, Observation parent) {
+		String name = (call.function() != null) ? call.function().name() : call.type();
+		String arguments = (call.function() != null) ? call.function().arguments() : "";
+		ChatTool tool = (call.function() != null) ? this.tools.get(name) : null;
+		return Mono.defer(() -> {
+			Observation observation = observation(call, name, arguments, parent).start();
+			Mono<String> result = (tool != null)
+					? Mono.fromCallable(() -> call(tool, arguments, observation))
+						.subscribeOn(this.tools.scheduler())
+						.timeout(this.tools.toolTimeout(), this.tools.scheduler())
+					: Mono.error(new UnknownToolException(name, this.tools));
+			return result.doOnNext((text) -> succeeded(observation, text))
+				.onErrorResume((failure) -> failed(call, name, observation, failure))
+				.doOnCancel(() -> observation.lowCardinalityKeyValue(Keys.OUTCOME.withValue("cancelled")).stop())
+				.map((text) -> ToolMessage.of(call.id(), text));
+		});
+	}
+
+	private static String call(ChatTool tool, String arguments, Observation observation) throws Exception {
+		try (Observation.Scope scope = observation.openScope()) {
+			return tool.call(arguments);
+		}
+	}
+
+	private Observation observation(ToolCall call, String name, String arguments, Observation parent) {
+		Observation observation = ToolObservationDocumentation.EXECUTE_TOOL.observation(this.tools.observationRegistry())
+			.parentObservation(parent)
+			.contextualName("execute_tool " + name)
+			.lowCardinalityKeyValue(Keys.OPERATION_NAME.withValue("execute_tool"))
+			.lowCardinalityKeyValue(Keys.TOOL_NAME.withValue(name))
+			.lowCardinalityKeyValue(Keys.TOOL_TYPE.withValue(call.type()))
+			.lowCardinalityKeyValue(Keys.ERROR_TYPE.withValue("none"))
+			.highCardinalityKeyValue(Keys.TOOL_CALL_ID.withValue(call.id()));
+		if (this.tools.includeContent()) {
+			observation.highCardinalityKeyValue(Keys.TOOL_CALL_ARGUMENTS.withValue(arguments));
+		}
+		return observation;
+	}
+
+	private void succeeded(Observation observation, String result) {
+		if (this.tools.includeContent()) {
+			observation.highCardinalityKeyValue(Keys.TOOL_CALL_RESULT.withValue(result));
+		}
+		observation.lowCardinalityKeyValue(Keys.OUTCOME.withValue("success")).stop();
+	}
+
+	private Mono<String> failed(ToolCall call, String name, Observation observation, Throwable failure) {
+		observation.lowCardinalityKeyValue(Keys.OUTCOME.withValue("error"))
+			.lowCardinalityKeyValue(Keys.ERROR_TYPE.withValue(failure.getClass().getSimpleName()))
+			.error(failure)
+			.stop();
+		if (this.tools.errorHandling() == ToolErrorHandling.ABORT) {
+			return Mono.error(new Failure(name, call.id(), failure));
+		}
+		return Mono.just(errorText(failure));
+	}
+
+	/**
+	 * What the model reads of a failure: enough to correct its call, nothing of the stack.
+	 */
+	private String errorText(Throwable failure) {
+		if (failure instanceof TimeoutException) {
+			return "Error: the tool did not answer within " + this.tools.toolTimeout().toMillis() + " ms";
+		}
+		if (failure instanceof TypeMismatchException mismatch) {
+			return "Error: the arguments do not fit the tool's parameters: " + mismatch.getMessage();
+		}
+		if (failure instanceof UnknownToolException) {
+			return "Error: " + failure.getMessage();
+		}
+		String message = failure.getMessage();
+		return "Error: " + failure.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * A tool call that failed, with the loop stopping on failures; the loop adds the conversation.
+	 */
+	static final class Failure extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String toolName;
+
+		private final String toolCallId;
+
+		Failure(String toolName, String toolCallId, Throwable cause) {
+			super(cause.getMessage(), cause, false, false);
+			this.toolName = toolName;
+			this.toolCallId = toolCallId;
+		}
+
+		ToolCallFailedException withConversation(List<ChatMessage> messages) {
+			return new ToolCallFailedException(this.toolName, this.toolCallId, messages, getCause());
+		}
+
+	}
+
+	/**
+	 * The model called a tool that is not among the conversation's tools.
+	 */
+	static final class UnknownToolException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		UnknownToolException(String name, ChatTools tools) {
+			super("there is no tool named '" + name + "'; the tools are " + tools.names());
+		}
+
+	}
+
+}

@@ -1,0 +1,167 @@
+package io.github.openaistarter.tool;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
+import io.github.openaistarter.chat.model.ChatCompletion;
+import io.github.openaistarter.chat.model.ChatCompletionRequest;
+import io.github.openaistarter.chat.model.ChatMessage;
+import io.github.openaistarter.chat.model.Tool;
+import io.github.openaistarter.chat.model.ToolCall;
+import io.github.openaistarter.tool.ToolObservationDocumentation.Keys;
+
+import org.springframework.util.Assert;
+
+/**
+ * Runs a conversation with tools: calls the model, runs every tool call of its answer (in parallel, bounded),
+ * sends the results back as {@code tool} messages in the order of the calls, and repeats until the model answers
+ * without tool calls, or {@link ChatTools#maxRounds()} is reached. Every {@code tool_call_id} gets exactly one
+ * answer. One implementation for every flavour: it takes the model as a function, so the operations'
+ * {@code createWithTools} methods (blocking and reactive) are thin adapters over it.
+ * <pre>{@code
+ * ToolConversation answer = new ToolLoop(tools).run(request, chat::create).block();
+ * }</pre>
+ * The loop is one {@code openai.tool_loop} observation, parent of its model calls and of each tool call's
+ * {@code gen_ai.execute_tool} observation.
+ */
+public final class ToolLoop {
+
+	private final ChatTools tools;
+
+	private final ToolExecution execution;
+
+	/**
+	 * Creates a loop over some tools.
+	 * @param tools the tools and how they run
+	 */
+	public ToolLoop(ChatTools tools) {
+		Assert.notNull(tools, "tools must not be null");
+		this.tools = tools;
+		this.execution = new ToolExecution(tools);
+	}
+
+	/**
+	 * Runs the loop.
+	 * @param request the request: its messages start the conversation; the tools are added to its own
+	 * @param model calls the model once (for example {@code reactiveChat::create})
+	 * @return the final answer and the conversation; fails with a {@link ToolRoundsExceededException} or (with
+	 * {@link ToolErrorHandling#ABORT}) a {@link ToolCallFailedException}, or as the model's call fails
+	 * @throws IllegalArgumentException if the request asks for several choices or already offers a tool of the
+	 * same name
+	 */
+	public Mono<ToolConversation> run(ChatCompletionRequest request,
+			Function<ChatCompletionRequest, Mono<ChatCompletion>> model) {
+		ChatCompletionRequest offered = offer(request);
+		return Mono.deferContextual((context) -> {
+			Observation loop = start(context);
+			return round(offered, request.messages(), 1, 0, loop, model)
+				.doOnSuccess((conversation) -> stop(loop, conversation.rounds(), conversation.toolCalls(), null))
+				.doOnError((failure) -> stop(loop, -1, -1, failure))
+				.doOnCancel(() -> loop.lowCardinalityKeyValue(Keys.OUTCOME.withValue("cancelled")).stop())
+				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, loop));
+		});
+	}
+
+	/**
+	 * Adapts a blocking model call to {@link #run(ChatCompletionRequest, Function)}: the call runs on the thread
+	 * that subscribes (the caller's, then the thread of the previous round's last tool), with the loop's
+	 * observation current, so the call's observation is its child.
+	 * @param create calls the model once (for example {@code chat::create})
+	 * @return the model as a function for the loop
+	 */
+	public static Function<ChatCompletionRequest, Mono<ChatCompletion>> blocking(
+			Function<ChatCompletionRequest, ChatCompletion> create) {
+		Assert.notNull(create, "create must not be null");
+		return (request) -> Mono.deferContextual((context) -> {
+			Observation loop = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			try (Observation.Scope scope = (loop != null) ? loop.openScope() : null) {
+				return Mono.just(create.apply(request));
+			}
+		});
+	}
+
+	private Mono<ToolConversation> round(ChatCompletionRequest request, List<ChatMessage> messages, int round,
+			int toolCalls, Observation loop, Function<ChatCompletionRequest, Mono<ChatCompletion>> model) {
+		return model.apply(request.mutate().messages(messages).build()).flatMap((completion) -> {
+			List<ChatMessage> answered = append(messages, List.of(completion.message()));
+			List<ToolCall> calls = completion.message().toolCalls();
+			if (calls.isEmpty()) {
+				return Mono.just(new ToolConversation(completion, answered, round, toolCalls));
+			}
+			if (round >= this.tools.maxRounds()) {
+				return Mono.error(new ToolRoundsExceededException(this.tools.maxRounds(), messages, completion));
+			}
+			return Flux.fromIterable(calls)
+				.flatMapSequential((call) -> this.execution.run(call, loop), this.tools.maxParallel())
+				.collectList()
+				.onErrorMap(ToolExecution.Failure.class, (failure) -> failure.withConversation(messages))
+				.flatMap((results) -> round(request, append(answered, results), round + 1,
+						toolCalls + calls.size(), loop, model));
+		});
+	}
+
+	private ChatCompletionRequest offer(ChatCompletionRequest request) {
+		Assert.notNull(request, "request must not be null");
+		Object choices = request.get("n");
+		Assert.isTrue(choices == null || Integer.valueOf(1).equals(choices),
+				() -> "A tool loop follows one choice; the request asks for n=" + choices);
+		List<Tool> offered = new ArrayList<>(toolsOf(request));
+		Set<String> names = new LinkedHashSet<>();
+		offered.stream().filter((tool) -> tool.function() != null).forEach((tool) -> names.add(tool.function().name()));
+		for (Tool tool : this.tools.definitions()) {
+			String name = tool.function().name();
+			Assert.isTrue(names.add(name), () -> "The request already offers a tool named '" + name
+					+ "'; the loop adds its own tools to the request's");
+			offered.add(tool);
+		}
+		return request.mutate().tools(offered).build();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Tool> toolsOf(ChatCompletionRequest request) {
+		Object tools = request.get("tools");
+		return (tools instanceof List<?> list) ? (List<Tool>) list : List.of();
+	}
+
+	private Observation start(ContextView context) {
+		Observation loop = ToolObservationDocumentation.TOOL_LOOP.observation(this.tools.observationRegistry())
+			.contextualName("tool_loop")
+			.lowCardinalityKeyValue(Keys.ERROR_TYPE.withValue("none"));
+		if (context.getOrDefault(ObservationThreadLocalAccessor.KEY, null) instanceof Observation parent) {
+			loop.parentObservation(parent);
+		}
+		return loop.start();
+	}
+
+	private static void stop(Observation loop, int rounds, int toolCalls, @Nullable Throwable failure) {
+		if (failure != null) {
+			loop.lowCardinalityKeyValue(Keys.OUTCOME.withValue("error"))
+				.lowCardinalityKeyValue(Keys.ERROR_TYPE.withValue(failure.getClass().getSimpleName()))
+				.error(failure);
+		}
+		else {
+			loop.lowCardinalityKeyValue(Keys.OUTCOME.withValue("success"))
+				.highCardinalityKeyValue(Keys.ROUNDS.withValue(String.valueOf(rounds)))
+				.highCardinalityKeyValue(Keys.TOOL_CALLS.withValue(String.valueOf(toolCalls)));
+		}
+		loop.stop();
+	}
+
+	private static <T> List<T> append(List<? extends T> first, List<? extends T> more) {
+		List<T> all = new ArrayList<>(first.size() + more.size());
+		all.addAll(first);
+		all.addAll(more);
+		return List.copyOf(all);
+	}
+
+}
