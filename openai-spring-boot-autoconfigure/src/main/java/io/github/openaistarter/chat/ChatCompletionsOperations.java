@@ -128,6 +128,24 @@ public interface ChatCompletionsOperations {
 	}
 
 	/**
+	 * Runs a conversation with tools, streamed: the chunks of every round arrive as the server sends them (the
+	 * text, and the tool-call fragments of rounds that call tools); between rounds the tools run. Close the
+	 * stream (try-with-resources) to stop early: that cancels the running tools and releases the connection.
+	 * <pre>{@code
+	 * try (Stream<ChatCompletionChunk> chunks = chat.streamWithTools(request, tools)) {
+	 *     chunks.forEach(chunk -> System.out.print(chunk.text()));
+	 * }
+	 * }</pre>
+	 * The stream fails from its terminal operation like {@link #createWithTools(ChatCompletionRequest, ChatTools)}.
+	 * @param request the request: its messages start the conversation; the tools are added to its own
+	 * @param tools the tools and how they run
+	 * @return the chunks of every round, to be closed
+	 */
+	default Stream<ChatCompletionChunk> streamWithTools(ChatCompletionRequest request, ChatTools tools) {
+		return new ToolLoop(tools).stream(request, ToolLoop.blockingStream(this::stream)).toStream();
+	}
+
+	/**
 	 * Runs a conversation with tools and reads the final answer into a Java type (structured outputs).
 	 * @param <T> the answer's type
 	 * @param request the request, without a {@code response_format}

@@ -108,6 +108,19 @@ public interface ReactiveChatCompletionsOperations {
 	}
 
 	/**
+	 * Runs a conversation with tools, streamed: the chunks of every round are emitted as they arrive (the text,
+	 * and the tool-call fragments of rounds that call tools); between rounds the tools run. Cancelling cancels
+	 * the running tools and the HTTP exchange.
+	 * @param request the request: its messages start the conversation; the tools are added to its own
+	 * @param tools the tools and how they run
+	 * @return the chunks of every round
+	 * @see ChatCompletionsOperations#streamWithTools(ChatCompletionRequest, ChatTools)
+	 */
+	default Flux<ChatCompletionChunk> streamWithTools(ChatCompletionRequest request, ChatTools tools) {
+		return new ToolLoop(tools).stream(request, this::stream);
+	}
+
+	/**
 	 * Runs a conversation with tools and reads the final answer into a Java type (structured outputs).
 	 * @param <T> the answer's type
 	 * @param request the request, without a {@code response_format}

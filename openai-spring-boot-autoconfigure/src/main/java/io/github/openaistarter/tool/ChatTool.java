@@ -48,13 +48,17 @@ public final class ChatTool {
 
 	private final Invocation invocation;
 
-	ChatTool(String name, @Nullable String description, Map<String, Object> parameters, Invocation invocation) {
+	private final String source;
+
+	ChatTool(String name, @Nullable String description, Map<String, Object> parameters, Invocation invocation,
+			String source) {
 		Assert.isTrue(name != null && NAME.matcher(name).matches(), () -> "A tool name must be 1 to 64 letters,"
 				+ " digits, '_' or '-' (OpenAI's rule for function names), not '" + name + "'");
 		this.name = name;
 		this.description = (description == null || description.isBlank()) ? null : description;
 		this.parameters = parameters;
 		this.invocation = invocation;
+		this.source = source;
 	}
 
 	/**
@@ -72,7 +76,8 @@ public final class ChatTool {
 			Function<? super P, ?> function) {
 		Assert.notNull(function, "function must not be null");
 		TypeSchema<P> schema = TypeSchema.of(parameters);
-		return new ChatTool(name, description, schema.schema(), (arguments) -> function.apply(schema.read(arguments)));
+		return new ChatTool(name, description, schema.schema(), (arguments) -> function.apply(schema.read(arguments)),
+				"a function of " + parameters.getSimpleName());
 	}
 
 	/**
@@ -128,7 +133,7 @@ public final class ChatTool {
 
 	@Override
 	public String toString() {
-		return "ChatTool[" + this.name + "]";
+		return "ChatTool[" + this.name + ": " + this.source + "]";
 	}
 
 	/**

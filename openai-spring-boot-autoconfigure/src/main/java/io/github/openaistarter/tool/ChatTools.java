@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -99,6 +100,20 @@ public final class ChatTools {
 	}
 
 	/**
+	 * The tools of a class's {@link OpenAiTool @OpenAiTool} methods, run on an object looked up at each call (so
+	 * that a Spring bean can be resolved late), with the default settings.
+	 * @param type the class (its user class is read, not a proxy's)
+	 * @param target supplies the object the methods run on
+	 * @return the tools, none when the class has no tool method
+	 * @throws IllegalArgumentException if a method cannot be a tool or two tools have the same name
+	 */
+	public static ChatTools fromMethods(Class<?> type, Supplier<?> target) {
+		Assert.notNull(type, "type must not be null");
+		Assert.notNull(target, "target must not be null");
+		return of(MethodTools.of(type, target::get));
+	}
+
+	/**
 	 * These tools and more, with these settings.
 	 * @param more the other tools
 	 * @return the tools
@@ -133,6 +148,14 @@ public final class ChatTools {
 	 */
 	public @Nullable ChatTool get(String name) {
 		return this.tools.get(name);
+	}
+
+	/**
+	 * The tools, in the order they were given.
+	 * @return the tools
+	 */
+	public List<ChatTool> all() {
+		return List.copyOf(this.tools.values());
 	}
 
 	/**

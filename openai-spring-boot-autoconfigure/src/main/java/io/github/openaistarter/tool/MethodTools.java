@@ -88,7 +88,7 @@ final class MethodTools {
 			}
 			Object result = invoke(method, target.get(), values);
 			return returnsNothing ? ChatTool.Invocation.VOID : result;
-		});
+		}, describe(method));
 	}
 
 	private static List<ParametersSchema.Parameter> parameters(Method method) {

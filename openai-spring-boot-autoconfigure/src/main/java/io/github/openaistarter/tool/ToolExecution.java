@@ -2,6 +2,7 @@ package io.github.openaistarter.tool;
 
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
 import reactor.core.publisher.Mono;
@@ -32,19 +33,25 @@ final class ToolExecution {
 	 * @return the message; with {@link ToolErrorHandling#ABORT}, a {@link Failure} when the call failed
 	 */
 	Mono<ToolMessage> run(ToolCall call, Observation parent) {
-		String name = (call.function() != null) ? call.function().name() : call.type();
+		String name = (call.function() != null) ? call.function().name()
+				: (call.custom() != null && call.custom().name() != null) ? call.custom().name() : call.type();
 		String arguments = (call.function() != null) ? call.function().arguments() : "";
 		ChatTool tool = (call.function() != null) ? this.tools.get(name) : null;
 		return Mono.defer(() -> {
 			Observation observation = observation(call, name, arguments, parent).start();
+			AtomicBoolean ended = new AtomicBoolean();
 			Mono<String> result = (tool != null)
 					? Mono.fromCallable(() -> call(tool, arguments, observation))
 						.subscribeOn(this.tools.scheduler())
 						.timeout(this.tools.toolTimeout(), this.tools.scheduler())
 					: Mono.error(new UnknownToolException(name, this.tools));
-			return result.doOnNext((text) -> succeeded(observation, text))
-				.onErrorResume((failure) -> failed(call, name, observation, failure))
-				.doOnCancel(() -> observation.lowCardinalityKeyValue(Keys.OUTCOME.withValue("cancelled")).stop())
+			return result.doOnNext((text) -> succeeded(observation, text, ended))
+				.onErrorResume((failure) -> failed(call, name, observation, failure, ended))
+				.doOnCancel(() -> {
+					if (ended.compareAndSet(false, true)) {
+						observation.lowCardinalityKeyValue(Keys.OUTCOME.withValue("cancelled")).stop();
+					}
+				})
 				.map((text) -> ToolMessage.of(call.id(), text));
 		});
 	}
@@ -70,18 +77,24 @@ final class ToolExecution {
 		return observation;
 	}
 
-	private void succeeded(Observation observation, String result) {
+	private void succeeded(Observation observation, String result, AtomicBoolean ended) {
+		if (!ended.compareAndSet(false, true)) {
+			return;
+		}
 		if (this.tools.includeContent()) {
 			observation.highCardinalityKeyValue(Keys.TOOL_CALL_RESULT.withValue(result));
 		}
 		observation.lowCardinalityKeyValue(Keys.OUTCOME.withValue("success")).stop();
 	}
 
-	private Mono<String> failed(ToolCall call, String name, Observation observation, Throwable failure) {
-		observation.lowCardinalityKeyValue(Keys.OUTCOME.withValue("error"))
-			.lowCardinalityKeyValue(Keys.ERROR_TYPE.withValue(failure.getClass().getSimpleName()))
-			.error(failure)
-			.stop();
+	private Mono<String> failed(ToolCall call, String name, Observation observation, Throwable failure,
+			AtomicBoolean ended) {
+		if (ended.compareAndSet(false, true)) {
+			observation.lowCardinalityKeyValue(Keys.OUTCOME.withValue("error"))
+				.lowCardinalityKeyValue(Keys.ERROR_TYPE.withValue(failure.getClass().getSimpleName()))
+				.error(failure)
+				.stop();
+		}
 		if (this.tools.errorHandling() == ToolErrorHandling.ABORT) {
 			return Mono.error(new Failure(name, call.id(), failure));
 		}

@@ -5,19 +5,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.context.ContextView;
 
 import io.github.openaistarter.chat.model.ChatCompletion;
+import io.github.openaistarter.chat.model.ChatCompletionChunk;
 import io.github.openaistarter.chat.model.ChatCompletionRequest;
 import io.github.openaistarter.chat.model.ChatMessage;
 import io.github.openaistarter.chat.model.Tool;
 import io.github.openaistarter.chat.model.ToolCall;
+import io.github.openaistarter.chat.model.ToolMessage;
+import io.github.openaistarter.chat.stream.ChatCompletionAccumulator;
 import io.github.openaistarter.tool.ToolObservationDocumentation.Keys;
 
 import org.springframework.util.Assert;
@@ -73,6 +78,29 @@ public final class ToolLoop {
 	}
 
 	/**
+	 * Runs the loop streamed: the chunks of every round reach the caller as they arrive (the text, and the
+	 * tool-call fragments of the rounds that call tools); when a round ends with tool calls, the tools run and
+	 * the next round's chunks follow, as one stream. Cancelling cancels the running tools (their threads are
+	 * interrupted) and the HTTP exchange.
+	 * @param request the request: its messages start the conversation; the tools are added to its own
+	 * @param model streams the model's answer to one request (for example {@code reactiveChat::stream})
+	 * @return the chunks of every round; fails like {@link #run(ChatCompletionRequest, Function)}
+	 */
+	public Flux<ChatCompletionChunk> stream(ChatCompletionRequest request,
+			Function<ChatCompletionRequest, Flux<ChatCompletionChunk>> model) {
+		ChatCompletionRequest offered = offer(request);
+		return Flux.deferContextual((context) -> {
+			Observation loop = start(context);
+			int[] counts = new int[2];
+			return streamRound(offered, request.messages(), 1, loop, model, counts)
+				.doOnComplete(() -> stop(loop, counts[0], counts[1], null))
+				.doOnError((failure) -> stop(loop, -1, -1, failure))
+				.doOnCancel(() -> loop.lowCardinalityKeyValue(Keys.OUTCOME.withValue("cancelled")).stop())
+				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, loop));
+		});
+	}
+
+	/**
 	 * Adapts a blocking model call to {@link #run(ChatCompletionRequest, Function)}: the call runs on the thread
 	 * that subscribes (the caller's, then the thread of the previous round's last tool), with the loop's
 	 * observation current, so the call's observation is its child.
@@ -90,6 +118,58 @@ public final class ToolLoop {
 		});
 	}
 
+	/**
+	 * Adapts a blocking stream of the model's answer to {@link #stream(ChatCompletionRequest, Function)}: each
+	 * round's stream is read on Reactor's bounded elastic scheduler (so the caller's thread only reads the
+	 * chunks), with the loop's observation current when it opens, and closed when the round ends or the loop is
+	 * cancelled.
+	 * @param stream streams the model's answer to one request (for example {@code chat::stream})
+	 * @return the model as a function for the loop
+	 */
+	public static Function<ChatCompletionRequest, Flux<ChatCompletionChunk>> blockingStream(
+			Function<ChatCompletionRequest, Stream<ChatCompletionChunk>> stream) {
+		Assert.notNull(stream, "stream must not be null");
+		return (request) -> Flux.<ChatCompletionChunk>deferContextual((context) -> {
+			Observation loop = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			try (Observation.Scope scope = (loop != null) ? loop.openScope() : null) {
+				Stream<ChatCompletionChunk> chunks = stream.apply(request);
+				return Flux.fromStream(chunks).doFinally((signal) -> chunks.close());
+			}
+		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Flux<ChatCompletionChunk> streamRound(ChatCompletionRequest request, List<ChatMessage> messages,
+			int round, Observation loop, Function<ChatCompletionRequest, Flux<ChatCompletionChunk>> model,
+			int[] counts) {
+		return Flux.defer(() -> {
+			ChatCompletionAccumulator answer = new ChatCompletionAccumulator();
+			Flux<ChatCompletionChunk> chunks = model.apply(request.mutate().messages(messages).build())
+				.doOnNext(answer::add);
+			return chunks.concatWith(Flux.defer(() -> {
+				ChatCompletion completion = answer.toCompletion();
+				List<ToolCall> calls = completion.message().toolCalls();
+				counts[0] = round;
+				if (calls.isEmpty()) {
+					return Flux.empty();
+				}
+				if (round >= this.tools.maxRounds()) {
+					return Flux.error(new ToolRoundsExceededException(this.tools.maxRounds(), messages, completion));
+				}
+				counts[1] += calls.size();
+				List<ChatMessage> answered = append(messages, List.of(completion.message()));
+				return execute(calls, loop, messages).flatMapMany(
+						(results) -> streamRound(request, append(answered, results), round + 1, loop, model, counts));
+			}));
+		});
+	}
+
+	private Mono<List<ToolMessage>> execute(List<ToolCall> calls, Observation loop, List<ChatMessage> before) {
+		return Flux.fromIterable(calls)
+			.flatMapSequential((call) -> this.execution.run(call, loop), this.tools.maxParallel())
+			.collectList()
+			.onErrorMap(ToolExecution.Failure.class, (failure) -> failure.withConversation(before));
+	}
+
 	private Mono<ToolConversation> round(ChatCompletionRequest request, List<ChatMessage> messages, int round,
 			int toolCalls, Observation loop, Function<ChatCompletionRequest, Mono<ChatCompletion>> model) {
 		return model.apply(request.mutate().messages(messages).build()).flatMap((completion) -> {
@@ -101,12 +181,8 @@ public final class ToolLoop {
 			if (round >= this.tools.maxRounds()) {
 				return Mono.error(new ToolRoundsExceededException(this.tools.maxRounds(), messages, completion));
 			}
-			return Flux.fromIterable(calls)
-				.flatMapSequential((call) -> this.execution.run(call, loop), this.tools.maxParallel())
-				.collectList()
-				.onErrorMap(ToolExecution.Failure.class, (failure) -> failure.withConversation(messages))
-				.flatMap((results) -> round(request, append(answered, results), round + 1,
-						toolCalls + calls.size(), loop, model));
+			return execute(calls, loop, messages).flatMap((results) -> round(request, append(answered, results),
+					round + 1, toolCalls + calls.size(), loop, model));
 		});
 	}
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +22,7 @@ import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.ChatCompletionsTemplate;
 import io.github.openaistarter.chat.ReactiveChatCompletionsOperations;
 import io.github.openaistarter.chat.ReactiveChatCompletionsTemplate;
+import io.github.openaistarter.chat.model.ChatCompletionChunk;
 import io.github.openaistarter.chat.model.ChatCompletionRequest;
 import io.github.openaistarter.chat.model.ChatMessage;
 import io.github.openaistarter.chat.model.ToolMessage;
@@ -153,6 +156,30 @@ class ToolLoopConformanceTests {
 			.assertNext((reactive) -> assertThat(reactive.text()).isEqualTo(
 					"echo: 12:00; {\"city\":\"call local_time and weather\",\"celsius\":21}"))
 			.verifyComplete();
+	}
+
+	@Test
+	void streamedTheChunksOfEveryRoundArriveAsOneStream() {
+		List<ChatCompletionChunk> chunks;
+		try (Stream<ChatCompletionChunk> stream = chat.streamWithTools(ask("call weather and local_time for Lima"),
+				ChatTools.from(new Together()))) {
+			chunks = stream.toList();
+		}
+		assertThat(chunks.stream().flatMap((chunk) -> chunk.choices().stream())
+			.flatMap((choice) -> choice.delta().toolCalls().stream())
+			.filter((call) -> call.function() != null && call.function().name() != null)
+			.map((call) -> call.function().name())).containsExactly("weather", "local_time");
+		assertThat(chunks.stream().map(ChatCompletionChunk::text).collect(Collectors.joining()))
+			.isEqualTo("echo: {\"city\":\"call weather and local_time for Lima\",\"celsius\":21}; 12:00");
+		StepVerifier.create(reactiveChat.streamWithTools(ask("call local_time"), ChatTools.from(new Sequential()))
+			.map(ChatCompletionChunk::text)
+			.collect(Collectors.joining()))
+			.expectNext("echo: noon")
+			.verifyComplete();
+		StepVerifier.create(reactiveChat.streamWithTools(ask("call weather forever"),
+				ChatTools.from(new Sequential()).withMaxRounds(2)).then())
+			.expectError(ToolRoundsExceededException.class)
+			.verify();
 	}
 
 	@Test
