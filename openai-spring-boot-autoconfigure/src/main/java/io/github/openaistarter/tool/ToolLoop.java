@@ -9,11 +9,9 @@ import java.util.stream.Stream;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.context.ContextView;
 
 import io.github.openaistarter.chat.model.ChatCompletion;
 import io.github.openaistarter.chat.model.ChatCompletionChunk;
@@ -23,7 +21,6 @@ import io.github.openaistarter.chat.model.Tool;
 import io.github.openaistarter.chat.model.ToolCall;
 import io.github.openaistarter.chat.model.ToolMessage;
 import io.github.openaistarter.chat.stream.ChatCompletionAccumulator;
-import io.github.openaistarter.tool.ToolObservationDocumentation.Keys;
 
 import org.springframework.util.Assert;
 
@@ -68,12 +65,12 @@ public final class ToolLoop {
 			Function<ChatCompletionRequest, Mono<ChatCompletion>> model) {
 		ChatCompletionRequest offered = offer(request);
 		return Mono.deferContextual((context) -> {
-			Observation loop = start(context);
-			return round(offered, request.messages(), 1, 0, loop, model)
-				.doOnSuccess((conversation) -> stop(loop, conversation.rounds(), conversation.toolCalls(), null))
-				.doOnError((failure) -> stop(loop, -1, -1, failure))
-				.doOnCancel(() -> loop.lowCardinalityKeyValue(Keys.OUTCOME.withValue("cancelled")).stop())
-				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, loop));
+			LoopObservation loop = LoopObservation.start(this.tools.observationRegistry(), context);
+			return round(offered, request.messages(), 1, 0, loop.observation(), model)
+				.doOnSuccess((conversation) -> loop.succeeded(conversation.rounds(), conversation.toolCalls()))
+				.doOnError(loop::failed)
+				.doOnCancel(loop::cancelled)
+				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, loop.observation()));
 		});
 	}
 
@@ -90,13 +87,13 @@ public final class ToolLoop {
 			Function<ChatCompletionRequest, Flux<ChatCompletionChunk>> model) {
 		ChatCompletionRequest offered = offer(request);
 		return Flux.deferContextual((context) -> {
-			Observation loop = start(context);
+			LoopObservation loop = LoopObservation.start(this.tools.observationRegistry(), context);
 			int[] counts = new int[2];
-			return streamRound(offered, request.messages(), 1, loop, model, counts)
-				.doOnComplete(() -> stop(loop, counts[0], counts[1], null))
-				.doOnError((failure) -> stop(loop, -1, -1, failure))
-				.doOnCancel(() -> loop.lowCardinalityKeyValue(Keys.OUTCOME.withValue("cancelled")).stop())
-				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, loop));
+			return streamRound(offered, request.messages(), 1, loop.observation(), model, counts)
+				.doOnComplete(() -> loop.succeeded(counts[0], counts[1]))
+				.doOnError(loop::failed)
+				.doOnCancel(loop::cancelled)
+				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, loop.observation()));
 		});
 	}
 
@@ -207,30 +204,6 @@ public final class ToolLoop {
 	private static List<Tool> toolsOf(ChatCompletionRequest request) {
 		Object tools = request.get("tools");
 		return (tools instanceof List<?> list) ? (List<Tool>) list : List.of();
-	}
-
-	private Observation start(ContextView context) {
-		Observation loop = ToolObservationDocumentation.TOOL_LOOP.observation(this.tools.observationRegistry())
-			.contextualName("tool_loop")
-			.lowCardinalityKeyValue(Keys.ERROR_TYPE.withValue("none"));
-		if (context.getOrDefault(ObservationThreadLocalAccessor.KEY, null) instanceof Observation parent) {
-			loop.parentObservation(parent);
-		}
-		return loop.start();
-	}
-
-	private static void stop(Observation loop, int rounds, int toolCalls, @Nullable Throwable failure) {
-		if (failure != null) {
-			loop.lowCardinalityKeyValue(Keys.OUTCOME.withValue("error"))
-				.lowCardinalityKeyValue(Keys.ERROR_TYPE.withValue(failure.getClass().getSimpleName()))
-				.error(failure);
-		}
-		else {
-			loop.lowCardinalityKeyValue(Keys.OUTCOME.withValue("success"))
-				.highCardinalityKeyValue(Keys.ROUNDS.withValue(String.valueOf(rounds)))
-				.highCardinalityKeyValue(Keys.TOOL_CALLS.withValue(String.valueOf(toolCalls)));
-		}
-		loop.stop();
 	}
 
 	private static <T> List<T> append(List<? extends T> first, List<? extends T> more) {

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import io.micrometer.observation.Observation;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
+import io.github.openaistarter.chat.model.ChatCompletionChunk;
 import io.github.openaistarter.chat.model.ChatCompletionRequest;
 import io.github.openaistarter.chat.model.ChatMessage;
 import io.github.openaistarter.tool.ChatTool;
@@ -94,6 +96,55 @@ class ToolObservationHttpTests extends ObservationHttpTestSupport {
 		}
 		assertThat(this.meters.get("gen_ai.execute_tool").tag("gen_ai.tool.name", "get_current_weather").timer().count())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aStreamedLoopIsObservedTheSameWayReactive() {
+		enqueueStreams();
+		List<String> texts = this.reactive.streamWithTools(ASK, tools(false)).map(ChatCompletionChunk::text).collectList()
+			.block();
+		assertStreamedStructure(texts);
+	}
+
+	@Test
+	void aStreamedLoopIsObservedTheSameWayBlocking() {
+		enqueueStreams();
+		List<String> texts;
+		try (Stream<ChatCompletionChunk> chunks = this.chat
+			.streamWithTools(ASK, tools(false))) {
+			texts = chunks.map(ChatCompletionChunk::text).toList();
+		}
+		assertStreamedStructure(texts);
+	}
+
+	private void enqueueStreams() {
+		enqueue(eventStream(sse("{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":"
+				+ "\"function\",\"function\":{\"name\":\"get_current_weather\",\"arguments\":\"\"}}]}", null)
+				+ sse("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"location\\\":\\\"Oslo\\\"}\"}}]}", null)
+				+ sse("{}", "tool_calls") + "data: [DONE]\n\n").build());
+		enqueue(eventStream(sse("{\"role\":\"assistant\",\"content\":\"Sunny\"}", null) + sse("{}", "stop")
+				+ "data: [DONE]\n\n").build());
+	}
+
+	private void assertStreamedStructure(List<String> texts) {
+		assertThat(String.join("", texts)).isEqualTo("Sunny");
+		List<Observation.Context> handled = handled();
+		Observation.Context loop = single(handled, "openai.tool_loop");
+		assertThat(highKeys(loop)).isEqualTo(map("openai.tool_loop.rounds", "2", "openai.tool_loop.tool_calls", "1"));
+		assertThat(observations()).hasSize(2).allSatisfy((call) -> {
+			assertThat(parentOf(call)).isSameAs(loop);
+			assertThat(lowKeys(call)).containsEntry("openai.streaming", "true");
+		});
+		assertThat(single(handled, "gen_ai.execute_tool")).satisfies((tool) -> {
+			assertThat(parentOf(tool)).isSameAs(loop);
+			assertThat(lowKeys(tool)).containsEntry("outcome", "success");
+		});
+	}
+
+	private static String sse(String delta, String finishReason) {
+		return "data: {\"id\":\"chatcmpl-s\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"" + MODEL
+				+ "\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
+				+ ((finishReason != null) ? "\"" + finishReason + "\"" : "null") + "}]}\n\n";
 	}
 
 	@Test
