@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.openaistarter.TransportUnderTest;
+import io.github.openaistarter.chat.ChatCompletionsClient;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
 
@@ -118,6 +120,40 @@ public final class SharedOpenAiFake implements AutoCloseable {
 	/** Responses of the fake itself that broke the description (a bug in the fake, not the client). */
 	public JsonNode selfCheckProblems() {
 		return control("GET", "/__fake/self-check", null).get("problems");
+	}
+
+	/**
+	 * A chat client to this fake, without retries, for a model.
+	 * @param apiKey the key, which the fake uses to keep rate limits apart
+	 * @param model the default model
+	 * @return the client, for the blocking and reactive templates
+	 */
+	public ChatCompletionsClient client(String apiKey, String model) {
+		return new ChatCompletionsClient(transport(apiKey).build(), Map.of("model", model));
+	}
+
+	/**
+	 * Stops a fake after checking that no request broke the OpenAPI description and that the fake found no fault
+	 * of its own: the end of a conformance test class.
+	 * @param fake the fake, {@code null} when it never started
+	 */
+	public static void stopWithoutViolations(@Nullable SharedOpenAiFake fake) {
+		if (fake == null) {
+			return;
+		}
+		try {
+			JsonNode violations = fake.violations();
+			if (!violations.isEmpty()) {
+				throw new AssertionError("Requests that broke the OpenAPI description: " + violations);
+			}
+			JsonNode problems = fake.selfCheckProblems();
+			if (!problems.isEmpty()) {
+				throw new AssertionError("Answers of the fake that broke the description: " + problems);
+			}
+		}
+		finally {
+			fake.close();
+		}
 	}
 
 	private JsonNode control(String method, String path, @Nullable String body) {

@@ -37,7 +37,6 @@ import io.github.openaistarter.chat.structured.RefusedAnswerException;
 import io.github.openaistarter.chat.structured.StructuredCompletion;
 import io.github.openaistarter.chat.structured.StructuredOutput;
 import io.github.openaistarter.core.OpenAiResponse;
-import io.github.openaistarter.core.OpenAiTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -89,26 +88,15 @@ class StructuredOutputConformanceTests {
 	@BeforeAll
 	static void startFake() throws Exception {
 		fake = SharedOpenAiFake.start();
-		OpenAiTransport transport = fake.transport("sk-structured")
-			.build();
-		ChatCompletionsClient client = new ChatCompletionsClient(transport, Map.of("model", "gpt-4.1-mini"));
+		ChatCompletionsClient client = fake.client("sk-structured", "gpt-4.1-mini");
 		chat = new ChatCompletionsTemplate(client);
 		reactiveChat = new ReactiveChatCompletionsTemplate(client);
 	}
 
+
 	@AfterAll
 	static void noViolations() {
-		if (fake == null) {
-			return;
-		}
-		try {
-			JsonNode violations = fake.violations();
-			assertThat(violations.size()).as("requests that broke the OpenAPI description: %s", violations).isZero();
-			assertThat(fake.selfCheckProblems().size()).isZero();
-		}
-		finally {
-			fake.close();
-		}
+		SharedOpenAiFake.stopWithoutViolations(fake);
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package io.github.openaistarter.conformance;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import reactor.test.StepVerifier;
-import tools.jackson.databind.JsonNode;
 
 import io.github.openaistarter.chat.ChatCompletionsClient;
 import io.github.openaistarter.chat.ChatCompletionsOperations;
@@ -26,7 +24,6 @@ import io.github.openaistarter.chat.model.ChatCompletionChunk;
 import io.github.openaistarter.chat.model.ChatCompletionRequest;
 import io.github.openaistarter.chat.model.ChatMessage;
 import io.github.openaistarter.chat.model.ToolMessage;
-import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.tool.ChatTool;
 import io.github.openaistarter.tool.ChatTools;
 import io.github.openaistarter.tool.OpenAiTool;
@@ -117,25 +114,15 @@ class ToolLoopConformanceTests {
 	@BeforeAll
 	static void startFake() throws Exception {
 		fake = SharedOpenAiFake.start();
-		OpenAiTransport transport = fake.transport("sk-tools").build();
-		ChatCompletionsClient client = new ChatCompletionsClient(transport, Map.of("model", "gpt-4.1-mini"));
+		ChatCompletionsClient client = fake.client("sk-tools", "gpt-4.1-mini");
 		chat = new ChatCompletionsTemplate(client);
 		reactiveChat = new ReactiveChatCompletionsTemplate(client);
 	}
 
+
 	@AfterAll
 	static void noViolations() {
-		if (fake == null) {
-			return;
-		}
-		try {
-			JsonNode violations = fake.violations();
-			assertThat(violations.size()).as("requests that broke the OpenAPI description: %s", violations).isZero();
-			assertThat(fake.selfCheckProblems().size()).isZero();
-		}
-		finally {
-			fake.close();
-		}
+		SharedOpenAiFake.stopWithoutViolations(fake);
 	}
 
 	private static ChatCompletionRequest ask(String text) {

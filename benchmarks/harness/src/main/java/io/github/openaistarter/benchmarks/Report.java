@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.openaistarter.autoconfigure.PoolProperties;
 
 /**
@@ -90,6 +92,7 @@ final class Report {
 		targets(md);
 		perCall(md);
 		structured(md);
+		toolLoop(md);
 		load(md);
 		chunks(md);
 		startup(md);
@@ -249,15 +252,9 @@ final class Report {
 				+ "|---|---|---|---|---|---|---|\n");
 		for (JmhRow row : creates) {
 			String[] parts = row.client.split(" ");
-			JmhRow plain = this.jmh.stream()
-				.filter((other) -> other.benchmark.equals(row.benchmark) && other.client.equals(parts[0] + " plain"))
-				.findFirst()
-				.orElse(null);
-			md.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ").append(fmt(row.timeUs, 1))
-				.append(" ± ").append(fmt(row.timeErrorUs, 1)).append(" | ").append(us(row.cpuNs)).append(" | ")
-				.append(kb(row.allocBytes)).append(" | ")
-				.append(ratio(row.cpuNs, (plain != null) ? plain.cpuNs : Double.NaN)).append(" | ")
-				.append(ratio(row.allocBytes, (plain != null) ? plain.allocBytes : Double.NaN)).append(" |\n");
+			JmhRow plain = row(row.benchmark, parts[0] + " plain");
+			md.append("| ").append(parts[0]).append(" | ").append(parts[1]);
+			figuresAgainst(md, row, plain);
 		}
 		md.append("\nThe readers of a streamed structured answer, per chunk of ").append(StreamedAnswerBenchmark.CHUNK_CHARACTERS)
 			.append(" characters, on list answers of 200 and 2,000 items (StreamedAnswerBenchmark; linear means the"
@@ -266,10 +263,7 @@ final class Report {
 				+ "|---|---|---|---|---|---|\n");
 		for (JmhRow row : streams) {
 			String[] parts = row.client.split(" ");
-			JmhRow small = this.jmh.stream()
-				.filter((other) -> other.benchmark.equals(row.benchmark) && other.client.equals(parts[0] + " 200"))
-				.findFirst()
-				.orElse(null);
+			JmhRow small = row(row.benchmark, parts[0] + " 200");
 			md.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ")
 				.append(fmt(row.timeUs * 1000, 0)).append(" ± ").append(fmt(row.timeErrorUs * 1000, 0)).append(" | ")
 				.append(fmt(row.cpuNs, 0)).append(" | ").append(fmt(row.allocBytes, 0)).append(" | ")
@@ -277,6 +271,33 @@ final class Report {
 				.append(" |\n");
 		}
 		md.append("\n");
+	}
+
+	private void toolLoop(StringBuilder md) {
+		List<JmhRow> rows = this.jmh.stream().filter((row) -> row.benchmark.equals("tool-loop")).toList();
+		if (rows.isEmpty()) {
+			return;
+		}
+		JmhRow plain = row("tool-loop", "plain-create");
+		md.append("## Tool loop (JMH, one thread)\n\n");
+		md.append("The loop's own cost per round (ToolLoopBenchmark: two rounds, two tool calls in parallel, a model"
+				+ " and tools that answer at once, so neither the server nor the tools count) next to a plain blocking"
+				+ " create against the stand-in:\n\n");
+		md.append("| measure | time/op (us) | CPU/op (us) | alloc/op (KB) | CPU / plain create | alloc / plain create |\n"
+				+ "|---|---|---|---|---|---|\n");
+		for (JmhRow row : rows) {
+			md.append("| ").append(row.client);
+			figuresAgainst(md, row, plain);
+		}
+		md.append("\n");
+	}
+
+	/** The rest of a table row: time, CPU and allocation per op, then CPU and allocation against a base row. */
+	private static void figuresAgainst(StringBuilder md, JmhRow row, @Nullable JmhRow base) {
+		md.append(" | ").append(fmt(row.timeUs, 1)).append(" ± ").append(fmt(row.timeErrorUs, 1)).append(" | ")
+			.append(us(row.cpuNs)).append(" | ").append(kb(row.allocBytes)).append(" | ")
+			.append(ratio(row.cpuNs, (base != null) ? base.cpuNs : Double.NaN)).append(" | ")
+			.append(ratio(row.allocBytes, (base != null) ? base.allocBytes : Double.NaN)).append(" |\n");
 	}
 
 	private void load(StringBuilder md) {

@@ -76,6 +76,9 @@ public final class Suite {
 			if (only.isEmpty() || only.contains("structured")) {
 				structured(server.port());
 			}
+			if (only.isEmpty() || only.contains("tools")) {
+				tools(server.port());
+			}
 			if (only.isEmpty() || only.contains("load")) {
 				load(server.port());
 			}
@@ -128,60 +131,64 @@ public final class Suite {
 
 	private void jmh(int port) throws RunnerException {
 		log("JMH: create, stream and list on one thread, with -prof gc and process CPU time");
-		ChainedOptionsBuilder options = new OptionsBuilder().include(CreateBenchmark.class.getSimpleName())
-			.include(StreamBenchmark.class.getSimpleName())
-			.include(ListBenchmark.class.getSimpleName())
-			.forks(1)
-			// the starter's stack (Spring, WebClient, Reactor) takes longer to reach its compiled steady state
-			.warmupIterations(this.quick ? 2 : 8)
-			.warmupTime(TimeValue.seconds(this.quick ? 1 : 2))
-			.measurementIterations(this.quick ? 2 : 4)
-			.measurementTime(TimeValue.seconds(this.quick ? 1 : 2))
-			.jvmArgs("-Xms1g", "-Xmx1g", "-Dbench.port=" + port)
-			.addProfiler(GCProfiler.class)
-			.addProfiler(CpuTimeProfiler.class)
-			.resultFormat(ResultFormatType.JSON)
-			.result(this.out.resolve("jmh.json").toString())
-			.output(this.out.resolve("jmh.log").toString());
-		Collection<RunResult> results = new Runner(options.build()).run();
-		for (RunResult result : results) {
+		// the starter's stack (Spring, WebClient, Reactor) takes longer to reach its compiled steady state
+		for (RunResult result : runJmh(port, "jmh", 8, 4, CreateBenchmark.class, StreamBenchmark.class,
+				ListBenchmark.class)) {
 			String benchmark = result.getParams().getBenchmark();
-			String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-			Map<String, Result> secondary = result.getSecondaryResults();
-			this.report.jmh(new Report.JmhRow(name, result.getParams().getParam("client"),
-					result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
-					score(secondary.get("cpu.time.norm")), score(secondary.get("gc.alloc.rate.norm"))));
+			this.report.jmh(row(result, benchmark.substring(benchmark.lastIndexOf('.') + 1),
+					result.getParams().getParam("client"), 1));
 		}
 	}
 
 	private void structured(int port) throws RunnerException {
 		log("JMH: typed create vs plain create; streamed structured answers of 200 and 2,000 items, per chunk");
-		ChainedOptionsBuilder options = new OptionsBuilder().include(StructuredCreateBenchmark.class.getSimpleName())
-			.include(StreamedAnswerBenchmark.class.getSimpleName())
-			.forks(1)
-			.warmupIterations(this.quick ? 2 : 6)
+		for (RunResult result : runJmh(port, "jmh-structured", 6, 5, StructuredCreateBenchmark.class,
+				StreamedAnswerBenchmark.class)) {
+			boolean create = result.getParams().getBenchmark().endsWith(".create");
+			String variant = create
+					? result.getParams().getParam("client") + " " + result.getParams().getParam("call")
+					: result.getParams().getParam("reader") + " " + result.getParams().getParam("items");
+			double per = create ? 1
+					: StreamedAnswerBenchmark.chunks(Integer.parseInt(result.getParams().getParam("items")));
+			this.report.jmh(row(result, create ? "structured-create" : "structured-stream", variant, per));
+		}
+	}
+
+	private void tools(int port) throws RunnerException {
+		log("JMH: the tool loop's own cost per round, next to a plain create");
+		for (RunResult result : runJmh(port, "jmh-tools", 6, 5, ToolLoopBenchmark.class)) {
+			boolean loop = result.getParams().getParam("call").equals("tool-loop");
+			this.report.jmh(row(result, "tool-loop", loop ? "tool loop, per round" : "plain-create",
+					loop ? ToolLoopBenchmark.ROUNDS : 1));
+		}
+	}
+
+	/** Runs JMH benchmarks in one fork, with the GC and CPU-time profilers, writing {@code <name>.json/.log}. */
+	private Collection<RunResult> runJmh(int port, String name, int warmups, int measurements,
+			Class<?>... benchmarks) throws RunnerException {
+		ChainedOptionsBuilder options = new OptionsBuilder().forks(1)
+			.warmupIterations(this.quick ? 2 : warmups)
 			.warmupTime(TimeValue.seconds(this.quick ? 1 : 2))
-			.measurementIterations(this.quick ? 2 : 5)
+			.measurementIterations(this.quick ? 2 : measurements)
 			.measurementTime(TimeValue.seconds(this.quick ? 1 : 2))
 			.jvmArgs("-Xms1g", "-Xmx1g", "-Dbench.port=" + port)
 			.addProfiler(GCProfiler.class)
 			.addProfiler(CpuTimeProfiler.class)
 			.resultFormat(ResultFormatType.JSON)
-			.result(this.out.resolve("jmh-structured.json").toString())
-			.output(this.out.resolve("jmh-structured.log").toString());
-		for (RunResult result : new Runner(options.build()).run()) {
-			String benchmark = result.getParams().getBenchmark();
-			String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-			Map<String, Result> secondary = result.getSecondaryResults();
-			boolean create = name.equals("create");
-			String variant = create
-					? result.getParams().getParam("client") + " " + result.getParams().getParam("call")
-					: result.getParams().getParam("reader") + " " + result.getParams().getParam("items");
-			double per = create ? 1 : StreamedAnswerBenchmark.chunks(Integer.parseInt(result.getParams().getParam("items")));
-			this.report.jmh(new Report.JmhRow(create ? "structured-create" : "structured-stream", variant,
-					result.getPrimaryResult().getScore() / per, result.getPrimaryResult().getScoreError() / per,
-					score(secondary.get("cpu.time.norm")) / per, score(secondary.get("gc.alloc.rate.norm")) / per));
+			.result(this.out.resolve(name + ".json").toString())
+			.output(this.out.resolve(name + ".log").toString());
+		for (Class<?> benchmark : benchmarks) {
+			options.include("\\." + benchmark.getSimpleName() + "\\.");
 		}
+		return new Runner(options.build()).run();
+	}
+
+	/** A report row of a result, its figures divided by the operations one op stands for. */
+	private static Report.JmhRow row(RunResult result, String benchmark, String client, double per) {
+		Map<String, Result> secondary = result.getSecondaryResults();
+		return new Report.JmhRow(benchmark, client, result.getPrimaryResult().getScore() / per,
+				result.getPrimaryResult().getScoreError() / per, score(secondary.get("cpu.time.norm")) / per,
+				score(secondary.get("gc.alloc.rate.norm")) / per);
 	}
 
 	private static double score(Result result) {
