@@ -180,6 +180,31 @@ class ToolObservationHttpTests extends ObservationHttpTestSupport {
 		});
 	}
 
+	@Test
+	void closingABlockingStreamMidRoundInterruptsTheRunningTool() {
+		CountDownLatch started = new CountDownLatch(1);
+		AtomicBoolean interrupted = new AtomicBoolean();
+		ChatTool slow = ChatTool.of("get_current_weather", null, Location.class, (query) -> {
+			started.countDown();
+			try {
+				Thread.sleep(30_000);
+			}
+			catch (InterruptedException ex) {
+				interrupted.set(true);
+			}
+			return "late";
+		});
+		enqueueStreams();
+		Stream<ChatCompletionChunk> chunks = this.chat.streamWithTools(ASK,
+				ChatTools.of(slow).withObservations(this.registry, false));
+		new Thread(() -> chunks.forEach((chunk) -> {
+		})).start();
+		await().until(() -> started.await(0, TimeUnit.MILLISECONDS));
+		chunks.close();
+		await().untilTrue(interrupted);
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
+
 	private static Observation.Context single(List<Observation.Context> contexts, String name) {
 		List<Observation.Context> matching = contexts.stream().filter((context) -> name.equals(context.getName())).toList();
 		assertThat(matching).as("observations named %s", name).hasSize(1);
