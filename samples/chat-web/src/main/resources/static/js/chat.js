@@ -1,6 +1,7 @@
 // The chat page. The conversation lives here, in the browser: each new message is sent with every turn
-// before it to POST /api/chat, whose server-sent events bring the answer chunk by chunk; the whole answer
-// is then appended to the conversation, ready for the next question.
+// before it to POST /api/chat, whose server-sent events bring the answer chunk by chunk, and the tools the
+// model calls on the way, shown as badges above the answer; the whole answer is then appended to the
+// conversation, ready for the next question.
 'use strict';
 
 const turns = []; // the user and assistant messages so far, as {role, content}
@@ -57,7 +58,10 @@ async function ask(question) {
 			throw new Error(await problem(response));
 		}
 		await readEvents(response, (name, data) => {
-			if (name === 'chunk') {
+			if (name === 'tool') {
+				showToolCall(bubble, answer, data);
+			}
+			else if (name === 'chunk') {
 				firstChunk = firstChunk ?? performance.now() - started;
 				chunks++;
 				answer.textContent += data.text;
@@ -74,8 +78,9 @@ async function ask(question) {
 		}
 		turns.push({ role: 'assistant', content: answer.textContent });
 		const stored = done.stored ? ` · stored as ${done.id}` : '';
+		const tools = done.toolCalls ? ` · ${plural(done.toolCalls, 'tool call')} in ${plural(done.rounds, 'round')}` : '';
 		note(bubble, `${chunks} chunks · first token ${millis(firstChunk)} · ${millis(performance.now() - started)}`
-			+ ` · ${done.totalTokens ?? '?'} tokens${stored}`);
+			+ ` · ${done.totalTokens ?? '?'} tokens${tools}${stored}`);
 		Status.showTimings([done.timing]);
 	}
 	catch (error) {
@@ -88,6 +93,54 @@ async function ask(question) {
 		send.disabled = false;
 		input.focus();
 	}
+}
+
+/**
+ * Shows a tool call above the answer's text: a badge with the tool's name as soon as it is called, completed
+ * with its arguments when they have arrived ({id, name, arguments}, arguments null until then).
+ */
+function showToolCall(bubble, answer, call) {
+	let list = bubble.querySelector('.tool-calls');
+	if (!list) {
+		list = document.createElement('ul');
+		list.className = 'tool-calls';
+		bubble.insertBefore(list, answer);
+	}
+	let badge = [...list.children].find((item) => item.dataset.id === call.id);
+	if (!badge) {
+		badge = document.createElement('li');
+		badge.className = 'tool-call pending';
+		badge.dataset.id = call.id;
+		badge.dataset.tool = call.name;
+		list.append(badge);
+	}
+	if (call.arguments === null) {
+		badge.textContent = `${call.name}(…)`;
+	}
+	else {
+		badge.classList.remove('pending');
+		badge.textContent = `${call.name}(${formatArguments(call.arguments)})`;
+		badge.title = call.arguments;
+	}
+}
+
+/** {"die":"D6","count":2} to 'die: "D6", count: 2'; anything less simple as the model wrote it, cut short. */
+function formatArguments(json) {
+	try {
+		const values = JSON.parse(json);
+		const entries = Object.entries(values);
+		if (entries.every(([, value]) => value === null || typeof value !== 'object')) {
+			return entries.map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join(', ');
+		}
+	}
+	catch {
+		// not JSON: shown as it came
+	}
+	return json.length > 80 ? `${json.slice(0, 79)}…` : json;
+}
+
+function plural(count, noun) {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function note(bubble, text) {

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,8 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The app's HTTP API, without a browser: the chat stream's events, the extracted contact's JSON, the stored
- * completions' JSON with timings, and OpenAI's errors as problem details.
+ * The app's HTTP API, without a browser: the chat stream's events (tool calls among them), the extracted contact's
+ * JSON, the stored completions' JSON with timings, and OpenAI's errors as problem details.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "openai.retry.initial-backoff=10ms", "openai.retry.max-backoff=20ms" })
@@ -63,6 +65,60 @@ class ChatWebApiTests {
 		assertThat(done.path("timing").path("requestId").asString()).startsWith("req_");
 		assertThat(this.openAi.lastRequest().json().path("stream_options").path("include_usage").asBoolean()).isTrue();
 		assertThat(this.chat.retrieve(done.path("id").asString()).metadata()).containsEntry("topic", "api");
+	}
+
+	@Test
+	void streamsAToolCallAsItsNameArrivesThenWithItsArgumentsThenTheAnswerThatReadsItsResult() throws Exception {
+		// the fake calls the tools the last user text names when it has the word "call", with arguments made from
+		// their schemas (the first enum value, 1 for numbers), then echoes their results
+		List<Event> events = events(send("POST", "/api/chat",
+				"{\"messages\":[{\"role\":\"user\",\"content\":\"Please call roll_dice\"}],\"store\":false}"));
+		assertThat(events.get(0).name()).isEqualTo("tool");
+		assertThat(events.get(0).data().path("name").asString()).isEqualTo("roll_dice");
+		assertThat(events.get(0).data().path("id").asString()).startsWith("call_");
+		assertThat(events.get(0).data().path("arguments").isNull()).isTrue();
+		assertThat(events.get(1).name()).isEqualTo("tool");
+		assertThat(events.get(1).data().path("id").asString()).isEqualTo(events.get(0).data().path("id").asString());
+		assertThat(events.get(1).data().path("arguments").asString()).isEqualTo("{\"die\":\"D6\",\"count\":1,\"seed\":1}");
+		assertThat(events.subList(2, events.size() - 1)).allSatisfy((event) -> assertThat(event.name()).isEqualTo("chunk"));
+		String roll = JsonMapper.shared().writeValueAsString(new DemoTools().rollDice(DemoTools.Die.D6, 1, 1));
+		assertThat(text(events)).isEqualTo("echo: " + roll).startsWith("echo: {\"die\":\"D6\",\"seed\":1,\"rolls\":[");
+		Event done = events.get(events.size() - 1);
+		assertThat(done.name()).isEqualTo("done");
+		assertThat(done.data().path("rounds").asInt()).isEqualTo(2);
+		assertThat(done.data().path("toolCalls").asInt()).isEqualTo(1);
+		assertThat(done.data().path("timing").path("requestId").asString()).startsWith("req_");
+		assertThat(this.openAi.requests()).hasSize(2);
+		assertThat(this.openAi.lastRequest().json().path("messages").valueStream()
+			.map((message) -> message.path("role").asString())).containsExactly("user", "assistant", "tool");
+	}
+
+	@Test
+	void streamsTwoToolCallsOfOneAnswerEachCompleteWhenTheNextStarts() throws Exception {
+		List<Event> events = events(send("POST", "/api/chat",
+				"{\"messages\":[{\"role\":\"user\",\"content\":\"call current_time, then roll_dice\"}],"
+						+ "\"store\":false}"));
+		List<String> tools = events.stream()
+			.filter((event) -> event.name().equals("tool"))
+			.map((event) -> event.data().path("name").asString() + " " + event.data().path("arguments").asString("…"))
+			.toList();
+		assertThat(tools).containsExactly("current_time …", "current_time {}", "roll_dice …",
+				"roll_dice {\"die\":\"D6\",\"count\":1,\"seed\":1}");
+		assertThat(text(events)).startsWith("echo: ").contains("; {\"die\":\"D6\"");
+		assertThat(events.get(events.size() - 1).data().path("toolCalls").asInt()).isEqualTo(2);
+		assertThat(this.openAi.requests().get(0).json().path("tools").valueStream()
+			.map((tool) -> tool.path("function").path("name").asString())).containsExactlyInAnyOrder("current_time",
+					"roll_dice");
+	}
+
+	@Test
+	void offlineTheFinalAnswerSaysWhatTheToolsReturned() throws Exception {
+		this.openAi.answerWith(OfflineOpenAi::answer);
+		List<Event> events = events(send("POST", "/api/chat",
+				"{\"messages\":[{\"role\":\"user\",\"content\":\"call roll_dice\"}],\"store\":false}"));
+		assertThat(events.get(0).data().path("name").asString()).isEqualTo("roll_dice");
+		assertThat(text(events)).startsWith("The embedded fake OpenAI called your tools; roll_dice returned "
+				+ "{\"die\":\"D6\",\"seed\":1,\"rolls\":[");
 	}
 
 	@Test
@@ -170,6 +226,38 @@ class ChatWebApiTests {
 
 	private static JsonNode read(HttpResponse<String> response) {
 		return json.readTree(response.body());
+	}
+
+	/** The server-sent events of a response, in order. */
+	private static List<Event> events(HttpResponse<String> response) {
+		List<Event> events = new ArrayList<>();
+		for (String block : response.body().split("\n\n")) {
+			String name = null;
+			String data = null;
+			for (String line : block.split("\n")) {
+				if (line.startsWith("event:")) {
+					name = line.substring(6);
+				}
+				else if (line.startsWith("data:")) {
+					data = line.substring(5);
+				}
+			}
+			if (name != null && data != null) {
+				events.add(new Event(name, json.readTree(data)));
+			}
+		}
+		return events;
+	}
+
+	private static String text(List<Event> events) {
+		return events.stream()
+			.filter((event) -> event.name().equals("chunk"))
+			.map((event) -> event.data().path("text").asString())
+			.collect(Collectors.joining());
+	}
+
+	private record Event(String name, JsonNode data) {
+
 	}
 
 }

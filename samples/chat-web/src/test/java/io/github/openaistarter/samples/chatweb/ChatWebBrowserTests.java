@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The two pages in a real browser (headless Chromium), on the app wired to the starter's fake: chat with a streamed
- * answer, extract a contact, then find the stored completion, page, filter, open, edit and delete it. Screenshots of
- * each page go to {@code target/screenshots}.
+ * answer, watch tool calls stream in above an answer, extract a contact, then find the stored completion, page,
+ * filter, open, edit and delete it. Screenshots of each page go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureOpenAiFake
@@ -110,6 +110,33 @@ class ChatWebBrowserTests {
 		assertThat(browser.findElement(By.id("timings")).getText()).startsWith("last calls: stream ")
 			.contains("first chunk");
 		Chromium.screenshot(browser, "chat.png");
+	}
+
+	@Test
+	void chatShowsEachToolCallAsABadgeAboveTheAnswer() {
+		this.openAi.answerWith(OfflineOpenAi::answer);
+		// the role chunk and the first call's name, then a pause: the call must show while its arguments stream
+		this.openAi.enqueue(Fault.streamStallAfter(2, Duration.ofMillis(1500)));
+		browser.get(url("/"));
+		ask("Please call roll_dice and current_time");
+		WebElement answer = lastBubble("assistant");
+		waitUntil(() -> !toolCalls(answer).isEmpty() && isStreaming(answer));
+		assertThat(toolCalls(answer)).containsExactly("roll_dice(…)");
+		assertThat(answer.findElement(By.cssSelector(".tool-call")).getAttribute("class")).contains("pending");
+		waitUntil(() -> !isStreaming(answer));
+		assertThat(toolCalls(answer)).containsExactly("roll_dice(die: \"D6\", count: 1, seed: 1)", "current_time()");
+		assertThat(answer.findElements(By.cssSelector(".tool-call.pending"))).isEmpty();
+		assertThat(text(answer)).startsWith("The embedded fake OpenAI called your tools; roll_dice returned {")
+			.contains("; current_time returned ");
+		assertThat(note(answer)).contains(" · 2 tool calls in 2 rounds · ");
+		Chromium.screenshot(browser, "tools.png");
+
+		ask("Thanks!");
+		WebElement next = lastBubble("assistant");
+		waitUntil(() -> !isStreaming(next) && !note(next).isEmpty());
+		assertThat(toolCalls(next)).isEmpty();
+		assertThat(this.openAi.lastRequest().json().path("messages").valueStream()
+			.map((message) -> message.path("role").asString())).containsExactly("system", "user", "assistant", "user");
 	}
 
 	@Test
@@ -218,6 +245,10 @@ class ChatWebBrowserTests {
 
 	private static String text(WebElement bubble) {
 		return bubble.findElement(By.className("text")).getText();
+	}
+
+	private static List<String> toolCalls(WebElement bubble) {
+		return bubble.findElements(By.className("tool-call")).stream().map(WebElement::getText).toList();
 	}
 
 	private static String note(WebElement bubble) {

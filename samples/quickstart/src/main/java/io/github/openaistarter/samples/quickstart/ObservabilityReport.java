@@ -13,8 +13,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 
 /**
- * Prints what Actuator knows after the tour: the {@code openai} health component and the OpenAI meters (the
- * same data {@code /actuator/health} and {@code /actuator/metrics} expose in a web application).
+ * Prints what Actuator knows after the tour: the {@code openai} health component and the OpenAI meters, the tool
+ * calls' among them (the same data {@code /actuator/health} and {@code /actuator/metrics} expose in a web
+ * application).
  */
 class ObservabilityReport {
 
@@ -48,6 +49,11 @@ class ObservabilityReport {
 			.forEach((summary) -> this.out.printf("  gen_ai.client.token.usage %-9s %-26s total=%.0f%n",
 					summary.getId().getTag("gen_ai.token.type"), summary.getId().getTag("openai.operation"),
 					summary.totalAmount()));
+		this.meters.find("gen_ai.execute_tool").timers().stream()
+			.sorted(Comparator.comparing((Timer timer) -> timer.getId().getTag("gen_ai.tool.name")))
+			.forEach((timer) -> this.out.printf("  gen_ai.execute_tool %-40s %-8s count=%d mean=%.1f ms%n",
+					timer.getId().getTag("gen_ai.tool.name"), timer.getId().getTag("outcome"), timer.count(),
+					timer.mean(TimeUnit.MILLISECONDS)));
 		Timer firstChunk = this.meters.find("gen_ai.client.operation.time_to_first_chunk").timer();
 		if (firstChunk != null) {
 			this.out.printf("  gen_ai.client.operation.time_to_first_chunk max=%.1f ms%n",

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.health.OpenAiHealthIndicator;
 import io.github.openaistarter.test.OpenAiFakeServer;
+import io.github.openaistarter.tool.ChatTools;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.CommandLineRunner;
@@ -15,9 +16,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Runs {@link ConversationStory} and {@link StructuredStory} once and exits. With {@code OPENAI_API_KEY} set (and optionally
- * {@code OPENAI_BASE_URL}) it talks to that server; without, it starts an in-process fake OpenAI server on
- * loopback, so it works offline.
+ * Runs {@link ConversationStory}, {@link StructuredStory} and {@link ToolsStory} once and exits. With
+ * {@code OPENAI_API_KEY} set (and optionally {@code OPENAI_BASE_URL}) it talks to that server; without, it starts
+ * an in-process fake OpenAI server on loopback, so it works offline.
  */
 @SpringBootApplication
 public class QuickstartApplication {
@@ -35,11 +36,12 @@ public class QuickstartApplication {
 	}
 
 	@Bean
-	CommandLineRunner conversation(ChatCompletionsOperations chat, ObjectProvider<OpenAiHealthIndicator> health,
-			MeterRegistry meters) {
+	CommandLineRunner conversation(ChatCompletionsOperations chat, ChatTools tools,
+			ObjectProvider<OpenAiHealthIndicator> health, MeterRegistry meters) {
 		return (args) -> {
 			new ConversationStory(chat, System.out).run();
 			new StructuredStory(chat, System.out).run();
+			new ToolsStory(chat, tools, System.out).run();
 			new ObservabilityReport(health.getIfAvailable(), meters, System.out).print();
 		};
 	}
