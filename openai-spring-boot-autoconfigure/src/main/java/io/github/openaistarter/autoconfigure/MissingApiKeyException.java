@@ -10,13 +10,37 @@ public class MissingApiKeyException extends IllegalStateException {
 
 	private final String baseUrl;
 
+	private final boolean unresolvedPlaceholder;
+
 	/**
-	 * Creates the exception.
+	 * Creates the exception for a missing key.
 	 * @param baseUrl the base URL that needs a key
 	 */
 	public MissingApiKeyException(String baseUrl) {
-		super("No OpenAI API key is configured for " + baseUrl);
+		this(baseUrl, false);
+	}
+
+	/**
+	 * Creates the exception.
+	 * @param baseUrl the base URL the key is for
+	 * @param unresolvedPlaceholder whether a key is set but is a placeholder naming an unset variable (as
+	 * {@code openai.api-key=${OPENAI_API_KEY}} is when the variable is not set), which would be sent as the key
+	 */
+	public MissingApiKeyException(String baseUrl, boolean unresolvedPlaceholder) {
+		super(unresolvedPlaceholder
+				? "The OpenAI API key configured for " + baseUrl + " is an unresolved ${...} placeholder: the"
+						+ " variable it names is not set"
+				: "No OpenAI API key is configured for " + baseUrl);
 		this.baseUrl = baseUrl;
+		this.unresolvedPlaceholder = unresolvedPlaceholder;
+	}
+
+	/**
+	 * Whether a key is set but is an unresolved {@code ${...}} placeholder.
+	 * @return whether the key is a placeholder
+	 */
+	public boolean isUnresolvedPlaceholder() {
+		return this.unresolvedPlaceholder;
 	}
 
 	/**

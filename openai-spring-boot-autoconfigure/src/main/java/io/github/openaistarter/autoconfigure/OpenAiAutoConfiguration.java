@@ -73,6 +73,9 @@ public final class OpenAiAutoConfiguration {
 		if (apiKey == null && isOpenAi(baseUrl)) {
 			throw new MissingApiKeyException(baseUrl);
 		}
+		if (apiKey != null && apiKey.contains("${") && apiKey.indexOf('}') > apiKey.indexOf("${")) {
+			throw new MissingApiKeyException(baseUrl, true);
+		}
 		warnIfCleartext(baseUrl);
 		ClientHttpConnector connector = OpenAiConnectors.create(properties, pool,
 				sslBundle(properties, sslBundles, httpClientSettings.getIfAvailable()));

@@ -3,7 +3,6 @@ package io.github.openaistarter.core;
 import java.nio.charset.StandardCharsets;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,19 +35,17 @@ final class ErrorResponses {
 	}
 
 	/**
-	 * Reads OpenAI's {@code {"error": {...}}} body; a body of another shape becomes the message, shortened.
+	 * Reads the error of a body ({@link OpenAiError#from}); a body of no known shape becomes the message,
+	 * shortened.
 	 */
 	OpenAiError readError(byte[] body) {
 		if (body.length == 0) {
 			return OpenAiError.NONE;
 		}
 		try {
-			JsonNode error = this.jsonMapper.readTree(body).path("error");
-			if (error.isObject()) {
-				return this.jsonMapper.treeToValue(error, OpenAiError.class);
-			}
-			if (error.isString()) {
-				return new OpenAiError(error.asString(), null, null, null);
+			OpenAiError error = OpenAiError.from(this.jsonMapper.readTree(body));
+			if (error != null) {
+				return error;
 			}
 		}
 		catch (JacksonException ex) {

@@ -5,6 +5,7 @@ import java.util.StringJoiner;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code error} object OpenAI sends with an error status or inside a stream:
@@ -38,6 +39,47 @@ public record OpenAiError(@JsonProperty("message") @Nullable String message, @Js
 	 */
 	public OpenAiError {
 		message = (message != null) ? Secrets.redact(message) : null;
+	}
+
+	/**
+	 * Reads the error a server put in a JSON body, in the shapes OpenAI and compatible servers use:
+	 * <ul>
+	 * <li>OpenAI's {@code {"error": {"message", "type", "code", "param"}}} (a numeric code as its text);</li>
+	 * <li>{@code {"error": "Not Found", "message": "Cannot GET /v1/models", "status": 404}} (Express, NestJS,
+	 * some gateways): the message after the error's name;</li>
+	 * <li>{@code {"message": ..., "type": ..., "code": ...}} at the root (vLLM and others);</li>
+	 * <li>RFC 9457 problem details, {@code {"title": ..., "detail": ...}} (Spring, ASP.NET);</li>
+	 * <li>{@code {"detail": "Not Found"}} (FastAPI).</li>
+	 * </ul>
+	 * @param body the body's JSON tree
+	 * @return the error, or {@code null} when the body has none of these shapes
+	 */
+	public static @Nullable OpenAiError from(JsonNode body) {
+		JsonNode error = body.path("error");
+		if (error.isObject()) {
+			return new OpenAiError(text(error, "message"), text(error, "type"), text(error, "code"),
+					text(error, "param"));
+		}
+		String message = text(body, "message");
+		if (error.isString()) {
+			return new OpenAiError((message != null) ? error.asString() + ": " + message : error.asString(), null,
+					null, null);
+		}
+		if (message != null) {
+			return new OpenAiError(message, text(body, "type"), text(body, "code"), text(body, "param"));
+		}
+		String title = text(body, "title");
+		String detail = text(body, "detail");
+		if (detail != null || title != null) {
+			return new OpenAiError((title != null && detail != null) ? title + ": " + detail
+					: (detail != null) ? detail : title, null, null, null);
+		}
+		return null;
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return (value.isString() || value.isNumber()) ? value.asString() : null;
 	}
 
 	/**

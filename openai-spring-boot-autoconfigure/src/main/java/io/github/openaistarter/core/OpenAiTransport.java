@@ -1,6 +1,7 @@
 package io.github.openaistarter.core;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +49,8 @@ public final class OpenAiTransport {
 
 	/** Error bodies are read up to this size; the rest is dropped. */
 	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+	private static final byte[] ERROR_MEMBER = "\"error\"".getBytes(StandardCharsets.US_ASCII);
 
 	private final HttpExchanger exchanger;
 
@@ -287,6 +290,12 @@ public final class OpenAiTransport {
 	}
 
 	private <T> T decode(OpenAiCall call, ResponseMetadata metadata, DataBuffer buffer, JavaType type) {
+		if (isErrorBody(buffer)) {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			throw this.errorResponses.toException(call, metadata, bytes);
+		}
 		try {
 			return this.jsonMapper.readValue(buffer.asInputStream(true), type);
 		}
@@ -295,6 +304,34 @@ public final class OpenAiTransport {
 					+ type.getRawClass().getSimpleName() + ": " + bounded(ex.getOriginalMessage()), ex,
 					metadata.requestId());
 		}
+	}
+
+	/**
+	 * Whether a successful answer is an error in disguise: a JSON object whose first member is {@code error}, as
+	 * some compatible servers answer with 200. Looks at the first bytes only.
+	 */
+	private static boolean isErrorBody(DataBuffer buffer) {
+		int at = buffer.readPosition();
+		int end = buffer.writePosition();
+		at = skipWhitespace(buffer, at, end);
+		if (at >= end || buffer.getByte(at) != '{') {
+			return false;
+		}
+		at = skipWhitespace(buffer, at + 1, end);
+		for (byte expected : ERROR_MEMBER) {
+			if (at >= end || buffer.getByte(at++) != expected) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int skipWhitespace(DataBuffer buffer, int from, int end) {
+		int at = from;
+		while (at < end && Character.isWhitespace(buffer.getByte(at))) {
+			at++;
+		}
+		return at;
 	}
 
 	private static String bounded(@Nullable String message) {

@@ -26,8 +26,11 @@ import org.springframework.http.HttpMethod;
  * <ul>
  * <li>UP on 2xx; also UP on 429 (reachable, authenticated, but throttled: detail {@code throttled=true}), since
  * taking instances out of service would not lift the limit;</li>
- * <li>DOWN on 401 and 403 (the key is rejected; the key is never shown), on 404 for the default model (every
- * call without a model of its own would fail), on 5xx, timeouts and connection failures.</li>
+ * <li>DOWN on 401 and 403 (the key is rejected; the key is never shown), on 404 {@code model_not_found} for
+ * the default model (every call without a model of its own would fail), on 5xx, timeouts and connection
+ * failures;</li>
+ * <li>UNKNOWN on another 404: a compatible server that does not serve the models endpoint cannot be probed
+ * (calls may still work).</li>
  * </ul>
  * Details: base URL, model, latency, HTTP status, error type, request id, and the remaining requests and tokens
  * of the latest rate limits.
@@ -79,7 +82,8 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 	private Health failed(OpenAiException ex, long start) {
 		if (ex instanceof OpenAiApiException api) {
 			int status = api.statusCode().value();
-			Health.Builder builder = (status == 429) ? Health.up().withDetail("throttled", true) : Health.down();
+			Health.Builder builder = (status == 429) ? Health.up().withDetail("throttled", true)
+					: (status == 404 && !isUnknownModel(api)) ? Health.unknown() : Health.down();
 			return details(builder, api.metadata(), start)
 				.withDetail("error", describe(status, api))
 				.withDetail("errorType", String.valueOf(api.errorType()))
@@ -95,13 +99,26 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 			return "The API key was rejected (" + status + ((ex.errorCode() != null) ? " " + ex.errorCode() : "")
 					+ "); check openai.api-key or OPENAI_API_KEY";
 		}
-		if (status == 404 && this.model != null) {
+		if (status == 404 && isUnknownModel(ex)) {
 			return "The model '" + this.model + "' is unknown or not available to this key";
+		}
+		if (status == 404) {
+			return "The server does not serve " + probePath() + " (404: " + ex.errorMessage()
+					+ "), so it cannot be probed; calls may still work";
 		}
 		if (status == 429) {
 			return "Rate limited; OpenAI is reachable and the key is accepted";
 		}
 		return String.valueOf(ex.errorMessage());
+	}
+
+	/** Only OpenAI's {@code model_not_found} says the model is unknown; another 404 is a missing endpoint. */
+	private boolean isUnknownModel(OpenAiApiException ex) {
+		return this.model != null && "model_not_found".equals(ex.errorCode());
+	}
+
+	private String probePath() {
+		return (this.model != null) ? "GET /models/" + this.model : "GET /models";
 	}
 
 	private Health.Builder details(Health.Builder builder, @Nullable ResponseMetadata metadata, long start) {

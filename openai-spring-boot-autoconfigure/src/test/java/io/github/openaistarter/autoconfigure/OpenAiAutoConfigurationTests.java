@@ -169,6 +169,20 @@ class OpenAiAutoConfigurationTests {
 	}
 
 	@Test
+	void failsAtStartupWhenTheKeyIsAnUnresolvedPlaceholder() {
+		this.runner.withPropertyValues("openai.api-key=${OPENAI_TEST_KEY_THAT_IS_NOT_SET}").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(MissingApiKeyException.class)
+				.hasMessageContaining("unresolved ${...} placeholder");
+			FailureAnalysis analysis = new MissingApiKeyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("unresolved").doesNotContain("OPENAI_TEST_KEY");
+		});
+		this.runner.withPropertyValues("openai.api-key=${NOT_SET_EITHER}", "openai.base-url=" + baseUrl())
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
 	void runsWithoutAKeyAgainstACustomBaseUrl() {
 		this.runner.withPropertyValues("openai.base-url=" + baseUrl(), "openai.chat.model=local-model")
 			.run((context) -> {

@@ -433,7 +433,7 @@ class RetryHttpTest extends HttpTestSupport {
 	@Test
 	void streamCutWithoutDoneAfterChunksIsNotRetried() {
 		String text = fixture("stream-text.sse");
-		enqueue(eventStream(text.substring(0, text.indexOf("data: [DONE]"))).build());
+		enqueue(eventStream(text.substring(0, text.indexOf("data: {", text.indexOf(" world")))).build());
 		enqueue(eventStream(text).build());
 		List<String> texts = new ArrayList<>();
 
@@ -445,7 +445,7 @@ class RetryHttpTest extends HttpTestSupport {
 						"POST /chat/completions stream ended before [DONE]; the answer may be incomplete");
 				assertThat(ex.requestId()).isEqualTo("req_stream_1");
 			});
-		assertThat(texts).containsExactly("", "Hello", " world", "", "");
+		assertThat(texts).containsExactly("", "Hello", " world");
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 

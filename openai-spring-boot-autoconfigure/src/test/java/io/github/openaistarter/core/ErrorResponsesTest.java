@@ -108,8 +108,14 @@ class ErrorResponsesTest {
 
 	@Test
 	void jsonOfAnotherShapeIsQuotedAsTheMessage() {
+		OpenAiApiException ex = toException(400, new HttpHeaders(), "{\"reason\":\"nope\"}");
+		assertThat(ex.error()).isEqualTo(new OpenAiError("{\"reason\":\"nope\"}", null, null, null));
+	}
+
+	@Test
+	void fastApiDetailIsTheMessage() {
 		OpenAiApiException ex = toException(400, new HttpHeaders(), "{\"detail\":\"nope\"}");
-		assertThat(ex.error()).isEqualTo(new OpenAiError("{\"detail\":\"nope\"}", null, null, null));
+		assertThat(ex.error()).isEqualTo(new OpenAiError("nope", null, null, null));
 	}
 
 	@Test

@@ -176,6 +176,16 @@ class OpenAiHealthIndicatorTests {
 	}
 
 	@Test
+	void unknownWhenTheServerDoesNotServeTheModelsEndpoint() {
+		this.server.enqueue(json(404, "{\"error\":\"Not Found\",\"message\":\"Cannot GET /v1/models/llama3\"}").build());
+		Health health = check(indicator("llama3", ONE_MINUTE));
+		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+		assertThat(health.getDetails()).containsEntry("status", 404)
+			.containsEntry("error", "The server does not serve GET /models/llama3 (404: Not Found: Cannot GET"
+					+ " /v1/models/llama3), so it cannot be probed; calls may still work");
+	}
+
+	@Test
 	void upButThrottledWhenRateLimited() {
 		this.server.enqueue(json(429, error("Rate limit reached for requests", "requests", "rate_limit_exceeded"))
 			.addHeader("retry-after-ms", "20")

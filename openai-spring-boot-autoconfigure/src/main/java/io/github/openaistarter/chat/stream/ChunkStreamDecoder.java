@@ -1,6 +1,8 @@
 package io.github.openaistarter.chat.stream;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -9,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.openaistarter.chat.model.ChatCompletionChunk;
+import io.github.openaistarter.chat.model.ChunkChoice;
 import io.github.openaistarter.core.OpenAiCall;
 import io.github.openaistarter.core.OpenAiDecodingException;
 import io.github.openaistarter.core.OpenAiError;
@@ -21,10 +24,16 @@ import org.springframework.core.io.buffer.DataBuffer;
 
 /**
  * Decodes the body of a streamed completion into {@link ChatCompletionChunk}s: {@code data: {chunk}} events
- * until {@code data: [DONE]}. An {@code error} event becomes an {@link OpenAiStreamException}, and so does a
- * body that ends before {@code [DONE]}: a cut stream is an error, never a silent success.
+ * until {@code data: [DONE]}. An {@code error} event, or data whose {@code error} member is set (an object, or a
+ * string as some compatible servers send), becomes an {@link OpenAiStreamException} with the server's message;
+ * events with another name than {@code message} or {@code error} (an {@code event: done}) are skipped. A body
+ * that ends before {@code [DONE]} is an {@link OpenAiStreamException} too, a cut stream never being a silent
+ * success, unless every choice had finished or the usage chunk had come, as servers that omit {@code [DONE]}
+ * end.
  */
 public final class ChunkStreamDecoder {
+
+	private static final byte[] ERROR_KEY = "\"error\"".getBytes(StandardCharsets.US_ASCII);
 
 	private final JsonMapper jsonMapper;
 
@@ -46,34 +55,67 @@ public final class ChunkStreamDecoder {
 	public Flux<ChatCompletionChunk> decode(OpenAiCall call, ResponseMetadata metadata, Flux<DataBuffer> body) {
 		return Flux.defer(() -> {
 			ServerSentEventParser parser = new ServerSentEventParser();
-			AtomicBoolean done = new AtomicBoolean();
+			StreamEnd end = new StreamEnd();
 			return body.onErrorMap((ex) -> !(ex instanceof OpenAiException), (ex) -> cut(call, metadata, ex))
 				.concatMapIterable(parser::feed)
 				.concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())))
 				.<ChatCompletionChunk>handle((event, sink) -> {
-					if (done.get() || event.data().length == 0) {
+					if (end.done || event.data().length == 0) {
 						return;
 					}
 					if (event.isDone()) {
-						done.set(true);
+						end.done = true;
 						return;
 					}
-					if ("error".equals(event.event())) {
-						sink.error(streamError(call, metadata, readErrorObject(event), event));
+					boolean errorEvent = "error".equals(event.event());
+					if (!errorEvent && event.event() != null && !"message".equals(event.event())) {
 						return;
 					}
-					ChatCompletionChunk chunk = read(call, metadata, event);
-					Object error = chunk.additionalProperties().get("error");
-					if (error != null) {
+					JsonNode error = errorEvent ? readTree(event) : mayHoldError(event) ? errorOf(readTree(event)) : null;
+					if (errorEvent || error != null) {
 						sink.error(streamError(call, metadata, error, event));
 						return;
 					}
+					ChatCompletionChunk chunk = read(call, metadata, event);
+					end.saw(chunk);
 					sink.next(chunk);
 				})
-				.concatWith(Flux.defer(() -> done.get() ? Flux.empty()
+				.concatWith(Flux.defer(() -> end.isComplete() ? Flux.empty()
 						: Flux.error(new OpenAiStreamException(call.describe() + " stream ended before [DONE]; the answer"
 								+ " may be incomplete", OpenAiError.NONE, null, metadata.requestId()))));
 		});
+	}
+
+	/**
+	 * What a stream has shown of its end: {@code [DONE]}, or (for servers that omit it) every choice finished or
+	 * the usage chunk, which comes last.
+	 */
+	private static final class StreamEnd {
+
+		private boolean done;
+
+		private boolean usage;
+
+		private final Set<Integer> open = new HashSet<>();
+
+		private final Set<Integer> finished = new HashSet<>();
+
+		void saw(ChatCompletionChunk chunk) {
+			if (chunk.choices().isEmpty() && chunk.usage() != null) {
+				this.usage = true;
+			}
+			for (ChunkChoice choice : chunk.choices()) {
+				this.open.add(choice.index());
+				if (choice.finishReason() != null) {
+					this.finished.add(choice.index());
+				}
+			}
+		}
+
+		boolean isComplete() {
+			return this.done || this.usage || (!this.open.isEmpty() && this.finished.containsAll(this.open));
+		}
+
 	}
 
 	/** A stream that began and then failed to deliver its body (connection reset or closed mid-stream). */
@@ -93,21 +135,43 @@ public final class ChunkStreamDecoder {
 	}
 
 	/**
-	 * The {@code error} object of an {@code error} event, whose data need not be a chunk, nor even JSON.
+	 * The data of an event as JSON, or {@code null} when it is not JSON (an {@code error} event's data need not
+	 * be).
 	 */
-	private @Nullable Object readErrorObject(ServerSentEvent event) {
+	private @Nullable JsonNode readTree(ServerSentEvent event) {
 		try {
-			JsonNode error = this.jsonMapper.readTree(event.data()).path("error");
-			return error.isObject() ? error : null;
+			return this.jsonMapper.readTree(event.data());
 		}
 		catch (JacksonException ex) {
 			return null;
 		}
 	}
 
-	private OpenAiStreamException streamError(OpenAiCall call, ResponseMetadata metadata, @Nullable Object error,
+	/**
+	 * Whether the data mentions {@code "error"}: only then is it read as a tree first, so chunks stay one parse.
+	 */
+	private static boolean mayHoldError(ServerSentEvent event) {
+		byte[] data = event.data();
+		outer: for (int i = 0; i + ERROR_KEY.length <= data.length; i++) {
+			for (int j = 0; j < ERROR_KEY.length; j++) {
+				if (data[i + j] != ERROR_KEY[j]) {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+
+	/** The body itself when its {@code error} member is set (an object, or a string as some servers send). */
+	private static @Nullable JsonNode errorOf(@Nullable JsonNode data) {
+		return (data != null && (data.path("error").isObject() || data.path("error").isString())) ? data : null;
+	}
+
+	private OpenAiStreamException streamError(OpenAiCall call, ResponseMetadata metadata, @Nullable JsonNode data,
 			ServerSentEvent event) {
-		OpenAiError decoded = (error != null) ? this.jsonMapper.convertValue(error, OpenAiError.class)
+		OpenAiError read = (data != null) ? OpenAiError.from(data) : null;
+		OpenAiError decoded = (read != null) ? read
 				: new OpenAiError(Secrets.redact(event.dataAsText()), null, null, null);
 		return new OpenAiStreamException(call.describe() + " stream failed: " + decoded.describe(), decoded, null,
 				metadata.requestId());

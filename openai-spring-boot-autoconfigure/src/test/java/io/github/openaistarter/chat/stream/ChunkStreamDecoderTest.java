@@ -158,7 +158,7 @@ class ChunkStreamDecoderTest {
 	}
 
 	@Test
-	void errorEventWithoutErrorObjectFailsTheStreamWithItsData() {
+	void errorEventWithAMessageAtTheRootFailsTheStreamWithThatMessage() {
 		String error = """
 				event: error
 				data: {"message": "key sk-proj-secret123 was revoked"}
@@ -166,9 +166,9 @@ class ChunkStreamDecoderTest {
 				""";
 		StepVerifier.create(decode(error + DONE)).verifyErrorSatisfies((ex) -> {
 			assertThat(ex).isInstanceOf(OpenAiStreamException.class)
-				.hasMessage("POST /chat/completions stream failed: {\"message\": \"key sk-*** was revoked\"}");
+				.hasMessage("POST /chat/completions stream failed: key sk-*** was revoked");
 			assertThat(((OpenAiStreamException) ex).error())
-				.isEqualTo(new OpenAiError("{\"message\": \"key sk-*** was revoked\"}", null, null, null));
+				.isEqualTo(new OpenAiError("key sk-*** was revoked", null, null, null));
 		});
 	}
 
@@ -191,9 +191,14 @@ class ChunkStreamDecoderTest {
 	}
 
 	@Test
-	void streamEndingWithoutDoneFails() {
-		StepVerifier.create(decode(FIRST + SECOND))
-			.expectNextCount(2)
+	void streamEndingWithoutDoneAfterEveryChoiceFinishedEnds() {
+		StepVerifier.create(decode(FIRST + SECOND)).expectNextCount(2).verifyComplete();
+	}
+
+	@Test
+	void streamEndingWithoutDoneBeforeAChoiceFinishedFails() {
+		StepVerifier.create(decode(FIRST))
+			.expectNextCount(1)
 			.verifyErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(OpenAiStreamException.class)
 					.hasMessage("POST /chat/completions stream ended before [DONE]; the answer may be incomplete");
