@@ -70,7 +70,14 @@ public final class OpenAiAutoConfiguration {
 			ObjectProvider<OpenAiWebClientCustomizer> customizers, ObjectProvider<OpenAiCallObserver> observers) {
 		String baseUrl = connectionDetails.baseUrl();
 		String apiKey = connectionDetails.apiKey();
-		if (apiKey == null && isOpenAi(baseUrl)) {
+		boolean azure = OpenAiProperties.Provider.of(properties.getProvider(),
+				baseUrl) == OpenAiProperties.Provider.AZURE;
+		String apiVersion = properties.getAzure().getApiVersion();
+		if (!azure && apiVersion != null) {
+			throw new IllegalStateException("openai.azure.api-version is set but the provider is OpenAI; set"
+					+ " openai.provider=azure to use Azure OpenAI's deployment routes at " + baseUrl);
+		}
+		if (apiKey == null && (isOpenAi(baseUrl) || azure)) {
 			throw new MissingApiKeyException(baseUrl);
 		}
 		if (apiKey != null && apiKey.contains("${") && apiKey.indexOf('}') > apiKey.indexOf("${")) {
@@ -82,6 +89,9 @@ public final class OpenAiAutoConfiguration {
 		OpenAiTransport.Builder transport = (properties.getTransport() == OpenAiProperties.Transport.CONNECTOR)
 				? OpenAiTransport.builder(connectorOnly(connector, customizers))
 				: OpenAiTransport.builder(webClient(connector, webClientBuilder, customizers));
+		if (azure) {
+			transport.azure(apiVersion);
+		}
 		transport.baseUrl(baseUrl)
 			.apiKey(apiKey)
 			.header("OpenAI-Organization", connectionDetails.organization())

@@ -1,7 +1,10 @@
 package io.github.openaistarter.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -78,6 +81,20 @@ public class OpenAiProperties {
 	 * apply).
 	 */
 	private Transport transport = Transport.WEB_CLIENT;
+
+	/**
+	 * The server's kind: 'openai' (OpenAI and OpenAI-compatible servers: the key as a Bearer token) or 'azure'
+	 * (Azure OpenAI: the key in the api-key header, and the deployment routes with openai.azure.api-version). When
+	 * unset, 'azure' for *.openai.azure.com, *.cognitiveservices.azure.com and *.services.ai.azure.com hosts, else
+	 * 'openai'.
+	 */
+	private @Nullable Provider provider;
+
+	/**
+	 * Azure OpenAI settings.
+	 */
+	@NestedConfigurationProperty
+	private final AzureProperties azure = new AzureProperties();
 
 	/**
 	 * Defaults of chat completion requests.
@@ -299,6 +316,30 @@ public class OpenAiProperties {
 	}
 
 	/**
+	 * The server's kind.
+	 * @return the provider, or {@code null} to detect it from the base URL
+	 */
+	public @Nullable Provider getProvider() {
+		return this.provider;
+	}
+
+	/**
+	 * Sets the server's kind.
+	 * @param provider the provider, or {@code null} to detect it from the base URL
+	 */
+	public void setProvider(@Nullable Provider provider) {
+		this.provider = provider;
+	}
+
+	/**
+	 * Azure OpenAI settings.
+	 * @return the settings
+	 */
+	public AzureProperties getAzure() {
+		return this.azure;
+	}
+
+	/**
 	 * Defaults of chat completion requests.
 	 * @return the defaults
 	 */
@@ -359,6 +400,40 @@ public class OpenAiProperties {
 		return "OpenAiProperties[baseUrl=" + this.baseUrl + ", apiKey=" + Secrets.mask(this.apiKey) + ", organization="
 				+ this.organization + ", project=" + this.project + ", headers=" + this.headers.keySet() + ", proxy="
 				+ this.proxy + "]";
+	}
+
+	/**
+	 * The kind of server the client talks to.
+	 */
+	public enum Provider {
+
+		/** OpenAI, or a server that speaks its API: the key as {@code Authorization: Bearer}. */
+		OPENAI,
+
+		/**
+		 * Azure OpenAI: the key in the {@code api-key} header; the v1 API under {@code /openai/v1}, or the
+		 * deployment routes with {@code openai.azure.api-version}.
+		 */
+		AZURE;
+
+		private static final List<String> AZURE_HOSTS = List.of(".openai.azure.com", ".cognitiveservices.azure.com",
+				".services.ai.azure.com");
+
+		/**
+		 * The provider a setting asks for, or the one its base URL's host implies.
+		 * @param setting the {@code openai.provider} setting, or {@code null}
+		 * @param baseUrl the base URL
+		 * @return the provider
+		 */
+		static Provider of(@Nullable Provider setting, String baseUrl) {
+			if (setting != null) {
+				return setting;
+			}
+			String host = URI.create(baseUrl).getHost();
+			return (host != null && AZURE_HOSTS.stream().anyMatch(host.toLowerCase(Locale.ROOT)::endsWith)) ? AZURE
+					: OPENAI;
+		}
+
 	}
 
 	/**

@@ -58,8 +58,14 @@ public final class OpenAiTransport {
 
 	private final @Nullable String apiKey;
 
-	/** The {@code Authorization} header's value, built once rather than on every call. */
+	/** The header that carries the key: {@code Authorization}, or {@code api-key} on Azure OpenAI. */
+	private final String authorizationHeader;
+
+	/** The authorization header's value, built once rather than on every call. */
 	private final @Nullable String authorization;
+
+	/** Azure OpenAI's routes, or {@code null} for OpenAI's. */
+	private final @Nullable AzureRoutes azure;
 
 	private final Map<String, String> headers;
 
@@ -81,7 +87,9 @@ public final class OpenAiTransport {
 		this.exchanger = builder.exchanger;
 		this.baseUrl = stripTrailingSlash(builder.baseUrl);
 		this.apiKey = builder.apiKey;
-		this.authorization = (this.apiKey != null) ? "Bearer " + this.apiKey : null;
+		this.azure = builder.azure ? new AzureRoutes(this.baseUrl, builder.azureApiVersion) : null;
+		this.authorizationHeader = (this.azure != null) ? "api-key" : HttpHeaders.AUTHORIZATION;
+		this.authorization = (this.apiKey == null) ? null : (this.azure != null) ? this.apiKey : "Bearer " + this.apiKey;
 		this.headers = Map.copyOf(builder.headers);
 		this.responseTimeout = builder.responseTimeout;
 		this.streamIdleTimeout = builder.streamIdleTimeout;
@@ -112,6 +120,15 @@ public final class OpenAiTransport {
 	public static Builder builder(ClientHttpConnector connector) {
 		Assert.notNull(connector, "connector must not be null");
 		return new Builder(new ConnectorExchanger(connector));
+	}
+
+	/**
+	 * Whether this transport talks to Azure OpenAI ({@link Builder#azure(String)}): the key goes in the
+	 * {@code api-key} header, and deployments stand for models.
+	 * @return whether it is Azure OpenAI
+	 */
+	public boolean isAzure() {
+		return this.azure != null;
 	}
 
 	/**
@@ -248,7 +265,8 @@ public final class OpenAiTransport {
 	}
 
 	private HttpExchanger.HttpRequest request(OpenAiCall call, MediaType accept) {
-		return new HttpExchanger.HttpRequest(call.method(), URI.create(this.baseUrl + call.pathAndQuery()),
+		String uri = (this.azure != null) ? this.azure.uri(call) : this.baseUrl + call.pathAndQuery();
+		return new HttpExchanger.HttpRequest(call.method(), URI.create(uri),
 				(target) -> addHeaders(target, call), accept, call.body());
 	}
 
@@ -256,7 +274,7 @@ public final class OpenAiTransport {
 		this.headers.forEach(target::set);
 		call.options().headers().forEach(target::set);
 		if (this.authorization != null) {
-			target.set(HttpHeaders.AUTHORIZATION, this.authorization);
+			target.set(this.authorizationHeader, this.authorization);
 		}
 	}
 
@@ -369,6 +387,10 @@ public final class OpenAiTransport {
 
 		private @Nullable String apiKey;
 
+		private boolean azure;
+
+		private @Nullable String azureApiVersion;
+
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
 		private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
@@ -397,7 +419,26 @@ public final class OpenAiTransport {
 		}
 
 		/**
-		 * Sets the API key, sent as {@code Authorization: Bearer <key>}.
+		 * Talks to Azure OpenAI: the key goes in the {@code api-key} header. Without an API version, calls go to
+		 * the v1 API under {@code <resource>/openai/v1}, as they would to OpenAI. With one, create and stream go
+		 * to the deployment the request's model names,
+		 * {@code <resource>/openai/deployments/{model}/chat/completions?api-version=...}, and the other calls
+		 * (stored completions, models) to the v1 API. The base URL is the resource's endpoint, with or without
+		 * {@code /openai/v1}.
+		 * @param apiVersion the API version of the deployment routes ({@code 2024-10-21}), or {@code null} for
+		 * the v1 API
+		 * @return this builder
+		 */
+		public Builder azure(@Nullable String apiVersion) {
+			Assert.isTrue(apiVersion == null || !apiVersion.isBlank(), "apiVersion must not be blank");
+			this.azure = true;
+			this.azureApiVersion = apiVersion;
+			return this;
+		}
+
+		/**
+		 * Sets the API key, sent as {@code Authorization: Bearer <key>} (as {@code api-key: <key>} on
+		 * {@link #azure(String) Azure OpenAI}).
 		 * @param apiKey the key, or {@code null} for a server that needs none
 		 * @return this builder
 		 */

@@ -97,7 +97,8 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 	private String describe(int status, OpenAiApiException ex) {
 		if (status == 401 || status == 403) {
 			return "The API key was rejected (" + status + ((ex.errorCode() != null) ? " " + ex.errorCode() : "")
-					+ "); check openai.api-key or OPENAI_API_KEY";
+					+ "); check openai.api-key or OPENAI_API_KEY" + (this.transport.isAzure()
+							? " (sent in the api-key header: the key of the Azure OpenAI resource)" : "");
 		}
 		if (status == 404 && isUnknownModel(ex)) {
 			return "The model '" + this.model + "' is unknown or not available to this key";

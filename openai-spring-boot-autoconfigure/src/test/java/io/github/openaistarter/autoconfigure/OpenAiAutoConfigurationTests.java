@@ -183,6 +183,32 @@ class OpenAiAutoConfigurationTests {
 	}
 
 	@Test
+	void detectsAzureOpenAiFromTheHostOrTakesTheSetting() {
+		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=https://acme.openai.azure.com/openai/v1")
+			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).isAzure()).isTrue());
+		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=https://acme.services.ai.azure.com")
+			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).isAzure()).isTrue());
+		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + baseUrl(), "openai.provider=azure",
+				"openai.azure.api-version=2024-10-21")
+			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).isAzure()).isTrue());
+		this.runner.withPropertyValues("openai.api-key=" + KEY)
+			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).isAzure()).isFalse());
+		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=https://acme.openai.azure.com",
+				"openai.provider=openai")
+			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).isAzure()).isFalse());
+	}
+
+	@Test
+	void refusesAnAzureApiVersionForAnotherProviderAndAzureWithoutAKey() {
+		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.azure.api-version=2024-10-21")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("openai.azure.api-version is set but the provider is OpenAI"));
+		this.runner.withPropertyValues("openai.base-url=https://acme.openai.azure.com/openai/v1")
+			.run((context) -> assertThat(context).getFailure().rootCause().isInstanceOf(MissingApiKeyException.class));
+	}
+
+	@Test
 	void runsWithoutAKeyAgainstACustomBaseUrl() {
 		this.runner.withPropertyValues("openai.base-url=" + baseUrl(), "openai.chat.model=local-model")
 			.run((context) -> {

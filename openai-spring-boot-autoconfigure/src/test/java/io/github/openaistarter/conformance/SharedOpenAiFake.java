@@ -81,6 +81,14 @@ public final class SharedOpenAiFake implements AutoCloseable {
 	}
 
 	/**
+	 * The fake's root, where Azure OpenAI's routes start ({@code /openai/v1}, {@code /openai/deployments}).
+	 * @return for example {@code http://127.0.0.1:54321}
+	 */
+	public String root() {
+		return this.root;
+	}
+
+	/**
 	 * A transport to this fake for the conformance tests: the transport under test, no retries (each request
 	 * the fake records is one the test sent), a short stream idle timeout.
 	 * @param apiKey the key to send

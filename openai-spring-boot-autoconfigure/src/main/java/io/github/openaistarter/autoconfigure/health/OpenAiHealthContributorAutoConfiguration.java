@@ -29,8 +29,9 @@ public final class OpenAiHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "openaiHealthIndicator")
 	OpenAiHealthIndicator openaiHealthIndicator(OpenAiTransport transport, OpenAiProperties properties,
 			OpenAiHealthProperties health) {
-		return new OpenAiHealthIndicator(transport, properties.getChat().getModel(), health.getTimeout(),
-				health.getCacheTimeToLive());
+		// on Azure OpenAI a model is a deployment, which the models endpoint need not know: probe the list
+		return new OpenAiHealthIndicator(transport, transport.isAzure() ? null : properties.getChat().getModel(),
+				health.getTimeout(), health.getCacheTimeToLive());
 	}
 
 }
