@@ -24,7 +24,7 @@ import org.springframework.util.Assert;
  * ParametersSchema parameters = ParametersSchema.of(List.of(
  *         new ParametersSchema.Parameter("city", String.class, "The city, in English", false),
  *         new ParametersSchema.Parameter("days", int.class, null, false)));
- * parameters.schema();                                  // {"type":"object","properties":{"city":...
+ * parameters.schema();   // an object schema: properties city and days, both required
  * Object[] arguments = parameters.read("{\"city\":\"Paris\",\"days\":3}");   // ["Paris", 3]
  * }</pre>
  */

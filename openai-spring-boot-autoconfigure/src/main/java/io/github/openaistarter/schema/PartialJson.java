@@ -9,13 +9,13 @@ import org.springframework.util.Assert;
  * complete so far, the string value in progress (cut before an unfinished escape), and the closing brackets of
  * whatever is still open. A number, {@code true}, {@code false} or {@code null} in progress, or a key without
  * its value yet, is left out until it completes.
- * <pre>{@code
+ * <pre>
  * PartialJson json = new PartialJson();
- * json.add("{\"name\":\"Mar");
- * json.snapshot();            // {"name":"Mar"}
- * json.add("s\",\"moons\":[{\"n");
- * json.snapshot();            // {"name":"Mars","moons":[{}]}
- * }</pre>
+ * json.add("&#123;\"name\":\"Mar");
+ * json.snapshot();            // &#123;"name":"Mar"}
+ * json.add("s\",\"moons\":[&#123;\"n");
+ * json.snapshot();            // &#123;"name":"Mars","moons":[&#123;}]}
+ * </pre>
  * Each piece is scanned once, so keeping track costs time linear in the text; a snapshot copies the text so far.
  * Not thread-safe.
  */

@@ -84,7 +84,7 @@ abstract class HttpTestSupport {
 
 	/**
 	 * A transport to the test server with the test credentials and headers, to adjust and build. Retries are
-	 * off, so each test sees exactly the requests it enqueued; {@code RetryHttpTest} covers retries.
+	 * off, so each test sees exactly the requests it enqueued; {@code RetryHttpTests} covers retries.
 	 */
 	OpenAiTransport.Builder transport() {
 		return transport(new ReactorClientHttpConnector());

@@ -1,0 +1,68 @@
+package io.github.openaistarter.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proves the harness end to end, in seconds: every client creates, streams and lists against the stand-in and
+ * decodes what it sent. It measures nothing; the measures run from {@code benchmarks/run}.
+ */
+class HarnessSmokeTests {
+
+	private static StandInServer server;
+
+	@BeforeAll
+	static void start() {
+		server = StandInServer.start(0);
+	}
+
+	@AfterAll
+	static void stop() {
+		server.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientKind.class)
+	void everyClientCreatesStreamsAndLists(ClientKind kind) throws Exception {
+		try (BenchClient client = kind.create(StandInServer.baseUrl(server.port(), 0, 5, false))) {
+			assertThat(client.text(client.create())).isEqualTo(Payloads.ANSWER);
+			CompletableFuture<Object> async = new CompletableFuture<>();
+			if (client.isAsync()) {
+				client.createAsync((completion, error) -> {
+					if (error != null) {
+						async.completeExceptionally(error);
+					}
+					else {
+						async.complete(completion);
+					}
+				});
+				assertThat(client.text(async.get(10, TimeUnit.SECONDS))).isEqualTo(Payloads.ANSWER);
+			}
+			if (kind != ClientKind.WEBCLIENT_FLOOR && kind != ClientKind.CONNECTOR_FLOOR) {
+				assertThat(client.stream((created) -> {
+				})).isEqualTo(5 + 3);
+				assertThat(client.list()).isNotNull();
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = ClientKind.class, names = { "OURS_REACTIVE", "OPENAI_JAVA", "FLOOR" })
+	void stampedChunksCarryTheTimeTheyWereWritten(ClientKind kind) {
+		try (BenchClient client = kind.create(StandInServer.baseUrl(server.port(), 0, 3, true))) {
+			List<Long> delays = new ArrayList<>();
+			client.stream((created) -> delays.add(System.nanoTime() - created));
+			assertThat(delays).hasSize(3 + 3).allSatisfy((delay) -> assertThat(delay).isBetween(0L, 5_000_000_000L));
+		}
+	}
+
+}
