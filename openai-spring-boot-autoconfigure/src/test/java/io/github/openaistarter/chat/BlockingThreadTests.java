@@ -97,7 +97,7 @@ class BlockingThreadTests extends HttpTestSupport {
 			.hasCauseInstanceOf(InterruptedException.class)
 			.hasMessageContaining("interrupted");
 		assertThat(caller.stillInterrupted()).isTrue();
-		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(10))).as("server saw the connection closed").isTrue();
 	}
 
 	@Test

@@ -61,7 +61,7 @@ class ConnectionPoolHttpTests extends PooledHttpTestSupport {
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 
 		holding.dispose();
-		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).isTrue();
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(10))).isTrue();
 		await(() -> waited.get() != null, () -> "the queued call to complete");
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
 		awaitActiveConnections(0);

@@ -330,7 +330,7 @@ class StreamCompletionHttpTests extends HttpTestSupport {
 			}).doesNotThrowAnyException();
 
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-			assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
+			assertThat(stalled.awaitDisconnect(Duration.ofSeconds(10))).as("server saw the connection closed").isTrue();
 			assertThat(dropped).as("errors dropped after cancellation").isEmpty();
 		}
 		finally {
@@ -347,7 +347,7 @@ class StreamCompletionHttpTests extends HttpTestSupport {
 			throw failure;
 		})).isSameAs(failure);
 
-		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(10))).as("server saw the connection closed").isTrue();
 	}
 
 	@Test
@@ -359,7 +359,7 @@ class StreamCompletionHttpTests extends HttpTestSupport {
 			.expectComplete()
 			.verify(Duration.ofSeconds(2));
 
-		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the connection closed").isTrue();
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(10))).as("server saw the connection closed").isTrue();
 	}
 
 	private static String errorStream() {

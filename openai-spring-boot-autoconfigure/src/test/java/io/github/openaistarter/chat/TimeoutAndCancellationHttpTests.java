@@ -57,7 +57,7 @@ class TimeoutAndCancellationHttpTests extends PooledHttpTestSupport {
 			});
 
 		assertThat(since(start)).isBetween(Duration.ofMillis(300), Duration.ofMillis(300).plus(SLACK));
-		assertThat(slow.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the exchange closed").isTrue();
+		assertThat(slow.awaitDisconnect(Duration.ofSeconds(10))).as("server saw the exchange closed").isTrue();
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 		awaitActiveConnections(0);
 	}
@@ -136,7 +136,7 @@ class TimeoutAndCancellationHttpTests extends PooledHttpTestSupport {
 			})
 			.verify(Duration.ofSeconds(3));
 
-		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the exchange closed").isTrue();
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(10))).as("server saw the exchange closed").isTrue();
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 		awaitActiveConnections(0);
 	}
@@ -167,7 +167,7 @@ class TimeoutAndCancellationHttpTests extends PooledHttpTestSupport {
 		subscription.dispose();
 
 		assertThat(first.get()).isEqualTo("Once");
-		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the exchange closed").isTrue();
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(10))).as("server saw the exchange closed").isTrue();
 		awaitActiveConnections(0);
 		assertThat(failure.get()).isNull();
 		assertTheNextCallSucceeds();
@@ -184,7 +184,7 @@ class TimeoutAndCancellationHttpTests extends PooledHttpTestSupport {
 			assertThat(this.pool.activeConnections()).isEqualTo(1);
 		}
 
-		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the exchange closed").isTrue();
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(10))).as("server saw the exchange closed").isTrue();
 		awaitActiveConnections(0);
 		assertTheNextCallSucceeds();
 	}
@@ -203,7 +203,7 @@ class TimeoutAndCancellationHttpTests extends PooledHttpTestSupport {
 			.hasMessage("The OpenAI call was interrupted; its HTTP exchange was cancelled")
 			.hasCauseInstanceOf(InterruptedException.class);
 		assertThat(caller.stillInterrupted()).as("interrupt flag kept").isTrue();
-		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the exchange closed").isTrue();
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(10))).as("server saw the exchange closed").isTrue();
 		awaitActiveConnections(0);
 		assertTheNextCallSucceeds();
 	}
@@ -223,7 +223,7 @@ class TimeoutAndCancellationHttpTests extends PooledHttpTestSupport {
 		assertThat(received).hasToString("Once");
 		assertThat(caller.failure()).isExactlyInstanceOf(OpenAiException.class)
 			.hasMessage("The OpenAI call was interrupted; its HTTP exchange was cancelled");
-		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(3))).as("server saw the exchange closed").isTrue();
+		assertThat(stalled.awaitDisconnect(Duration.ofSeconds(10))).as("server saw the exchange closed").isTrue();
 		awaitActiveConnections(0);
 	}
 
