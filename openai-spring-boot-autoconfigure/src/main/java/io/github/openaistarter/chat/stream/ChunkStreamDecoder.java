@@ -1,6 +1,5 @@
 package io.github.openaistarter.chat.stream;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -33,7 +32,6 @@ import org.springframework.core.io.buffer.DataBuffer;
  */
 public final class ChunkStreamDecoder {
 
-	private static final byte[] ERROR_KEY = "\"error\"".getBytes(StandardCharsets.US_ASCII);
 
 	private final JsonMapper jsonMapper;
 
@@ -67,16 +65,20 @@ public final class ChunkStreamDecoder {
 						end.done = true;
 						return;
 					}
-					boolean errorEvent = "error".equals(event.event());
-					if (!errorEvent && event.event() != null && !"message".equals(event.event())) {
+					if ("error".equals(event.event())) {
+						sink.error(streamError(call, metadata, readTree(event), event));
 						return;
 					}
-					JsonNode error = errorEvent ? readTree(event) : mayHoldError(event) ? errorOf(readTree(event)) : null;
-					if (errorEvent || error != null) {
-						sink.error(streamError(call, metadata, error, event));
+					if (event.event() != null && !"message".equals(event.event())) {
 						return;
 					}
 					ChatCompletionChunk chunk = read(call, metadata, event);
+					if (chunk.additionalProperties().get("error") != null) {
+						// the members a chunk does not model: the error, and a message beside it if the server sent one
+						sink.error(streamError(call, metadata, this.jsonMapper.valueToTree(chunk.additionalProperties()),
+								event));
+						return;
+					}
 					end.saw(chunk);
 					sink.next(chunk);
 				})
@@ -145,27 +147,6 @@ public final class ChunkStreamDecoder {
 		catch (JacksonException ex) {
 			return null;
 		}
-	}
-
-	/**
-	 * Whether the data mentions {@code "error"}: only then is it read as a tree first, so chunks stay one parse.
-	 */
-	private static boolean mayHoldError(ServerSentEvent event) {
-		byte[] data = event.data();
-		outer: for (int i = 0; i + ERROR_KEY.length <= data.length; i++) {
-			for (int j = 0; j < ERROR_KEY.length; j++) {
-				if (data[i + j] != ERROR_KEY[j]) {
-					continue outer;
-				}
-			}
-			return true;
-		}
-		return false;
-	}
-
-	/** The body itself when its {@code error} member is set (an object, or a string as some servers send). */
-	private static @Nullable JsonNode errorOf(@Nullable JsonNode data) {
-		return (data != null && (data.path("error").isObject() || data.path("error").isString())) ? data : null;
 	}
 
 	private OpenAiStreamException streamError(OpenAiCall call, ResponseMetadata metadata, @Nullable JsonNode data,
