@@ -1,11 +1,11 @@
 package io.github.openaistarter.core;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Where calls go on Azure OpenAI. With the v1 API (no API version) every call goes under
@@ -42,9 +42,8 @@ final class AzureRoutes {
 	String uri(OpenAiCall call) {
 		if (this.apiVersion != null && call.model() != null && call.method() == HttpMethod.POST
 				&& call.path().equals("/chat/completions")) {
-			return this.resource + "/openai/deployments/" + URLEncoder.encode(call.model(), StandardCharsets.UTF_8)
-					.replace("+", "%20") + "/chat/completions?api-version="
-					+ URLEncoder.encode(this.apiVersion, StandardCharsets.UTF_8)
+			return this.resource + "/openai/deployments/" + UriUtils.encode(call.model(), StandardCharsets.UTF_8)
+					+ "/chat/completions?api-version=" + UriUtils.encode(this.apiVersion, StandardCharsets.UTF_8)
 					+ (call.query().isEmpty() ? "" : "&" + call.query());
 		}
 		return this.resource + V1 + call.pathAndQuery();

@@ -177,7 +177,12 @@ final class JavaTypeSchemaGenerator {
 				|| (getter != null && hasNullable(getter.getRawMember()));
 	}
 
-	private static boolean hasNullable(AnnotatedElement element) {
+	/**
+	 * Whether an element carries an annotation named {@code Nullable} (JSpecify, Jakarta, Spring or any other).
+	 * @param element a field, method, parameter or annotated type
+	 * @return whether it is marked nullable
+	 */
+	static boolean hasNullable(AnnotatedElement element) {
 		return Arrays.stream(element.getAnnotations())
 			.anyMatch((annotation) -> annotation.annotationType().getSimpleName().equals("Nullable"));
 	}

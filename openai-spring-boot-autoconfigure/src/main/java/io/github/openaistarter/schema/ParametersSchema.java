@@ -1,9 +1,11 @@
 package io.github.openaistarter.schema;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -174,6 +176,27 @@ public final class ParametersSchema {
 		public Parameter {
 			Assert.hasText(name, "name must not be empty");
 			Objects.requireNonNull(type, "type must not be null");
+		}
+
+		/**
+		 * A Java method's parameter: nullable when annotated {@code @Nullable} (any annotation of that name, as for
+		 * properties) or of type {@code Optional<X>}, which stands for {@code X} (read it back into an
+		 * {@code Optional} yourself).
+		 * @param parameter the method's parameter
+		 * @param name its name in the arguments
+		 * @param description what it is, or {@code null}
+		 * @return the parameter
+		 */
+		public static Parameter of(java.lang.reflect.Parameter parameter, String name, @Nullable String description) {
+			Type type = parameter.getParameterizedType();
+			if (parameter.getType() == Optional.class) {
+				Type element = (type instanceof ParameterizedType generic) ? generic.getActualTypeArguments()[0]
+						: Object.class;
+				return new Parameter(name, element, description, true);
+			}
+			boolean nullable = JavaTypeSchemaGenerator.hasNullable(parameter)
+					|| JavaTypeSchemaGenerator.hasNullable(parameter.getAnnotatedType());
+			return new Parameter(name, type, description, nullable);
 		}
 
 	}

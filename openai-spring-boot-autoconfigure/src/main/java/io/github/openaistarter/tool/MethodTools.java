@@ -1,13 +1,9 @@
 package io.github.openaistarter.tool;
 
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,25 +100,11 @@ final class MethodTools {
 				throw new IllegalArgumentException("parameter " + i + " has no name: compile with -parameters (Spring"
 						+ " Boot's Maven and Gradle plugins do) or name it with @ToolParam(name = ...)");
 			}
-			Type type = parameter.getParameterizedType();
-			boolean optional = parameter.getType() == Optional.class;
-			if (optional) {
-				type = (type instanceof ParameterizedType generic) ? generic.getActualTypeArguments()[0] : Object.class;
-			}
 			String description = (annotation != null && !annotation.description().isEmpty()) ? annotation.description()
 					: null;
-			parameters.add(new ParametersSchema.Parameter(name, type, description, optional || isNullable(parameter)));
+			parameters.add(ParametersSchema.Parameter.of(parameter, name, description));
 		}
 		return parameters;
-	}
-
-	private static boolean isNullable(Parameter parameter) {
-		return hasNullable(parameter) || hasNullable(parameter.getAnnotatedType());
-	}
-
-	private static boolean hasNullable(AnnotatedElement element) {
-		return Arrays.stream(element.getAnnotations())
-			.anyMatch((annotation) -> annotation.annotationType().getSimpleName().equals("Nullable"));
 	}
 
 	private static @Nullable Object invoke(Method method, Object target, @Nullable Object[] values) throws Exception {
