@@ -2,8 +2,8 @@ package io.github.openaistarter.tool;
 
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import reactor.core.publisher.Mono;
 
@@ -38,20 +38,17 @@ final class ToolExecution {
 		String arguments = (call.function() != null) ? call.function().arguments() : "";
 		ChatTool tool = (call.function() != null) ? this.tools.get(name) : null;
 		return Mono.defer(() -> {
-			Observation observation = observation(call, name, arguments, parent).start();
-			AtomicBoolean ended = new AtomicBoolean();
+			EndingObservation observation = new EndingObservation(observation(call, name, arguments, parent));
 			Mono<String> result = (tool != null)
-					? Mono.fromCallable(() -> call(tool, arguments, observation))
+					? Mono.fromCallable(() -> call(tool, arguments, observation.observation()))
 						.subscribeOn(this.tools.scheduler())
 						.timeout(this.tools.toolTimeout(), this.tools.scheduler())
 					: Mono.error(new UnknownToolException(name, this.tools));
-			return result.doOnNext((text) -> succeeded(observation, text, ended))
-				.onErrorResume((failure) -> failed(call, name, observation, failure, ended))
-				.doOnCancel(() -> {
-					if (ended.compareAndSet(false, true)) {
-						observation.lowCardinalityKeyValue(Keys.OUTCOME.withValue("cancelled")).stop();
-					}
-				})
+			return result
+				.doOnNext((text) -> observation.succeeded(this.tools.includeContent()
+						? KeyValues.of(Keys.TOOL_CALL_RESULT.withValue(text)) : KeyValues.empty()))
+				.onErrorResume((failure) -> failed(call, name, observation, failure))
+				.doOnCancel(observation::cancelled)
 				.map((text) -> ToolMessage.of(call.id(), text));
 		});
 	}
@@ -77,24 +74,8 @@ final class ToolExecution {
 		return observation;
 	}
 
-	private void succeeded(Observation observation, String result, AtomicBoolean ended) {
-		if (!ended.compareAndSet(false, true)) {
-			return;
-		}
-		if (this.tools.includeContent()) {
-			observation.highCardinalityKeyValue(Keys.TOOL_CALL_RESULT.withValue(result));
-		}
-		observation.lowCardinalityKeyValue(Keys.OUTCOME.withValue("success")).stop();
-	}
-
-	private Mono<String> failed(ToolCall call, String name, Observation observation, Throwable failure,
-			AtomicBoolean ended) {
-		if (ended.compareAndSet(false, true)) {
-			observation.lowCardinalityKeyValue(Keys.OUTCOME.withValue("error"))
-				.lowCardinalityKeyValue(Keys.ERROR_TYPE.withValue(failure.getClass().getSimpleName()))
-				.error(failure)
-				.stop();
-		}
+	private Mono<String> failed(ToolCall call, String name, EndingObservation observation, Throwable failure) {
+		observation.failed(failure);
 		if (this.tools.errorHandling() == ToolErrorHandling.ABORT) {
 			return Mono.error(new Failure(name, call.id(), failure));
 		}

@@ -7,11 +7,13 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 import io.github.openaistarter.chat.model.ChatCompletion;
 import io.github.openaistarter.chat.model.ChatCompletionChunk;
@@ -19,8 +21,8 @@ import io.github.openaistarter.chat.model.ChatCompletionRequest;
 import io.github.openaistarter.chat.model.ChatMessage;
 import io.github.openaistarter.chat.model.Tool;
 import io.github.openaistarter.chat.model.ToolCall;
-import io.github.openaistarter.chat.model.ToolMessage;
 import io.github.openaistarter.chat.stream.ChatCompletionAccumulator;
+import io.github.openaistarter.tool.ToolObservationDocumentation.Keys;
 
 import org.springframework.util.Assert;
 
@@ -65,9 +67,9 @@ public final class ToolLoop {
 			Function<ChatCompletionRequest, Mono<ChatCompletion>> model) {
 		ChatCompletionRequest offered = offer(request);
 		return Mono.deferContextual((context) -> {
-			LoopObservation loop = LoopObservation.start(this.tools.observationRegistry(), context);
-			return round(offered, request.messages(), 1, 0, loop.observation(), model)
-				.doOnSuccess((conversation) -> loop.succeeded(conversation.rounds(), conversation.toolCalls()))
+			EndingObservation loop = startLoop(context);
+			return round(offered, request.messages(), 1, loop.observation(), model, request.messages().size())
+				.doOnSuccess((conversation) -> loop.succeeded(counts(conversation.rounds(), conversation.toolCalls())))
 				.doOnError(loop::failed)
 				.doOnCancel(loop::cancelled)
 				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, loop.observation()));
@@ -87,10 +89,8 @@ public final class ToolLoop {
 			Function<ChatCompletionRequest, Flux<ChatCompletionChunk>> model) {
 		ChatCompletionRequest offered = offer(request);
 		return Flux.deferContextual((context) -> {
-			LoopObservation loop = LoopObservation.start(this.tools.observationRegistry(), context);
-			int[] counts = new int[2];
-			return streamRound(offered, request.messages(), 1, loop.observation(), model, counts)
-				.doOnComplete(() -> loop.succeeded(counts[0], counts[1]))
+			EndingObservation loop = startLoop(context);
+			return streamRound(offered, request.messages(), 1, loop, model, request.messages().size())
 				.doOnError(loop::failed)
 				.doOnCancel(loop::cancelled)
 				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, loop.observation()));
@@ -136,51 +136,86 @@ public final class ToolLoop {
 	}
 
 	private Flux<ChatCompletionChunk> streamRound(ChatCompletionRequest request, List<ChatMessage> messages,
-			int round, Observation loop, Function<ChatCompletionRequest, Flux<ChatCompletionChunk>> model,
-			int[] counts) {
+			int round, EndingObservation loop, Function<ChatCompletionRequest, Flux<ChatCompletionChunk>> model,
+			int given) {
 		return Flux.defer(() -> {
 			ChatCompletionAccumulator answer = new ChatCompletionAccumulator();
 			Flux<ChatCompletionChunk> chunks = model.apply(request.mutate().messages(messages).build())
 				.doOnNext(answer::add);
 			return chunks.concatWith(Flux.defer(() -> {
 				ChatCompletion completion = answer.toCompletion();
-				List<ToolCall> calls = completion.message().toolCalls();
-				counts[0] = round;
-				if (calls.isEmpty()) {
-					return Flux.empty();
-				}
-				if (round >= this.tools.maxRounds()) {
-					return Flux.error(new ToolRoundsExceededException(this.tools.maxRounds(), messages, completion));
-				}
-				counts[1] += calls.size();
-				List<ChatMessage> answered = append(messages, List.of(completion.message()));
-				return execute(calls, loop, messages).flatMapMany(
-						(results) -> streamRound(request, append(answered, results), round + 1, loop, model, counts));
+				return afterAnswer(completion, messages, round, loop.observation())
+					.flatMapMany((next) -> streamRound(request, next, round + 1, loop, model, given))
+					.switchIfEmpty(Flux.defer(() -> {
+						ToolConversation done = conversation(completion, answered(completion, messages), given);
+						loop.succeeded(counts(done.rounds(), done.toolCalls()));
+						return Flux.empty();
+					}));
 			}));
 		});
 	}
 
-	private Mono<List<ToolMessage>> execute(List<ToolCall> calls, Observation loop, List<ChatMessage> before) {
+	/**
+	 * Runs the rounds, each the model's answer to the conversation so far, until one calls no tool.
+	 */
+	private Mono<ToolConversation> round(ChatCompletionRequest request, List<ChatMessage> messages, int round,
+			Observation loop, Function<ChatCompletionRequest, Mono<ChatCompletion>> model, int given) {
+		return model.apply(request.mutate().messages(messages).build())
+			.flatMap((completion) -> afterAnswer(completion, messages, round, loop)
+				.flatMap((next) -> round(request, next, round + 1, loop, model, given))
+				.switchIfEmpty(Mono.fromSupplier(
+						() -> conversation(completion, answered(completion, messages), given))));
+	}
+
+	/**
+	 * What follows the model's answer in a round: nothing (empty) when it calls no tool; past the last round, a
+	 * {@link ToolRoundsExceededException}; else the conversation with the answer and its tools' results.
+	 */
+	private Mono<List<ChatMessage>> afterAnswer(ChatCompletion completion, List<ChatMessage> messages, int round,
+			Observation loop) {
+		List<ToolCall> calls = completion.message().toolCalls();
+		if (calls.isEmpty()) {
+			return Mono.empty();
+		}
+		if (round >= this.tools.maxRounds()) {
+			return Mono.error(new ToolRoundsExceededException(this.tools.maxRounds(), messages, completion));
+		}
 		return Flux.fromIterable(calls)
 			.flatMapSequential((call) -> this.execution.run(call, loop), this.tools.maxParallel())
 			.collectList()
-			.onErrorMap(ToolExecution.Failure.class, (failure) -> failure.withConversation(before));
+			.onErrorMap(ToolExecution.Failure.class, (failure) -> failure.withConversation(messages))
+			.map((results) -> append(answered(completion, messages), results));
 	}
 
-	private Mono<ToolConversation> round(ChatCompletionRequest request, List<ChatMessage> messages, int round,
-			int toolCalls, Observation loop, Function<ChatCompletionRequest, Mono<ChatCompletion>> model) {
-		return model.apply(request.mutate().messages(messages).build()).flatMap((completion) -> {
-			List<ChatMessage> answered = append(messages, List.of(completion.message()));
-			List<ToolCall> calls = completion.message().toolCalls();
-			if (calls.isEmpty()) {
-				return Mono.just(new ToolConversation(completion, answered, round, toolCalls));
-			}
-			if (round >= this.tools.maxRounds()) {
-				return Mono.error(new ToolRoundsExceededException(this.tools.maxRounds(), messages, completion));
-			}
-			return execute(calls, loop, messages).flatMap((results) -> round(request, append(answered, results),
-					round + 1, toolCalls + calls.size(), loop, model));
-		});
+	private static List<ChatMessage> answered(ChatCompletion completion, List<ChatMessage> messages) {
+		return append(messages, List.of(completion.message()));
+	}
+
+	/**
+	 * The result of a loop, its rounds and tool calls counted from what it added to the conversation: an
+	 * assistant message per round, a tool message per call.
+	 */
+	private static ToolConversation conversation(ChatCompletion completion, List<ChatMessage> messages, int given) {
+		List<ChatMessage> added = messages.subList(given, messages.size());
+		int rounds = (int) added.stream().filter((message) -> "assistant".equals(message.role())).count();
+		int toolCalls = (int) added.stream().filter((message) -> "tool".equals(message.role())).count();
+		return new ToolConversation(completion, messages, rounds, toolCalls);
+	}
+
+	private static KeyValues counts(int rounds, int toolCalls) {
+		return KeyValues.of(Keys.ROUNDS.withValue(String.valueOf(rounds)),
+				Keys.TOOL_CALLS.withValue(String.valueOf(toolCalls)));
+	}
+
+	/** Starts the loop's observation, as a child of the observation in the subscriber's Reactor context. */
+	private EndingObservation startLoop(ContextView context) {
+		Observation loop = ToolObservationDocumentation.TOOL_LOOP.observation(this.tools.observationRegistry())
+			.contextualName("tool_loop")
+			.lowCardinalityKeyValue(Keys.ERROR_TYPE.withValue("none"));
+		if (context.getOrDefault(ObservationThreadLocalAccessor.KEY, null) instanceof Observation parent) {
+			loop.parentObservation(parent);
+		}
+		return new EndingObservation(loop);
 	}
 
 	private ChatCompletionRequest offer(ChatCompletionRequest request) {
