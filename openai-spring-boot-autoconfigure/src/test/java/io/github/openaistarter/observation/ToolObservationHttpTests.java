@@ -151,16 +151,7 @@ class ToolObservationHttpTests extends ObservationHttpTestSupport {
 	void cancellingMidRoundInterruptsTheRunningToolAndSendsNothingMore() {
 		CountDownLatch started = new CountDownLatch(1);
 		AtomicBoolean interrupted = new AtomicBoolean();
-		ChatTool slow = ChatTool.of("get_current_weather", null, Location.class, (query) -> {
-			started.countDown();
-			try {
-				Thread.sleep(30_000);
-			}
-			catch (InterruptedException ex) {
-				interrupted.set(true);
-			}
-			return "late";
-		});
+		ChatTool slow = slowTool(started, interrupted);
 		enqueueJson("chat-completion-tool-calls.json");
 		Disposable loop = this.reactive
 			.createWithTools(ASK, ChatTools.of(slow).withObservations(this.registry, false).withToolTimeout(
@@ -184,16 +175,7 @@ class ToolObservationHttpTests extends ObservationHttpTestSupport {
 	void closingABlockingStreamMidRoundInterruptsTheRunningTool() {
 		CountDownLatch started = new CountDownLatch(1);
 		AtomicBoolean interrupted = new AtomicBoolean();
-		ChatTool slow = ChatTool.of("get_current_weather", null, Location.class, (query) -> {
-			started.countDown();
-			try {
-				Thread.sleep(30_000);
-			}
-			catch (InterruptedException ex) {
-				interrupted.set(true);
-			}
-			return "late";
-		});
+		ChatTool slow = slowTool(started, interrupted);
 		enqueueStreams();
 		Stream<ChatCompletionChunk> chunks = this.chat.streamWithTools(ASK,
 				ChatTools.of(slow).withObservations(this.registry, false));
@@ -203,6 +185,20 @@ class ToolObservationHttpTests extends ObservationHttpTestSupport {
 		chunks.close();
 		await().untilTrue(interrupted);
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
+
+	/** A tool that says it started, then sleeps until interrupted, and says so. */
+	private static ChatTool slowTool(CountDownLatch started, AtomicBoolean interrupted) {
+		return ChatTool.of("get_current_weather", null, Location.class, (query) -> {
+			started.countDown();
+			try {
+				Thread.sleep(30_000);
+			}
+			catch (InterruptedException ex) {
+				interrupted.set(true);
+			}
+			return "late";
+		});
 	}
 
 	private static Observation.Context single(List<Observation.Context> contexts, String name) {
