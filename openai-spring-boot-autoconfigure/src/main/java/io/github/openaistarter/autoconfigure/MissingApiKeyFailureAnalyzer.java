@@ -11,14 +11,15 @@ class MissingApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<MissingApiKey
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MissingApiKeyException cause) {
+		String prefix = cause.propertyPrefix();
 		String description = cause.isUnresolvedPlaceholder()
 				? "The OpenAI API key is an unresolved ${...} placeholder (the environment variable it names is not"
 						+ " set); it would be sent to " + cause.baseUrl() + " as the key."
 				: "The OpenAI client has no API key, and its base URL is " + cause.baseUrl() + ", which requires one.";
 		return new FailureAnalysis(description,
-				"Set the 'openai.api-key' property or the OPENAI_API_KEY environment variable. To use a local"
-						+ " OpenAI-compatible server without a key, set 'openai.base-url' to it. To run without the"
-						+ " OpenAI client, set 'openai.enabled=false'.",
+				"Set the '" + prefix + ".api-key' property or the OPENAI_API_KEY environment variable. To use a local"
+						+ " OpenAI-compatible server without a key, set '" + prefix + ".base-url' to it. To run without"
+						+ " the OpenAI client, set '" + prefix + ".enabled=false'.",
 				cause);
 	}
 

@@ -139,6 +139,12 @@ public class OpenAiProperties {
 	private final ObservationProperties observations = new ObservationProperties();
 
 	/**
+	 * Named clients beside the default one, for example openai.clients.local.base-url for a local server. Each
+	 * accepts every openai.* setting and inherits what it leaves unset from openai.*.
+	 */
+	private Map<String, OpenAiProperties> clients = new LinkedHashMap<>();
+
+	/**
 	 * Whether to auto-configure the OpenAI client.
 	 * @return whether enabled
 	 */
@@ -393,6 +399,24 @@ public class OpenAiProperties {
 	 */
 	public ObservationProperties getObservations() {
 		return this.observations;
+	}
+
+	/**
+	 * Named clients beside the default one, for example {@code openai.clients.local.base-url} for a local server.
+	 * Each accepts every {@code openai.*} setting and inherits what it leaves unset from {@code openai.*}; its
+	 * operations are beans qualified by its name.
+	 * @return the named clients, as bound from their own settings only
+	 */
+	public Map<String, OpenAiProperties> getClients() {
+		return this.clients;
+	}
+
+	/**
+	 * Sets the named clients.
+	 * @param clients the named clients
+	 */
+	public void setClients(Map<String, OpenAiProperties> clients) {
+		this.clients = clients;
 	}
 
 	@Override

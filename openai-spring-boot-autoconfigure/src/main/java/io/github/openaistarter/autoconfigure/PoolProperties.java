@@ -2,7 +2,6 @@ package io.github.openaistarter.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.openaistarter.core.OpenAiConnectionPool;
 
 /**
  * The connection pool dedicated to OpenAI calls ({@code openai.pool.*}).
@@ -33,20 +32,6 @@ public class PoolProperties {
 	 * How long a connection may live at all.
 	 */
 	private Duration maxLifeTime = Duration.ofMinutes(10);
-
-	/**
-	 * Creates the pool these properties describe.
-	 * @return a new pool
-	 */
-	public OpenAiConnectionPool toPool() {
-		return OpenAiConnectionPool.builder()
-			.maxConnections(this.maxConnections)
-			.pendingAcquireMaxCount(this.pendingAcquireMaxCount)
-			.pendingAcquireTimeout(this.pendingAcquireTimeout)
-			.maxIdleTime(this.maxIdleTime)
-			.maxLifeTime(this.maxLifeTime)
-			.build();
-	}
 
 	/**
 	 * Most connections open at once to OpenAI.

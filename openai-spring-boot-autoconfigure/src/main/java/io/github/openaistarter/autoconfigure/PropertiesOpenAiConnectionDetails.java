@@ -50,9 +50,13 @@ public class PropertiesOpenAiConnectionDetails implements OpenAiConnectionDetail
 		return or(this.properties.getProject(), "OPENAI_PROJECT_ID");
 	}
 
+	/**
+	 * The property's value; an empty one means none (a named client dropping what it would inherit), and the
+	 * environment variable applies only when the property is not set at all.
+	 */
 	private @Nullable String or(@Nullable String value, String variable) {
-		if (StringUtils.hasText(value)) {
-			return value.trim();
+		if (value != null) {
+			return StringUtils.hasText(value) ? value.trim() : null;
 		}
 		String fallback = this.environment.getProperty(variable);
 		return StringUtils.hasText(fallback) ? fallback.trim() : null;

@@ -117,16 +117,6 @@ public class ProxyProperties {
 		this.nonProxyHosts = nonProxyHosts;
 	}
 
-	/**
-	 * The non-proxy hosts as one regular expression, for Reactor Netty.
-	 * @return the regular expression
-	 */
-	String nonProxyHostsPattern() {
-		return String.join("|", this.nonProxyHosts.stream()
-			.map((host) -> host.replace(".", "\\.").replace("[", "\\[").replace("]", "\\]").replace("*", ".*"))
-			.toList());
-	}
-
 	@Override
 	public String toString() {
 		return "ProxyProperties[host=" + this.host + ", port=" + this.port + ", username=" + this.username

@@ -150,7 +150,7 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 		Assert.notNull(request, "request must not be null");
 		if (request.model() == null && !this.defaults.containsKey("model")) {
 			throw new IllegalArgumentException(
-					"The request has no model: set one on the request or configure openai.chat.model");
+					"The request has no model: set one on the request or a default model on the client");
 		}
 		if (!stream && this.defaults.isEmpty() && request.get("stream_options") == null) {
 			// the body map itself: through the request's @JsonValue, Jackson would resolve Map<String, Object>

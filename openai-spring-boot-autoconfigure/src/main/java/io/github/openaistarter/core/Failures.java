@@ -41,14 +41,14 @@ final class Failures {
 		}
 		if (isPoolExhausted(ex)) {
 			return new OpenAiPoolExhaustedException(call.describe() + " found the OpenAI connection pool full: "
-					+ rootMessage(ex) + "; raise openai.pool.max-connections or lower the concurrency", ex);
+					+ rootMessage(ex) + "; raise the pool's max connections or lower the concurrency", ex);
 		}
 		if (!(ex instanceof WebClientRequestException) && !hasCause(ex, IOException.class)) {
 			return ex;
 		}
 		if (hasCause(ex, SSLException.class) && !responseStarted) {
 			return new OpenAiTlsException(call.describe() + " failed the TLS handshake: " + rootMessage(ex)
-					+ "; to trust a private certificate, configure openai.ssl.bundle", ex);
+					+ "; to trust a private certificate, give the client a TLS bundle that holds it", ex);
 		}
 		OpenAiIoException.Stage stage = responseStarted ? OpenAiIoException.Stage.READING_RESPONSE
 				: neverConnected(ex) ? OpenAiIoException.Stage.CONNECTING : OpenAiIoException.Stage.AWAITING_RESPONSE;

@@ -41,6 +41,17 @@ public interface OpenAiCallObserver {
 	}
 
 	/**
+	 * This observer bound to the endpoint of one transport, which calls it once when it is built: observers that
+	 * describe the server or the client (Micrometer observations) return a copy that knows them; the default
+	 * returns this observer.
+	 * @param endpoint what the transport talks to
+	 * @return the observer to use for that transport's calls
+	 */
+	default OpenAiCallObserver forEndpoint(OpenAiEndpoint endpoint) {
+		return this;
+	}
+
+	/**
 	 * Combines observers: each sees every call.
 	 * @param observers the observers
 	 * @return one observer telling them all
@@ -54,6 +65,11 @@ public interface OpenAiCallObserver {
 		}
 		List<OpenAiCallObserver> all = List.copyOf(observers);
 		return new OpenAiCallObserver() {
+
+			@Override
+			public OpenAiCallObserver forEndpoint(OpenAiEndpoint endpoint) {
+				return of(all.stream().map((observer) -> observer.forEndpoint(endpoint)).toList());
+			}
 
 			@Override
 			public CallObservation start(String operation, @Nullable OpenAiCall call) {

@@ -83,6 +83,8 @@ public final class OpenAiTransport {
 
 	private final OpenAiCallObserver observer;
 
+	private final OpenAiEndpoint endpoint;
+
 	private OpenAiTransport(Builder builder) {
 		this.exchanger = builder.exchanger;
 		this.baseUrl = stripTrailingSlash(builder.baseUrl);
@@ -96,7 +98,8 @@ public final class OpenAiTransport {
 		this.retryPolicy = builder.retryPolicy;
 		this.jsonMapper = builder.jsonMapper;
 		this.errorResponses = new ErrorResponses(this.jsonMapper);
-		this.observer = builder.observer;
+		this.endpoint = new OpenAiEndpoint(builder.clientName, this.baseUrl, this.azure != null);
+		this.observer = builder.observer.forEndpoint(this.endpoint);
 	}
 
 	/**
@@ -129,6 +132,14 @@ public final class OpenAiTransport {
 	 */
 	public boolean isAzure() {
 		return this.azure != null;
+	}
+
+	/**
+	 * What this transport talks to: its client's name, the server and the provider.
+	 * @return the endpoint
+	 */
+	public OpenAiEndpoint endpoint() {
+		return this.endpoint;
 	}
 
 	/**
@@ -372,8 +383,8 @@ public final class OpenAiTransport {
 
 	@Override
 	public String toString() {
-		return "OpenAiTransport[baseUrl=" + this.baseUrl + ", apiKey=" + Secrets.mask(this.apiKey) + ", sends through "
-				+ this.exchanger + "]";
+		return "OpenAiTransport[client=" + this.endpoint.clientName() + ", baseUrl=" + this.baseUrl + ", apiKey="
+				+ Secrets.mask(this.apiKey) + ", sends through " + this.exchanger + "]";
 	}
 
 	/**
@@ -382,6 +393,8 @@ public final class OpenAiTransport {
 	public static final class Builder {
 
 		private final HttpExchanger exchanger;
+
+		private String clientName = OpenAiEndpoint.DEFAULT_CLIENT_NAME;
 
 		private String baseUrl = DEFAULT_BASE_URL;
 
@@ -405,6 +418,18 @@ public final class OpenAiTransport {
 
 		private Builder(HttpExchanger exchanger) {
 			this.exchanger = exchanger;
+		}
+
+		/**
+		 * Names the client this transport serves, as observations and meters tag its calls (default
+		 * {@value OpenAiEndpoint#DEFAULT_CLIENT_NAME}).
+		 * @param clientName the name
+		 * @return this builder
+		 */
+		public Builder clientName(String clientName) {
+			Assert.hasText(clientName, "clientName must not be empty");
+			this.clientName = clientName;
+			return this;
 		}
 
 		/**

@@ -43,6 +43,8 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 
 	private final Duration timeout;
 
+	private final String keySetting;
+
 	private final Mono<Health> cachedHealth;
 
 	/**
@@ -54,9 +56,24 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 	 */
 	public OpenAiHealthIndicator(OpenAiTransport transport, @Nullable String model, Duration timeout,
 			Duration timeToLive) {
+		this(transport, model, timeout, timeToLive, "the API key");
+	}
+
+	/**
+	 * Creates the indicator, naming where the key is configured when it is rejected.
+	 * @param transport the transport of OpenAI calls
+	 * @param model the default model to probe, or {@code null} to probe the model list
+	 * @param timeout the probe's timeout
+	 * @param timeToLive how long a result is reused
+	 * @param keySetting where the key comes from, as the advice on a rejected key says it (for example a
+	 * property name)
+	 */
+	public OpenAiHealthIndicator(OpenAiTransport transport, @Nullable String model, Duration timeout,
+			Duration timeToLive, String keySetting) {
 		this.transport = transport;
 		this.model = model;
 		this.timeout = timeout;
+		this.keySetting = keySetting;
 		this.cachedHealth = Mono.defer(this::probe).cache((health) -> timeToLive, (ex) -> Duration.ZERO,
 				() -> Duration.ZERO);
 	}
@@ -97,7 +114,7 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 	private String describe(int status, OpenAiApiException ex) {
 		if (status == 401 || status == 403) {
 			return "The API key was rejected (" + status + ((ex.errorCode() != null) ? " " + ex.errorCode() : "")
-					+ "); check openai.api-key or OPENAI_API_KEY" + (this.transport.isAzure()
+					+ "); check " + this.keySetting + (this.transport.isAzure()
 							? " (sent in the api-key header: the key of the Azure OpenAI resource)" : "");
 		}
 		if (status == 404 && isUnknownModel(ex)) {

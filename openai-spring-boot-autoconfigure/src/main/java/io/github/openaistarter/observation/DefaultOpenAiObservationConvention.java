@@ -8,6 +8,7 @@ import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 
 import io.github.openaistarter.chat.model.Usage;
+import io.github.openaistarter.core.OpenAiEndpoint;
 import io.github.openaistarter.observation.OpenAiObservationDocumentation.HighCardinalityKeys;
 import io.github.openaistarter.observation.OpenAiObservationDocumentation.LowCardinalityKeys;
 
@@ -36,8 +37,10 @@ public class DefaultOpenAiObservationConvention implements OpenAiObservationConv
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(OpenAiObservationContext context) {
+		OpenAiEndpoint endpoint = context.getEndpoint();
 		return KeyValues.of(KeyValue.of(LowCardinalityKeys.OPERATION_NAME, operationName(context)),
-				KeyValue.of(LowCardinalityKeys.PROVIDER_NAME, "openai"),
+				KeyValue.of(LowCardinalityKeys.PROVIDER_NAME, (endpoint != null) ? endpoint.providerName() : "openai"),
+				KeyValue.of(LowCardinalityKeys.CLIENT_NAME, (endpoint != null) ? endpoint.clientName() : NONE),
 				KeyValue.of(LowCardinalityKeys.REQUEST_MODEL, orNone(context.getRequestModel())),
 				KeyValue.of(LowCardinalityKeys.OPENAI_OPERATION, context.getOperation()),
 				KeyValue.of(LowCardinalityKeys.STREAMING, String.valueOf(context.isStreaming())),
@@ -47,7 +50,9 @@ public class DefaultOpenAiObservationConvention implements OpenAiObservationConv
 				KeyValue.of(LowCardinalityKeys.ERROR_TYPE,
 						(context.getError() != null) ? context.getError().getClass().getSimpleName() : NONE),
 				KeyValue.of(LowCardinalityKeys.ATTEMPTS, String.valueOf(context.getAttempts())),
-				KeyValue.of(LowCardinalityKeys.SERVER_ADDRESS, orNone(context.getServerAddress())));
+				KeyValue.of(LowCardinalityKeys.SERVER_ADDRESS, (endpoint != null) ? endpoint.serverAddress() : NONE),
+				KeyValue.of(LowCardinalityKeys.SERVER_PORT,
+						(endpoint != null) ? String.valueOf(endpoint.serverPort()) : NONE));
 	}
 
 	@Override

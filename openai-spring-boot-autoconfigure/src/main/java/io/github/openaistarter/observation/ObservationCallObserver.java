@@ -1,6 +1,5 @@
 package io.github.openaistarter.observation;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -18,6 +17,7 @@ import io.github.openaistarter.chat.model.Choice;
 import io.github.openaistarter.chat.model.ChunkChoice;
 import io.github.openaistarter.core.OpenAiCall;
 import io.github.openaistarter.core.OpenAiCallObserver;
+import io.github.openaistarter.core.OpenAiEndpoint;
 import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.ResponseMetadata;
 
@@ -33,23 +33,33 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 
 	private final @Nullable OpenAiObservationConvention convention;
 
-	private final String serverAddress;
+	private final @Nullable OpenAiEndpoint endpoint;
 
 	private final int maxContentLength;
 
 	/**
-	 * Creates an observer.
+	 * Creates an observer. One observer serves every client: each transport binds it to its own
+	 * {@link OpenAiEndpoint} (client name, server, provider) when it is built.
 	 * @param registry the registry to observe in
 	 * @param convention a convention replacing the default, or {@code null}
-	 * @param baseUrl the base URL of calls, for {@code server.address}
 	 * @param maxContentLength 0 to never record prompts and answers; else the most characters of each recorded
 	 */
 	public ObservationCallObserver(ObservationRegistry registry, @Nullable OpenAiObservationConvention convention,
-			String baseUrl, int maxContentLength) {
+			int maxContentLength) {
+		this(registry, convention, null, maxContentLength);
+	}
+
+	private ObservationCallObserver(ObservationRegistry registry, @Nullable OpenAiObservationConvention convention,
+			@Nullable OpenAiEndpoint endpoint, int maxContentLength) {
 		this.registry = registry;
 		this.convention = convention;
-		this.serverAddress = String.valueOf(URI.create(baseUrl).getHost());
+		this.endpoint = endpoint;
 		this.maxContentLength = maxContentLength;
+	}
+
+	@Override
+	public OpenAiCallObserver forEndpoint(OpenAiEndpoint endpoint) {
+		return new ObservationCallObserver(this.registry, this.convention, endpoint, this.maxContentLength);
 	}
 
 	@Override
@@ -64,7 +74,7 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 	@Override
 	public CallObservation start(String operation, @Nullable OpenAiCall call, ContextView reactorContext) {
 		OpenAiObservationContext context = new OpenAiObservationContext(operation,
-				(call != null) ? call.model() : null, ChatOperationNames.STREAM.equals(operation), this.serverAddress);
+				(call != null) ? call.model() : null, ChatOperationNames.STREAM.equals(operation), this.endpoint);
 		if (this.maxContentLength > 0 && call != null && call.body() != null) {
 			String body = new String(call.body(), StandardCharsets.UTF_8);
 			context.setRequestContent(

@@ -16,8 +16,8 @@ import io.github.openaistarter.chat.model.Usage;
 import io.github.openaistarter.observation.OpenAiObservationDocumentation.LowCardinalityKeys;
 
 /**
- * Records the meters of OpenAI calls that a timer cannot show, tagged with the observation's operation, provider
- * and request model: token usage by type, a stream's time to first chunk and chunk count, and retries. Runs
+ * Records the meters of OpenAI calls that a timer cannot show, tagged with the observation's operation, provider,
+ * request model, client name and server: token usage by type, a stream's time to first chunk and chunk count, and retries. Runs
  * beside Boot's default timer handler, which times every call.
  */
 public class OpenAiMeterObservationHandler implements ObservationHandler<OpenAiObservationContext> {
@@ -51,8 +51,10 @@ public class OpenAiMeterObservationHandler implements ObservationHandler<OpenAiO
 
 	@Override
 	public void onStop(OpenAiObservationContext context) {
-		Tags tags = Tags.of(tag(context, LowCardinalityKeys.OPERATION_NAME), tag(context, LowCardinalityKeys.PROVIDER_NAME),
-				tag(context, LowCardinalityKeys.REQUEST_MODEL), tag(context, LowCardinalityKeys.OPENAI_OPERATION));
+		Tags tags = Tags.of(tag(context, LowCardinalityKeys.OPERATION_NAME),
+				tag(context, LowCardinalityKeys.PROVIDER_NAME), tag(context, LowCardinalityKeys.REQUEST_MODEL),
+				tag(context, LowCardinalityKeys.OPENAI_OPERATION), tag(context, LowCardinalityKeys.CLIENT_NAME),
+				tag(context, LowCardinalityKeys.SERVER_ADDRESS), tag(context, LowCardinalityKeys.SERVER_PORT));
 		Usage usage = context.getUsage();
 		if (usage != null) {
 			tokens(tags, "input", usage.promptTokens());

@@ -9,6 +9,7 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 import io.github.openaistarter.chat.model.Usage;
+import io.github.openaistarter.core.OpenAiEndpoint;
 
 /**
  * What an observation of an OpenAI call knows: the operation and requested model when it starts; the
@@ -23,7 +24,7 @@ public class OpenAiObservationContext extends Observation.Context {
 
 	private final boolean streaming;
 
-	private final @Nullable String serverAddress;
+	private final @Nullable OpenAiEndpoint endpoint;
 
 	private long startNanos = System.nanoTime();
 
@@ -56,14 +57,14 @@ public class OpenAiObservationContext extends Observation.Context {
 	 * @param operation the operation, for example {@code chat.completions.create}
 	 * @param requestModel the model the call asks for, or {@code null}
 	 * @param streaming whether the answer is a stream
-	 * @param serverAddress the host called, or {@code null}
+	 * @param endpoint the client and server called, or {@code null} when unknown
 	 */
 	public OpenAiObservationContext(String operation, @Nullable String requestModel, boolean streaming,
-			@Nullable String serverAddress) {
+			@Nullable OpenAiEndpoint endpoint) {
 		this.operation = operation;
 		this.requestModel = requestModel;
 		this.streaming = streaming;
-		this.serverAddress = serverAddress;
+		this.endpoint = endpoint;
 	}
 
 	/**
@@ -91,11 +92,12 @@ public class OpenAiObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * The host called.
-	 * @return the host, or {@code null}
+	 * The client and server called: the client's name, {@code server.address}, {@code server.port} and the
+	 * provider.
+	 * @return the endpoint, or {@code null} when unknown
 	 */
-	public @Nullable String getServerAddress() {
-		return this.serverAddress;
+	public @Nullable OpenAiEndpoint getEndpoint() {
+		return this.endpoint;
 	}
 
 	/**

@@ -40,8 +40,14 @@ public enum OpenAiObservationDocumentation implements ObservationDocumentation {
 		/** {@code chat} for create and stream, else the stored-completions operation, as {@code openai.operation}. */
 		OPERATION_NAME("gen_ai.operation.name"),
 
-		/** Always {@code openai}. */
+		/** {@code openai}, or {@code azure.ai.openai} for Azure OpenAI. */
 		PROVIDER_NAME("gen_ai.provider.name"),
+
+		/**
+		 * The client's name: {@code default} for the application's main client, else the name it was given (for
+		 * example under {@code openai.clients.<name>}).
+		 */
+		CLIENT_NAME("openai.client.name"),
 
 		/** The model asked for, or {@code none} for operations that name none. */
 		REQUEST_MODEL("gen_ai.request.model"),
@@ -70,7 +76,10 @@ public enum OpenAiObservationDocumentation implements ObservationDocumentation {
 		ATTEMPTS("openai.attempts"),
 
 		/** The host called. */
-		SERVER_ADDRESS("server.address");
+		SERVER_ADDRESS("server.address"),
+
+		/** The port called (the scheme's default when the base URL names none). */
+		SERVER_PORT("server.port");
 
 		private final String value;
 

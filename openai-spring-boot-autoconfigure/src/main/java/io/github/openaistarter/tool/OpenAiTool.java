@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a method as a tool the model may call. Its parameters become the properties of the function's strict
  * parameter schema (name them with {@link ToolParam} or compile with {@code -parameters}, as Spring Boot's build
@@ -28,6 +30,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective
 public @interface OpenAiTool {
 
 	/**

@@ -24,7 +24,7 @@ public class ToolRoundsExceededException extends ToolLoopException {
 	 */
 	public ToolRoundsExceededException(int maxRounds, List<ChatMessage> messages, ChatCompletion lastCompletion) {
 		super("The model still asked for tools after " + maxRounds + " rounds (" + names(lastCompletion)
-				+ "); raise openai.tools.max-rounds (ChatTools.withMaxRounds) if it needs more", messages, null);
+				+ "); raise the limit (ChatTools.withMaxRounds) if it needs more", messages, null);
 		this.maxRounds = maxRounds;
 		this.lastCompletion = lastCompletion;
 	}

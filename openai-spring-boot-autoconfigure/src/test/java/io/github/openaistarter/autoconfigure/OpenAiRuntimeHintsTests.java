@@ -27,10 +27,12 @@ import io.github.openaistarter.chat.model.ChatCompletionDeleted;
 import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.chat.model.StoredMessage;
 import io.github.openaistarter.core.OpenAiError;
+import io.github.openaistarter.tool.OpenAiTool;
 
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.annotation.ReflectiveRuntimeHintsRegistrar;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
@@ -62,6 +64,15 @@ class OpenAiRuntimeHintsTests {
 				StoredMessage.class, ChatCompletionDeleted.class, OpenAiError.class,
 				Class.forName("io.github.openaistarter.chat.structured.StructuredOutput$ListAnswer"));
 		assertThat(reached).hasSizeGreaterThan(20).allSatisfy(this::assertKept);
+	}
+
+	@Test
+	void toolMethodsOfBeansAreKeptForInvocation() {
+		RuntimeHints hints = new RuntimeHints();
+		new ReflectiveRuntimeHintsRegistrar().registerRuntimeHints(hints, WeatherTools.class);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(WeatherTools.class, "weather")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(WeatherTools.class, "notATool"))
+			.rejects(hints);
 	}
 
 	@Test
@@ -125,6 +136,19 @@ class OpenAiRuntimeHintsTests {
 			}
 		}
 		return reached;
+	}
+
+	static class WeatherTools {
+
+		@OpenAiTool(description = "The weather in a city")
+		public String weather(String city) {
+			return "sunny in " + city;
+		}
+
+		public String notATool() {
+			return "";
+		}
+
 	}
 
 }

@@ -55,7 +55,7 @@ class ConnectionPoolHttpTests extends PooledHttpTestSupport {
 				assertThat(ex.requestSent()).isFalse();
 				assertThat(ex.retryable()).isFalse();
 				assertThat(ex.getMessage()).startsWith("POST /chat/completions found the OpenAI connection pool full: ")
-					.endsWith("; raise openai.pool.max-connections or lower the concurrency");
+					.endsWith("; raise the pool's max connections or lower the concurrency");
 			});
 		assertThat(since(start)).isLessThan(SLACK);
 		assertThat(this.server.getRequestCount()).isEqualTo(1);

@@ -45,7 +45,7 @@ class ValidationTests extends HttpTestSupport {
 
 	@Test
 	void missingModelWithoutDefaultModelIsRefused() {
-		String message = "The request has no model: set one on the request or configure openai.chat.model";
+		String message = "The request has no model: set one on the request or a default model on the client";
 		assertRejected(() -> this.chat.create(NO_MODEL), message);
 		assertRejected(() -> this.chat.create(List.of(ChatMessage.user("Hi"))), message);
 		assertRejected(() -> this.chat.stream(NO_MODEL), message);

@@ -148,7 +148,7 @@ class OpenAiHealthIndicatorTests {
 			.containsEntry("requestId", "req_health_401")
 			.containsEntry("errorType", "invalid_request_error")
 			.containsEntry("error",
-					"The API key was rejected (401 invalid_api_key); check openai.api-key or OPENAI_API_KEY");
+					"The API key was rejected (401 invalid_api_key); check the API key");
 		assertThat(health.toString()).doesNotContain(API_KEY).doesNotContain("sk-health");
 	}
 
@@ -159,7 +159,7 @@ class OpenAiHealthIndicatorTests {
 		Health health = check(indicator(MODEL, ONE_MINUTE));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("status", 403)
-			.containsEntry("error", "The API key was rejected (403); check openai.api-key or OPENAI_API_KEY");
+			.containsEntry("error", "The API key was rejected (403); check the API key");
 	}
 
 	@Test

@@ -104,7 +104,7 @@ abstract class ObservationHttpTestSupport {
 			.baseUrl(baseUrl())
 			.apiKey(API_KEY)
 			.retryPolicy(retryPolicy)
-			.observer(new ObservationCallObserver(this.registry, null, baseUrl(), maxContentLength))
+			.observer(new ObservationCallObserver(this.registry, null, maxContentLength))
 			.build();
 	}
 
@@ -186,6 +186,8 @@ abstract class ObservationHttpTestSupport {
 		keys.put("error.type", "none");
 		keys.put("openai.attempts", "1");
 		keys.put("server.address", serverAddress());
+		keys.put("server.port", String.valueOf(this.server.getPort()));
+		keys.put("openai.client.name", "default");
 		for (int i = 0; i < more.length; i += 2) {
 			keys.put(more[i], more[i + 1]);
 		}

@@ -311,12 +311,13 @@ class OperationObservationHttpTests extends ObservationHttpTestSupport {
 			.baseUrl(refusedUrl)
 			.apiKey(API_KEY)
 			.retryPolicy(RetryPolicy.DEFAULT.withMaxRetries(0))
-			.observer(new ObservationCallObserver(this.registry, null, refusedUrl, 0))
+			.observer(new ObservationCallObserver(this.registry, null, 0))
 			.build());
 		assertThatExceptionOfType(OpenAiIoException.class).isThrownBy(() -> this.chat.create(hello()));
 		Observation.Context context = observation("chat.completions.create");
 		assertThat(lowKeys(context)).isEqualTo(expectedLowKeys("chat", MODEL, "chat.completions.create", "outcome",
-				"error", "error.type", "OpenAiIoException", "http.response.status_class", "none"));
+				"error", "error.type", "OpenAiIoException", "http.response.status_class", "none", "server.port",
+				String.valueOf(closed.getPort())));
 		assertThat(highKeys(context)).isEmpty();
 		assertThat(isStopped(context)).isTrue();
 		assertThat(context.getError()).isInstanceOf(OpenAiIoException.class);

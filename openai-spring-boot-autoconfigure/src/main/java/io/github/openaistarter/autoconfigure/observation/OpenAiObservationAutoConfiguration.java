@@ -6,7 +6,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.github.openaistarter.autoconfigure.OpenAiAutoConfiguration;
-import io.github.openaistarter.autoconfigure.OpenAiConnectionDetails;
 import io.github.openaistarter.autoconfigure.OpenAiProperties;
 import io.github.openaistarter.observation.ObservationCallObserver;
 import io.github.openaistarter.observation.OpenAiMeterObservationHandler;
@@ -44,16 +43,14 @@ public final class OpenAiObservationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ObservationCallObserver openAiObservationCallObserver(ObservationRegistry registry,
-			ObjectProvider<OpenAiObservationConvention> convention, OpenAiConnectionDetails connectionDetails,
-			OpenAiProperties properties) {
+			ObjectProvider<OpenAiObservationConvention> convention, OpenAiProperties properties) {
 		int maxContentLength = 0;
 		if (properties.getObservations().isIncludeContent()) {
 			logger.warn("openai.observations.include-content is on: prompts and answers, which may hold personal data,"
 					+ " are recorded on spans");
 			maxContentLength = properties.getObservations().getMaxContentLength();
 		}
-		return new ObservationCallObserver(registry, convention.getIfAvailable(), connectionDetails.baseUrl(),
-				maxContentLength);
+		return new ObservationCallObserver(registry, convention.getIfAvailable(), maxContentLength);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -167,6 +167,37 @@ class OpenAiHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void withNamedClientsOpenaiIsACompositeOfOneIndicatorPerClient() throws IOException {
+		try (MockWebServer local = new MockWebServer()) {
+			local.start();
+			local.enqueue(new MockResponse.Builder().code(401)
+				.addHeader("Content-Type", "application/json")
+				.body("{\"error\":{\"message\":\"Incorrect API key\",\"type\":\"invalid_request_error\","
+						+ "\"code\":\"invalid_api_key\",\"param\":null}}")
+				.build());
+			withServer(this.withHealthEndpoint)
+				.withPropertyValues("openai.clients.local.base-url=" + local.url("/v1"),
+						"openai.clients.local.chat.model=llama3.2")
+				.run((context) -> {
+					modelAnswers();
+					HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+					HealthDescriptor main = endpoint.healthForPath("openai", "default");
+					assertThat(main.getStatus()).isEqualTo(Status.UP);
+					assertThat(((IndicatedHealthDescriptor) main).getDetails()).containsEntry("model", "gpt-4o-mini");
+					HealthDescriptor named = endpoint.healthForPath("openai", "local");
+					assertThat(named.getStatus()).isEqualTo(Status.DOWN);
+					assertThat(((IndicatedHealthDescriptor) named).getDetails())
+						.containsEntry("model", "llama3.2")
+						.containsEntry("baseUrl", local.url("/v1").toString().replaceAll("/$", ""))
+						.hasEntrySatisfying("error", (error) -> assertThat(error.toString())
+							.contains("check openai.clients.local.api-key (or the openai.api-key it inherits)")
+							.doesNotContain(KEY));
+					assertThat(endpoint.healthForPath("openai").getStatus()).isEqualTo(Status.DOWN);
+				});
+		}
+	}
+
+	@Test
 	void bindsTheTimeoutAndTheTimeToLive() {
 		withServer(this.runner)
 			.withPropertyValues("management.health.openai.timeout=750ms",

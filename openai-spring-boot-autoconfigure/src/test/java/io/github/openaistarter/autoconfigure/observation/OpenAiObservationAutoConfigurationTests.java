@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.openaistarter.autoconfigure.OpenAiAutoConfiguration;
 import io.github.openaistarter.chat.ChatCompletionsOperations;
+import io.github.openaistarter.client.OpenAiClients;
 import io.github.openaistarter.chat.model.ChatMessage;
 import io.github.openaistarter.observation.ObservationCallObserver;
 import io.github.openaistarter.observation.OpenAiMeterObservationHandler;
@@ -108,7 +109,8 @@ class OpenAiObservationAutoConfigurationTests {
 				.tags("gen_ai.operation.name", "chat", "gen_ai.provider.name", "openai", "gen_ai.request.model",
 						"gpt-4o-mini", "openai.operation", "chat.completions.create", "openai.streaming", "false",
 						"outcome", "success", "http.response.status_class", "2xx", "error.type", "none",
-						"openai.attempts", "1", "server.address", "localhost", "error", "none")
+						"openai.attempts", "1", "server.address", "localhost", "server.port",
+						String.valueOf(this.server.getPort()), "openai.client.name", "default", "error", "none")
 				.timer()
 				.count()).isOne();
 			assertThat(meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "input").summary().totalAmount())
@@ -123,6 +125,37 @@ class OpenAiObservationAutoConfigurationTests {
 				.totalAmount()).isEqualTo(2.0);
 			assertThat(meters.get("http.client.requests").timer().count()).isOne();
 		});
+	}
+
+	@Test
+	void everyMeterCarriesTheNameOfTheClientThatCalled() throws IOException {
+		try (MockWebServer azure = new MockWebServer()) {
+			azure.start();
+			withServer().withPropertyValues("openai.clients.backup.base-url=" + azure.url("/openai/v1"),
+					"openai.clients.backup.provider=azure")
+				.run((context) -> {
+					answerOnce(context);
+					azure.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+						.body(COMPLETION)
+						.build());
+					assertThat(context.getBean(OpenAiClients.class)
+						.chat("backup")
+						.create(List.of(ChatMessage.user("hello")))
+						.text()).isEqualTo("hi");
+					MeterRegistry meters = context.getBean(MeterRegistry.class);
+					assertThat(meters.get("gen_ai.client.operation").tag("openai.client.name", "default").timer().count())
+						.isOne();
+					assertThat(meters.get("gen_ai.client.operation")
+						.tags("openai.client.name", "backup", "gen_ai.provider.name", "azure.ai.openai", "server.port",
+								String.valueOf(azure.getPort()))
+						.timer()
+						.count()).isOne();
+					assertThat(meters.get("gen_ai.client.token.usage")
+						.tags("openai.client.name", "backup", "gen_ai.token.type", "input")
+						.summary()
+						.totalAmount()).isEqualTo(7.0);
+				});
+		}
 	}
 
 	@Test

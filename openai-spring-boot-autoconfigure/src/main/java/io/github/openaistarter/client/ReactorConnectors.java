@@ -1,4 +1,6 @@
-package io.github.openaistarter.autoconfigure;
+package io.github.openaistarter.client;
+
+import java.time.Duration;
 
 import io.netty.channel.ChannelPipeline;
 import org.jspecify.annotations.Nullable;
@@ -16,43 +18,46 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
- * Builds the HTTP connector of OpenAI calls: Reactor Netty on the dedicated {@link OpenAiConnectionPool},
- * with the connect timeout, TLS bundle, proxy, compression and wiretap of {@code openai.*}, and redirects
- * never followed (an {@code Authorization} header must not travel to another host).
+ * Builds the HTTP connector of OpenAI calls: Reactor Netty on a dedicated {@link OpenAiConnectionPool}, with the
+ * connect timeout, TLS bundle, proxy, compression and wiretap of a client, and redirects never followed (an
+ * {@code Authorization} header must not travel to another host).
  */
-final class OpenAiConnectors {
+final class ReactorConnectors {
 
 	private static final RedactingWiretap WIRETAP = new RedactingWiretap();
 
 	private static final String WIRETAP_NAME = "openai.wiretap";
 
-	private OpenAiConnectors() {
+	private ReactorConnectors() {
 	}
 
 	/**
 	 * Builds the connector.
-	 * @param properties the {@code openai.*} properties
 	 * @param pool the dedicated pool
+	 * @param connectTimeout the longest wait for a connection
 	 * @param sslBundle the TLS bundle, or {@code null} for the JVM's trust store
+	 * @param proxy the proxy, or {@code null} to connect directly
+	 * @param compression whether to ask for compressed answers
+	 * @param wiretap whether to log the exchange (credentials redacted)
 	 * @return the connector
 	 */
-	static ClientHttpConnector create(OpenAiProperties properties, OpenAiConnectionPool pool,
-			@Nullable SslBundle sslBundle) {
-		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
-				null, sslBundle);
+	static ClientHttpConnector create(OpenAiConnectionPool pool, Duration connectTimeout, @Nullable SslBundle sslBundle,
+			@Nullable OpenAiProxy proxy, boolean compression, boolean wiretap) {
+		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, connectTimeout, null,
+				sslBundle);
 		return ClientHttpConnectorBuilder.reactor()
 			.withHttpClientFactory(() -> HttpClient.create(pool.connectionProvider()))
-			.withHttpClientCustomizer((client) -> customize(client, properties))
+			.withHttpClientCustomizer((client) -> customize(client, proxy, compression, wiretap))
 			.build(settings);
 	}
 
-	private static HttpClient customize(HttpClient client, OpenAiProperties properties) {
-		HttpClient customized = client.compress(properties.isCompression()).followRedirect(false);
-		ProxyProperties proxy = properties.getProxy();
-		if (proxy.getHost() != null && !proxy.getHost().isBlank()) {
+	private static HttpClient customize(HttpClient client, @Nullable OpenAiProxy proxy, boolean compression,
+			boolean wiretap) {
+		HttpClient customized = client.compress(compression).followRedirect(false);
+		if (proxy != null) {
 			customized = customized.proxy((spec) -> configure(spec, proxy));
 		}
-		if (properties.getLogging().isWiretap()) {
+		if (wiretap) {
 			customized = customized.doOnChannelInit((observer, channel, address) -> addWiretap(channel.pipeline()));
 		}
 		return customized;
@@ -70,14 +75,14 @@ final class OpenAiConnectors {
 		}
 	}
 
-	private static ProxyProvider.Builder configure(ProxyProvider.TypeSpec spec, ProxyProperties proxy) {
+	private static ProxyProvider.Builder configure(ProxyProvider.TypeSpec spec, OpenAiProxy proxy) {
 		ProxyProvider.Builder builder = spec.type(ProxyProvider.Proxy.HTTP)
-			.host(proxy.getHost())
-			.port(proxy.getPort())
+			.host(proxy.host())
+			.port(proxy.port())
 			.nonProxyHosts(proxy.nonProxyHostsPattern());
-		if (proxy.getUsername() != null) {
-			String password = proxy.getPassword();
-			builder = builder.username(proxy.getUsername()).password((user) -> password);
+		if (proxy.username() != null) {
+			String password = proxy.password();
+			builder = builder.username(proxy.username()).password((user) -> password);
 		}
 		return builder;
 	}
