@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
@@ -19,14 +18,13 @@ import org.springframework.core.type.AnnotationMetadata;
  * client's name. They are not default candidates: an injection point without {@code @Qualifier("<name>")} gets the
  * default client's operations, never a named client's. Each bean comes from the {@link OpenAiClients} bean.
  */
-class NamedClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
+class NamedClientsRegistrar implements ImportBeanDefinitionRegistrar {
 
 	private static final String CLIENTS_BEAN = "openAiClients";
 
-	private Environment environment;
+	private final Environment environment;
 
-	@Override
-	public void setEnvironment(Environment environment) {
+	NamedClientsRegistrar(Environment environment) {
 		this.environment = environment;
 	}
 

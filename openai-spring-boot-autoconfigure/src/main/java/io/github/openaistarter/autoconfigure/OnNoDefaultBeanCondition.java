@@ -2,6 +2,9 @@ package io.github.openaistarter.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,7 +27,9 @@ class OnNoDefaultBeanCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Object type = metadata.getAnnotationAttributes(ConditionalOnNoDefaultBean.class.getName()).get("value");
+		Map<String, @Nullable Object> attributes = metadata
+			.getAnnotationAttributes(ConditionalOnNoDefaultBean.class.getName());
+		Object type = (attributes != null) ? attributes.get("value") : null;
 		Assert.state(type instanceof Class<?>, "@ConditionalOnNoDefaultBean needs a type");
 		Class<?> beanType = (Class<?>) type;
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();

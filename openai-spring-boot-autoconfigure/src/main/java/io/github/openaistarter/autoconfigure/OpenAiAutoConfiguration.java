@@ -10,12 +10,14 @@ import io.github.openaistarter.chat.ChatCompletionsTemplate;
 import io.github.openaistarter.chat.ReactiveChatCompletionsOperations;
 import io.github.openaistarter.client.OpenAiClient;
 import io.github.openaistarter.client.OpenAiClients;
+import io.github.openaistarter.core.AccessTokenSupplier;
 import io.github.openaistarter.core.OpenAiCallObserver;
 import io.github.openaistarter.core.OpenAiConnectionPool;
 import io.github.openaistarter.core.OpenAiEndpoint;
 import io.github.openaistarter.core.OpenAiTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -61,8 +63,10 @@ public final class OpenAiAutoConfiguration {
 	@Bean
 	PropertiesClientBuilder openAiPropertiesClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<OpenAiWebClientCustomizer> customizers, ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<SslBundles> sslBundles, ObjectProvider<OpenAiCallObserver> observers) {
-		return new PropertiesClientBuilder(webClientBuilder, customizers, httpClientSettings, sslBundles, observers);
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<OpenAiCallObserver> observers,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new PropertiesClientBuilder(webClientBuilder, customizers, httpClientSettings, sslBundles, observers,
+				beanFactory.getBeanClassLoader());
 	}
 
 	@Bean
@@ -76,8 +80,10 @@ public final class OpenAiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OpenAiTransport openAiTransport(OpenAiProperties properties, OpenAiConnectionDetails connectionDetails,
-			OpenAiConnectionPool pool, PropertiesClientBuilder clients) {
-		return clients.builder(OpenAiEndpoint.DEFAULT_CLIENT_NAME, "openai", properties, connectionDetails)
+			OpenAiConnectionPool pool, PropertiesClientBuilder clients, ObjectProvider<AccessTokenSupplier> accessTokens) {
+		return clients
+			.builder(OpenAiEndpoint.DEFAULT_CLIENT_NAME, "openai", properties, connectionDetails,
+					accessTokens.getIfUnique())
 			.pool(pool)
 			.buildTransport();
 	}
@@ -112,7 +118,7 @@ public final class OpenAiAutoConfiguration {
 				OpenAiProperties settings = NamedClients.properties(environment, name);
 				OpenAiClient client = clients
 					.builder(name, NamedClients.prefix(name), settings,
-							new PropertiesOpenAiConnectionDetails(settings, environment))
+							new PropertiesOpenAiConnectionDetails(settings, environment), null)
 					.poolSettings((pool) -> PropertiesClientBuilder.applyPool(settings.getPool(), pool))
 					.build();
 				named.add(client);

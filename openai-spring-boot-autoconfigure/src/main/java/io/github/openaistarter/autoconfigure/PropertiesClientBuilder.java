@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.openaistarter.client.OpenAiClient;
 import io.github.openaistarter.client.OpenAiProxy;
+import io.github.openaistarter.core.AccessTokenSupplier;
 import io.github.openaistarter.core.OpenAiCallObserver;
 import io.github.openaistarter.core.OpenAiConnectionPool;
 
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -29,6 +31,8 @@ final class PropertiesClientBuilder {
 
 	private static final Log logger = LogFactory.getLog(PropertiesClientBuilder.class);
 
+	private static final String AZURE_IDENTITY = "com.azure.identity.DefaultAzureCredentialBuilder";
+
 	private final ObjectProvider<WebClient.Builder> webClientBuilder;
 
 	private final ObjectProvider<OpenAiWebClientCustomizer> customizers;
@@ -39,14 +43,18 @@ final class PropertiesClientBuilder {
 
 	private final ObjectProvider<OpenAiCallObserver> observers;
 
+	private final @Nullable ClassLoader classLoader;
+
 	PropertiesClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<OpenAiWebClientCustomizer> customizers, ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<SslBundles> sslBundles, ObjectProvider<OpenAiCallObserver> observers) {
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<OpenAiCallObserver> observers,
+			@Nullable ClassLoader classLoader) {
 		this.webClientBuilder = webClientBuilder;
 		this.customizers = customizers;
 		this.httpClientSettings = httpClientSettings;
 		this.sslBundles = sslBundles;
 		this.observers = observers;
+		this.classLoader = classLoader;
 	}
 
 	/**
@@ -56,12 +64,12 @@ final class PropertiesClientBuilder {
 	 * {@code openai.clients.<name>})
 	 * @param properties its settings
 	 * @param connectionDetails its base URL and credentials
+	 * @param accessTokens the application's token supplier (the default client's only), or {@code null}
 	 * @return the builder
 	 */
 	OpenAiClient.Builder builder(String name, String prefix, OpenAiProperties properties,
-			OpenAiConnectionDetails connectionDetails) {
+			OpenAiConnectionDetails connectionDetails, @Nullable AccessTokenSupplier accessTokens) {
 		String baseUrl = connectionDetails.baseUrl();
-		String apiKey = connectionDetails.apiKey();
 		boolean azure = OpenAiProperties.Provider.of(properties.getProvider(),
 				baseUrl) == OpenAiProperties.Provider.AZURE;
 		String apiVersion = properties.getAzure().getApiVersion();
@@ -69,7 +77,10 @@ final class PropertiesClientBuilder {
 			throw new IllegalStateException(prefix + ".azure.api-version is set but the provider is OpenAI; set "
 					+ prefix + ".provider=azure to use Azure OpenAI's deployment routes at " + baseUrl);
 		}
-		if (apiKey == null && (isOpenAi(baseUrl) || azure)) {
+		AccessTokenSupplier tokens = (accessTokens != null) ? accessTokens : entraTokens(prefix, properties, azure);
+		// a client authenticated by tokens sends no key, so none is needed
+		String apiKey = (tokens != null) ? null : connectionDetails.apiKey();
+		if (tokens == null && apiKey == null && (isOpenAi(baseUrl) || azure)) {
 			throw new MissingApiKeyException(baseUrl, false, prefix);
 		}
 		if (apiKey != null && apiKey.contains("${") && apiKey.indexOf('}') > apiKey.indexOf("${")) {
@@ -80,6 +91,7 @@ final class PropertiesClientBuilder {
 			.name(name)
 			.baseUrl(baseUrl)
 			.apiKey(apiKey)
+			.accessTokens(tokens)
 			.organization(connectionDetails.organization())
 			.project(connectionDetails.project())
 			.connectTimeout(properties.getConnectTimeout())
@@ -118,6 +130,23 @@ final class PropertiesClientBuilder {
 			.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
 			.maxIdleTime(pool.getMaxIdleTime())
 			.maxLifeTime(pool.getMaxLifeTime());
+	}
+
+	private @Nullable AccessTokenSupplier entraTokens(String prefix, OpenAiProperties properties,
+			boolean azure) {
+		AzureProperties.Entra entra = properties.getAzure().getEntra();
+		if (!entra.isEnabled()) {
+			return null;
+		}
+		if (!azure) {
+			throw new IllegalStateException(prefix + ".azure.entra.enabled is on but the provider is OpenAI; set "
+					+ prefix + ".provider=azure (Entra ID tokens are for Azure OpenAI)");
+		}
+		if (!ClassUtils.isPresent(AZURE_IDENTITY, this.classLoader)) {
+			throw new IllegalStateException(prefix + ".azure.entra.enabled is on but com.azure:azure-identity is not"
+					+ " on the classpath: add it, or declare an AccessTokenSupplier bean of your own");
+		}
+		return AzureEntraTokens.defaultCredential(entra.getScope());
 	}
 
 	private WebClient.Builder webClientBuilder() {

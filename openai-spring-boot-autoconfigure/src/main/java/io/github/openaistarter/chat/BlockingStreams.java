@@ -37,24 +37,32 @@ final class BlockingStreams {
 
 			@Override
 			public boolean hasNext() {
-				if (this.next == null) {
-					this.next = nextSignal(source);
-				}
-				if (this.next.isOnError()) {
-					Throwable error = this.next.getThrowable();
-					throw (error instanceof RuntimeException runtime) ? runtime : Exceptions.propagate(error);
-				}
-				return this.next.isOnNext();
+				return peek().isOnNext();
 			}
 
 			@Override
 			public T next() {
-				if (!hasNext()) {
+				Signal<T> signal = peek();
+				T item = signal.get();
+				if (!signal.isOnNext() || item == null) {
 					throw new NoSuchElementException();
 				}
-				T item = this.next.get();
 				this.next = null;
 				return item;
+			}
+
+			/** The next signal, read once; an error is thrown as it is, a runtime exception unwrapped. */
+			private Signal<T> peek() {
+				Signal<T> signal = this.next;
+				if (signal == null) {
+					signal = nextSignal(source);
+					this.next = signal;
+				}
+				Throwable error = signal.getThrowable();
+				if (signal.isOnError() && error != null) {
+					throw (error instanceof RuntimeException runtime) ? runtime : Exceptions.propagate(error);
+				}
+				return signal;
 			}
 
 		};

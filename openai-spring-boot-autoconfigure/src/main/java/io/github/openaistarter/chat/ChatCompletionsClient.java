@@ -213,7 +213,7 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 		return completionId;
 	}
 
-	private static String order(SortOrder order) {
+	private static @Nullable String order(@Nullable SortOrder order) {
 		return (order != null) ? order.value() : null;
 	}
 

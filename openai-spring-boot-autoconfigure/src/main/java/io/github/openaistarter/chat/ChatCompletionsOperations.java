@@ -23,6 +23,8 @@ import io.github.openaistarter.tool.ChatTools;
 import io.github.openaistarter.tool.ToolConversation;
 import io.github.openaistarter.tool.ToolLoop;
 
+import org.springframework.util.Assert;
+
 /**
  * The OpenAI Chat Completions API for blocking code (Spring MVC, virtual threads, batch jobs). Inject it and
  * hold a conversation:
@@ -124,7 +126,9 @@ public interface ChatCompletionsOperations {
 	 * @see ToolLoop
 	 */
 	default ToolConversation createWithTools(ChatCompletionRequest request, ChatTools tools) {
-		return new ToolLoop(tools).run(request, ToolLoop.blocking(this::create)).block();
+		ToolConversation conversation = new ToolLoop(tools).run(request, ToolLoop.blocking(this::create)).block();
+		Assert.state(conversation != null, "The tool loop ended without an answer");
+		return conversation;
 	}
 
 	/**

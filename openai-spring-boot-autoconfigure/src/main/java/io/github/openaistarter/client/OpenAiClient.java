@@ -15,6 +15,7 @@ import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.ChatCompletionsTemplate;
 import io.github.openaistarter.chat.ReactiveChatCompletionsOperations;
 import io.github.openaistarter.chat.ReactiveChatCompletionsTemplate;
+import io.github.openaistarter.core.AccessTokenSupplier;
 import io.github.openaistarter.core.LoggingCallObserver;
 import io.github.openaistarter.core.OpenAiCallObserver;
 import io.github.openaistarter.core.OpenAiConnectionPool;
@@ -178,6 +179,8 @@ public final class OpenAiClient implements AutoCloseable {
 
 		private @Nullable String apiKey;
 
+		private @Nullable AccessTokenSupplier accessTokens;
+
 		private @Nullable String organization;
 
 		private @Nullable String project;
@@ -248,6 +251,17 @@ public final class OpenAiClient implements AutoCloseable {
 		 */
 		public Builder apiKey(@Nullable String apiKey) {
 			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Authenticates with bearer tokens instead of an API key, such as Microsoft Entra ID tokens for Azure
+		 * OpenAI (see {@link OpenAiTransport.Builder#accessTokens}).
+		 * @param accessTokens the supplier, or {@code null} to use the API key
+		 * @return this builder
+		 */
+		public Builder accessTokens(@Nullable AccessTokenSupplier accessTokens) {
+			this.accessTokens = accessTokens;
 			return this;
 		}
 
@@ -508,7 +522,16 @@ public final class OpenAiClient implements AutoCloseable {
 				this.poolSettings.accept(settings);
 				pool = settings.build();
 			}
-			return create(transport(pool), this.chatDefaults, (this.pool != null) ? null : pool);
+			if (this.pool != null) {
+				return create(transport(pool), this.chatDefaults, null);
+			}
+			try {
+				return create(transport(pool), this.chatDefaults, pool);
+			}
+			catch (RuntimeException ex) {
+				pool.close();
+				throw ex;
+			}
 		}
 
 		private OpenAiTransport transport(OpenAiConnectionPool pool) {
@@ -523,6 +546,7 @@ public final class OpenAiClient implements AutoCloseable {
 			transport.clientName(this.name)
 				.baseUrl(this.baseUrl)
 				.apiKey(this.apiKey)
+				.accessTokens(this.accessTokens)
 				.header("OpenAI-Organization", this.organization)
 				.header("OpenAI-Project", this.project)
 				.responseTimeout(this.responseTimeout)

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -58,11 +58,16 @@ public final class OpenAiTransport {
 
 	private final @Nullable String apiKey;
 
-	/** The header that carries the key: {@code Authorization}, or {@code api-key} on Azure OpenAI. */
+	/**
+	 * The header that carries the credentials: {@code Authorization}, or {@code api-key} for a key of Azure OpenAI.
+	 */
 	private final String authorizationHeader;
 
 	/** The authorization header's value, built once rather than on every call. */
 	private final @Nullable String authorization;
+
+	/** The supplier of bearer tokens sent instead of a key, or {@code null}. */
+	private final @Nullable AccessTokenSupplier accessTokens;
 
 	/** Azure OpenAI's routes, or {@code null} for OpenAI's. */
 	private final @Nullable AzureRoutes azure;
@@ -79,7 +84,7 @@ public final class OpenAiTransport {
 
 	private final ErrorResponses errorResponses;
 
-	private final AtomicReference<RateLimit> latestRateLimit = new AtomicReference<>(RateLimit.NONE);
+	private volatile RateLimit latestRateLimit = RateLimit.NONE;
 
 	private final OpenAiCallObserver observer;
 
@@ -90,8 +95,12 @@ public final class OpenAiTransport {
 		this.baseUrl = stripTrailingSlash(builder.baseUrl);
 		this.apiKey = builder.apiKey;
 		this.azure = builder.azure ? new AzureRoutes(this.baseUrl, builder.azureApiVersion) : null;
-		this.authorizationHeader = (this.azure != null) ? "api-key" : HttpHeaders.AUTHORIZATION;
+		this.authorizationHeader = (this.azure != null && builder.accessTokens == null) ? "api-key"
+				: HttpHeaders.AUTHORIZATION;
 		this.authorization = (this.apiKey == null) ? null : (this.azure != null) ? this.apiKey : "Bearer " + this.apiKey;
+		this.accessTokens = builder.accessTokens;
+		Assert.isTrue(this.accessTokens == null || this.apiKey == null,
+				"Set an API key or an access token supplier, not both");
 		this.headers = Map.copyOf(builder.headers);
 		this.responseTimeout = builder.responseTimeout;
 		this.streamIdleTimeout = builder.streamIdleTimeout;
@@ -163,7 +172,7 @@ public final class OpenAiTransport {
 	 * @return the latest rate limits, {@link RateLimit#NONE} before any
 	 */
 	public RateLimit latestRateLimit() {
-		return this.latestRateLimit.get();
+		return this.latestRateLimit;
 	}
 
 	/**
@@ -208,8 +217,7 @@ public final class OpenAiTransport {
 	private <T> Mono<OpenAiResponse<T>> exchange(OpenAiCall call, JavaType type) {
 		Duration timeout = timeout(call);
 		return Observed.mono(this.observer, call.operation(), call, (observation) -> {
-			HttpExchanger.HttpRequest request = request(call, MediaType.APPLICATION_JSON);
-			Mono<OpenAiResponse<T>> attempt = this.exchanger.exchangeToMono(request, (response) -> {
+			Function<HttpAnswer, Mono<OpenAiResponse<T>>> handler = (response) -> {
 				ResponseMetadata metadata = received(response, observation);
 				if (!response.status().is2xxSuccessful()) {
 					return error(call, metadata, response);
@@ -220,7 +228,8 @@ public final class OpenAiTransport {
 							call.describe() + " answered " + metadata.status().value() + " with an empty body", null,
 							metadata.requestId())))
 					.onErrorMap((ex) -> Failures.translate(call, ex, true, metadata.requestId(), MAX_BODY_BYTES));
-			})
+			};
+			Mono<OpenAiResponse<T>> attempt = send(call, MediaType.APPLICATION_JSON, handler)
 				.timeout(timeout, Mono.error(() -> timedOut(call, "no complete answer within", timeout)))
 				.onErrorMap((ex) -> Failures.translate(call, ex, false, null, MAX_BODY_BYTES));
 			return Retrying.mono(attempt, call, retryPolicy(call), observation);
@@ -240,14 +249,14 @@ public final class OpenAiTransport {
 	public <T> Flux<T> stream(OpenAiCall call, BiFunction<ResponseMetadata, Flux<DataBuffer>, Flux<T>> decoder) {
 		Duration firstTimeout = timeout(call);
 		return Observed.flux(this.observer, call.operation(), call, (observation) -> {
-			HttpExchanger.HttpRequest request = request(call, MediaType.TEXT_EVENT_STREAM);
-			Flux<T> attempt = this.exchanger.<T>exchangeToFlux(request, (response) -> {
+			Function<HttpAnswer, Flux<T>> handler = (response) -> {
 				ResponseMetadata metadata = received(response, observation);
 				if (!response.status().is2xxSuccessful()) {
 					return this.<T>error(call, metadata, response).flux();
 				}
 				return decoder.apply(metadata, response.body());
-			})
+			};
+			Flux<T> attempt = sendForStream(call, handler)
 				.timeout(expire(firstTimeout, () -> timedOut(call, "no stream chunk within", firstTimeout)),
 						(item) -> expire(this.streamIdleTimeout,
 								() -> timedOut(call, "the stream was idle for", this.streamIdleTimeout)))
@@ -275,17 +284,45 @@ public final class OpenAiTransport {
 		return (maxRetries != null) ? this.retryPolicy.withMaxRetries(maxRetries) : this.retryPolicy;
 	}
 
-	private HttpExchanger.HttpRequest request(OpenAiCall call, MediaType accept) {
-		String uri = (this.azure != null) ? this.azure.uri(call) : this.baseUrl + call.pathAndQuery();
-		return new HttpExchanger.HttpRequest(call.method(), URI.create(uri),
-				(target) -> addHeaders(target, call), accept, call.body());
+	/** Sends an attempt with the key, or with a token asked for now when the transport has a token supplier. */
+	private <R> Mono<R> send(OpenAiCall call, MediaType accept, Function<HttpAnswer, Mono<R>> handler) {
+		if (this.accessTokens == null) {
+			return this.exchanger.exchangeToMono(request(call, accept, this.authorization), handler);
+		}
+		return bearer(call).flatMap(
+				(authorization) -> this.exchanger.exchangeToMono(request(call, accept, authorization), handler));
 	}
 
-	private void addHeaders(HttpHeaders target, OpenAiCall call) {
+	private <R> Flux<R> sendForStream(OpenAiCall call, Function<HttpAnswer, Flux<R>> handler) {
+		if (this.accessTokens == null) {
+			return this.exchanger.exchangeToFlux(request(call, MediaType.TEXT_EVENT_STREAM, this.authorization),
+					handler);
+		}
+		return bearer(call).flatMapMany((authorization) -> this.exchanger
+			.exchangeToFlux(request(call, MediaType.TEXT_EVENT_STREAM, authorization), handler));
+	}
+
+	private Mono<String> bearer(OpenAiCall call) {
+		AccessTokenSupplier tokens = this.accessTokens;
+		Assert.state(tokens != null, "no access token supplier");
+		return Mono.defer(tokens::accessToken)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("the supplier gave no token")))
+			.map((token) -> "Bearer " + token)
+			.onErrorMap((ex) -> !(ex instanceof OpenAiException), (ex) -> new OpenAiCredentialsException(
+					"Could not get an access token for " + call.describe() + ": " + bounded(ex.getMessage()), ex));
+	}
+
+	private HttpExchanger.HttpRequest request(OpenAiCall call, MediaType accept, @Nullable String authorization) {
+		String uri = (this.azure != null) ? this.azure.uri(call) : this.baseUrl + call.pathAndQuery();
+		return new HttpExchanger.HttpRequest(call.method(), URI.create(uri),
+				(target) -> addHeaders(target, call, authorization), accept, call.body());
+	}
+
+	private void addHeaders(HttpHeaders target, OpenAiCall call, @Nullable String authorization) {
 		this.headers.forEach(target::set);
 		call.options().headers().forEach(target::set);
-		if (this.authorization != null) {
-			target.set(this.authorizationHeader, this.authorization);
+		if (authorization != null) {
+			target.set(this.authorizationHeader, authorization);
 		}
 	}
 
@@ -293,7 +330,7 @@ public final class OpenAiTransport {
 	private ResponseMetadata received(HttpAnswer response, OpenAiCallObserver.CallObservation observation) {
 		ResponseMetadata metadata = ResponseMetadata.of(response.status(), response.headers());
 		if (metadata.rateLimit().isKnown()) {
-			this.latestRateLimit.set(metadata.rateLimit());
+			this.latestRateLimit = metadata.rateLimit();
 		}
 		observation.response(metadata);
 		return metadata;
@@ -400,6 +437,8 @@ public final class OpenAiTransport {
 
 		private @Nullable String apiKey;
 
+		private @Nullable AccessTokenSupplier accessTokens;
+
 		private boolean azure;
 
 		private @Nullable String azureApiVersion;
@@ -469,6 +508,17 @@ public final class OpenAiTransport {
 		 */
 		public Builder apiKey(@Nullable String apiKey) {
 			this.apiKey = (apiKey != null && !apiKey.isBlank()) ? apiKey : null;
+			return this;
+		}
+
+		/**
+		 * Authenticates with bearer tokens instead of an API key, for example Microsoft Entra ID tokens for Azure
+		 * OpenAI: each attempt asks the supplier for a token and sends it as {@code Authorization: Bearer <token>}.
+		 * @param accessTokens the supplier, or {@code null} to use the API key
+		 * @return this builder
+		 */
+		public Builder accessTokens(@Nullable AccessTokenSupplier accessTokens) {
+			this.accessTokens = accessTokens;
 			return this;
 		}
 

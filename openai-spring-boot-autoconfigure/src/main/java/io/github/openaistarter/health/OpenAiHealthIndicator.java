@@ -106,7 +106,7 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 				.withDetail("errorType", String.valueOf(api.errorType()))
 				.build();
 		}
-		return details(Health.down(), null, start).withDetail("error", ex.getMessage())
+		return details(Health.down(), null, start).withDetail("error", String.valueOf(ex.getMessage()))
 			.withDetail("errorType", ex.getClass().getSimpleName())
 			.build();
 	}

@@ -13,6 +13,8 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.TokenBuffer;
 
+import org.springframework.util.Assert;
+
 /**
  * Reads a JSON object as its text streams in, piece by piece, and hands out each element of the array held by
  * one of its properties as soon as the element's JSON is complete. Built on Jackson's non-blocking parser: each
@@ -146,6 +148,7 @@ public final class StreamedArrayReader<E> {
 
 	private void collect(JsonToken token, List<E> completed) {
 		TokenBuffer buffer = this.element;
+		Assert.state(buffer != null, "No element in progress");
 		buffer.copyCurrentEvent(this.parser);
 		if (token.isStructStart()) {
 			this.elementDepth++;

@@ -8,6 +8,8 @@ import io.micrometer.observation.Observation;
 import reactor.core.publisher.Mono;
 
 import io.github.openaistarter.chat.model.ChatMessage;
+import io.github.openaistarter.chat.model.CustomToolCall;
+import io.github.openaistarter.chat.model.FunctionCall;
 import io.github.openaistarter.chat.model.ToolCall;
 import io.github.openaistarter.chat.model.ToolMessage;
 import io.github.openaistarter.schema.TypeMismatchException;
@@ -33,10 +35,13 @@ final class ToolExecution {
 	 * @return the message; with {@link ToolErrorHandling#ABORT}, a {@link Failure} when the call failed
 	 */
 	Mono<ToolMessage> run(ToolCall call, Observation parent) {
-		String name = (call.function() != null) ? call.function().name()
-				: (call.custom() != null && call.custom().name() != null) ? call.custom().name() : call.type();
-		String arguments = (call.function() != null) ? call.function().arguments() : "";
-		ChatTool tool = (call.function() != null) ? this.tools.get(name) : null;
+		FunctionCall function = call.function();
+		CustomToolCall custom = call.custom();
+		String calledName = (function != null) ? function.name() : (custom != null) ? custom.name() : null;
+		String name = (calledName != null) ? calledName : call.type();
+		String calledArguments = (function != null) ? function.arguments() : null;
+		String arguments = (calledArguments != null) ? calledArguments : "";
+		ChatTool tool = (function != null) ? this.tools.get(name) : null;
 		return Mono.defer(() -> {
 			EndingObservation observation = new EndingObservation(observation(call, name, arguments, parent));
 			Mono<String> result = (tool != null)
@@ -110,14 +115,17 @@ final class ToolExecution {
 
 		private final String toolCallId;
 
+		private final Throwable failure;
+
 		Failure(String toolName, String toolCallId, Throwable cause) {
 			super(cause.getMessage(), cause, false, false);
 			this.toolName = toolName;
 			this.toolCallId = toolCallId;
+			this.failure = cause;
 		}
 
 		ToolCallFailedException withConversation(List<ChatMessage> messages) {
-			return new ToolCallFailedException(this.toolName, this.toolCallId, messages, getCause());
+			return new ToolCallFailedException(this.toolName, this.toolCallId, messages, this.failure);
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.github.openaistarter.tool;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ import io.github.openaistarter.chat.model.ChatCompletion;
 import io.github.openaistarter.chat.model.ChatCompletionChunk;
 import io.github.openaistarter.chat.model.ChatCompletionRequest;
 import io.github.openaistarter.chat.model.ChatMessage;
+import io.github.openaistarter.chat.model.FunctionDefinition;
 import io.github.openaistarter.chat.model.Tool;
 import io.github.openaistarter.chat.model.ToolCall;
 import io.github.openaistarter.chat.stream.ChatCompletionAccumulator;
@@ -225,9 +227,11 @@ public final class ToolLoop {
 				() -> "A tool loop follows one choice; the request asks for n=" + choices);
 		List<Tool> offered = new ArrayList<>(toolsOf(request));
 		Set<String> names = new LinkedHashSet<>();
-		offered.stream().filter((tool) -> tool.function() != null).forEach((tool) -> names.add(tool.function().name()));
+		offered.stream().map(Tool::function).filter(Objects::nonNull).forEach((function) -> names.add(function.name()));
 		for (Tool tool : this.tools.definitions()) {
-			String name = tool.function().name();
+			FunctionDefinition function = tool.function();
+			Assert.state(function != null, "The loop's tools are functions");
+			String name = function.name();
 			Assert.isTrue(names.add(name), () -> "The request already offers a tool named '" + name
 					+ "'; the loop adds its own tools to the request's");
 			offered.add(tool);

@@ -107,8 +107,8 @@ final class FakeRouter implements BiFunction<HttpServerRequest, HttpServerRespon
 
 	private void authenticate(RecordedRequest request) {
 		String authorization = request.header("authorization");
-		boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-		String key = bearer ? authorization.substring(7).trim() : "";
+		String key = (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7))
+				? authorization.substring(7).trim() : "";
 		if (key.isEmpty()) {
 			throw ApiError.missingApiKey("You didn't provide an API key. You need to provide your API key in an"
 					+ " Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the"

@@ -80,7 +80,9 @@ public final class ChatCompletionRequest {
 	 */
 	@SuppressWarnings("unchecked")
 	public List<ChatMessage> messages() {
-		return (List<ChatMessage>) this.body.get("messages");
+		List<ChatMessage> messages = (List<ChatMessage>) this.body.get("messages");
+		Assert.state(messages != null, "A built request has messages");
+		return messages;
 	}
 
 	/**

@@ -104,7 +104,7 @@ public final class StreamedValue<T> {
 			this.json.add(content);
 		}
 		catch (IllegalArgumentException ex) {
-			throw this.answer.malformed(new TypeMismatchException("", ex.getMessage(), ex));
+			throw this.answer.malformed(new TypeMismatchException("", String.valueOf(ex.getMessage()), ex));
 		}
 		T value = this.json.isComplete() ? null : snapshot();
 		if (value == null || value.equals(this.last)) {

@@ -227,7 +227,8 @@ public final class StructuredOutput<T> {
 		if (refusal != null && !refusal.isEmpty()) {
 			throw new RefusedAnswerException(refusal, requestId, text);
 		}
-		if (FinishReason.LENGTH.equals(finishReason) || FinishReason.CONTENT_FILTER.equals(finishReason)) {
+		if (finishReason != null
+				&& (FinishReason.LENGTH.equals(finishReason) || FinishReason.CONTENT_FILTER.equals(finishReason))) {
 			throw new IncompleteAnswerException(finishReason, requestId, text);
 		}
 	}
