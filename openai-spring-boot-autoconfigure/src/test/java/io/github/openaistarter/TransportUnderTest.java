@@ -7,8 +7,9 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The way of sending the HTTP and conformance tests use: through {@code WebClient}, or straight through the
- * connector in the run that sets {@code openai.test.transport=connector} (surefire execution
+ * The way of sending the HTTP and conformance tests use: through {@code WebClient}, or
+ * straight through the connector in the run that sets
+ * {@code openai.test.transport=connector} (surefire execution
  * {@code connector-transport}, which repeats those tests).
  */
 public final class TransportUnderTest {
@@ -28,7 +29,8 @@ public final class TransportUnderTest {
 	}
 
 	/**
-	 * A transport builder on the given connector, through a {@code WebClient} on it or straight through it.
+	 * A transport builder on the given connector, through a {@code WebClient} on it or
+	 * straight through it.
 	 * @param connector the connector
 	 * @return the builder
 	 */

@@ -9,10 +9,11 @@ import reactor.core.publisher.Mono;
 import io.github.openaistarter.core.AccessTokenSupplier;
 
 /**
- * Microsoft Entra ID tokens for Azure OpenAI from an Azure {@link TokenCredential} ({@code DefaultAzureCredential}
- * by default: environment, workload identity, managed identity, Azure CLI...). Azure's own token cache holds the
- * token and renews it before it expires, one renewal at a time. Loaded only when {@code com.azure:azure-identity}
- * is on the classpath.
+ * Microsoft Entra ID tokens for Azure OpenAI from an Azure {@link TokenCredential}
+ * ({@code DefaultAzureCredential} by default: environment, workload identity, managed
+ * identity, Azure CLI...). Azure's own token cache holds the token and renews it before
+ * it expires, one renewal at a time. Loaded only when {@code com.azure:azure-identity} is
+ * on the classpath.
  */
 final class AzureEntraTokens implements AccessTokenSupplier {
 

@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 public class AzureProperties {
 
 	/**
-	 * API version of the deployment routes, for example 2024-10-21. When set, create and stream go to
-	 * /openai/deployments/{model}/chat/completions?api-version=..., the deployment being the request's model, and
-	 * the other calls to the v1 API; when unset, every call goes to the v1 API under /openai/v1.
+	 * API version of the deployment routes, for example 2024-10-21. When set, create and
+	 * stream go to /openai/deployments/{model}/chat/completions?api-version=..., the
+	 * deployment being the request's model, and the other calls to the v1 API; when
+	 * unset, every call goes to the v1 API under /openai/v1.
 	 */
 	private @Nullable String apiVersion;
 
@@ -20,7 +21,8 @@ public class AzureProperties {
 	private final Entra entra = new Entra();
 
 	/**
-	 * API version of the deployment routes, for example {@code 2024-10-21}; unset, every call uses the v1 API.
+	 * API version of the deployment routes, for example {@code 2024-10-21}; unset, every
+	 * call uses the v1 API.
 	 * @return the API version, or {@code null}
 	 */
 	public @Nullable String getApiVersion() {
@@ -49,8 +51,9 @@ public class AzureProperties {
 	public static class Entra {
 
 		/**
-		 * Whether to authenticate with Microsoft Entra ID tokens from DefaultAzureCredential instead of a key
-		 * (needs com.azure:azure-identity on the classpath).
+		 * Whether to authenticate with Microsoft Entra ID tokens from
+		 * DefaultAzureCredential instead of a key (needs com.azure:azure-identity on the
+		 * classpath).
 		 */
 		private boolean enabled;
 
@@ -60,7 +63,8 @@ public class AzureProperties {
 		private String scope = "https://cognitiveservices.azure.com/.default";
 
 		/**
-		 * Whether to authenticate with Entra ID tokens from {@code DefaultAzureCredential} instead of a key.
+		 * Whether to authenticate with Entra ID tokens from
+		 * {@code DefaultAzureCredential} instead of a key.
 		 * @return whether it is on
 		 */
 		public boolean isEnabled() {

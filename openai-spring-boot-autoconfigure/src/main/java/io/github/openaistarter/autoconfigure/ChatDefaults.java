@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import io.github.openaistarter.chat.model.Metadata;
 
 /**
- * Defaults of chat completion requests ({@code openai.chat.*}): each one applies when a request leaves its
- * field unset. A request's field replaces the default as a whole (request metadata replaces default
- * metadata).
+ * Defaults of chat completion requests ({@code openai.chat.*}): each one applies when a
+ * request leaves its field unset. A request's field replaces the default as a whole
+ * (request metadata replaces default metadata).
  */
 public class ChatDefaults {
 
@@ -36,7 +36,8 @@ public class ChatDefaults {
 	private @Nullable Integer maxCompletionTokens;
 
 	/**
-	 * Reasoning effort of reasoning models: none, minimal, low, medium, high, xhigh or max.
+	 * Reasoning effort of reasoning models: none, minimal, low, medium, high, xhigh or
+	 * max.
 	 */
 	private @Nullable String reasoningEffort;
 
@@ -86,7 +87,8 @@ public class ChatDefaults {
 	private @Nullable String promptCacheKey;
 
 	/**
-	 * The defaults as request fields by wire name ({@code max_completion_tokens}, ...), unset ones left out.
+	 * The defaults as request fields by wire name ({@code max_completion_tokens}, ...),
+	 * unset ones left out.
 	 * @return the fields
 	 */
 	public Map<String, Object> toRequestFields() {
@@ -111,7 +113,10 @@ public class ChatDefaults {
 		return fields;
 	}
 
-	/** Written out rather than converted with a mapper: building one cost about 50 ms of every startup. */
+	/**
+	 * Written out rather than converted with a mapper: building one cost about 50 ms of
+	 * every startup.
+	 */
 	private static void putIfSet(Map<String, Object> fields, String name, @Nullable Object value) {
 		boolean blank = value instanceof String text && text.isBlank();
 		if (value != null && !blank) {

@@ -9,11 +9,13 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches unless the application declares its own default bean of a type: one that unqualified injection points
- * would get, that is a bean that carries no {@code @Qualifier} or is {@code @Primary}. Beans declared
- * {@code @Bean(defaultCandidate = false)} or {@code autowireCandidate = false} and qualified beans (a second
- * client beside ours) do not count: they leave the default in place, so that adding a client never silently
- * replaces the one every other injection point gets.
+ * Matches unless the application declares its own default bean of a type: one that
+ * unqualified injection points would get, that is a bean that carries no
+ * {@code @Qualifier} or is {@code @Primary}. Beans declared
+ * {@code @Bean(defaultCandidate = false)} or {@code autowireCandidate = false} and
+ * qualified beans (a second client beside ours) do not count: they leave the default in
+ * place, so that adding a client never silently replaces the one every other injection
+ * point gets.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

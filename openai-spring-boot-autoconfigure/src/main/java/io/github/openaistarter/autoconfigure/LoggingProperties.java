@@ -12,15 +12,16 @@ import io.github.openaistarter.core.RedactingWiretap;
 public class LoggingProperties {
 
 	/**
-	 * Whether to log the bytes on the wire, with credentials redacted, at TRACE on the logger
-	 * io.github.openaistarter.wiretap.
+	 * Whether to log the bytes on the wire, with credentials redacted, at TRACE on the
+	 * logger io.github.openaistarter.wiretap.
 	 */
 	private boolean wiretap;
 
 	/**
-	 * What to log of each call on the logger io.github.openaistarter.http at INFO: none, metadata (method,
-	 * path, status, duration, request id, attempts) or bodies (also the bodies, shortened, and the response
-	 * headers). Stream chunks are logged at TRACE only.
+	 * What to log of each call on the logger io.github.openaistarter.http at INFO: none,
+	 * metadata (method, path, status, duration, request id, attempts) or bodies (also the
+	 * bodies, shortened, and the response headers). Stream chunks are logged at TRACE
+	 * only.
 	 */
 	private LoggingCallObserver.Detail requests = LoggingCallObserver.Detail.NONE;
 
@@ -30,8 +31,8 @@ public class LoggingProperties {
 	private int maxBodyLength = 2000;
 
 	/**
-	 * More header names whose values are never logged, beside Authorization, Proxy-Authorization, api-key,
-	 * Cookie and Set-Cookie.
+	 * More header names whose values are never logged, beside Authorization,
+	 * Proxy-Authorization, api-key, Cookie and Set-Cookie.
 	 */
 	private List<String> redactedHeaders = new ArrayList<>();
 

@@ -25,8 +25,9 @@ public class MissingApiKeyException extends IllegalStateException {
 	/**
 	 * Creates the exception.
 	 * @param baseUrl the base URL the key is for
-	 * @param unresolvedPlaceholder whether a key is set but is a placeholder naming an unset variable (as
-	 * {@code openai.api-key=${OPENAI_API_KEY}} is when the variable is not set), which would be sent as the key
+	 * @param unresolvedPlaceholder whether a key is set but is a placeholder naming an
+	 * unset variable (as {@code openai.api-key=${OPENAI_API_KEY}} is when the variable is
+	 * not set), which would be sent as the key
 	 */
 	public MissingApiKeyException(String baseUrl, boolean unresolvedPlaceholder) {
 		this(baseUrl, unresolvedPlaceholder, "openai");
@@ -40,9 +41,8 @@ public class MissingApiKeyException extends IllegalStateException {
 	 * {@code openai.clients.<name>} for a named client
 	 */
 	public MissingApiKeyException(String baseUrl, boolean unresolvedPlaceholder, String propertyPrefix) {
-		super(unresolvedPlaceholder
-				? "The OpenAI API key configured for " + baseUrl + " is an unresolved ${...} placeholder: the"
-						+ " variable it names is not set"
+		super(unresolvedPlaceholder ? "The OpenAI API key configured for " + baseUrl
+				+ " is an unresolved ${...} placeholder: the" + " variable it names is not set"
 				: "No OpenAI API key is configured for " + baseUrl);
 		this.baseUrl = baseUrl;
 		this.unresolvedPlaceholder = unresolvedPlaceholder;

@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a {@link MissingApiKeyException} at startup: where the key is read from and how to run without
- * one.
+ * Explains a {@link MissingApiKeyException} at startup: where the key is read from and
+ * how to run without one.
  */
 class MissingApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<MissingApiKeyException> {
 

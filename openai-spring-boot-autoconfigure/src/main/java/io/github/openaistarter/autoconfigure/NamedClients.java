@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Reads the named clients of {@code openai.clients.<name>.*}: their names, and each one's settings over the
- * top-level {@code openai.*} ones, so that what a named client leaves unset it inherits (maps such as
- * {@code headers} are merged, other values replaced).
+ * Reads the named clients of {@code openai.clients.<name>.*}: their names, and each one's
+ * settings over the top-level {@code openai.*} ones, so that what a named client leaves
+ * unset it inherits (maps such as {@code headers} are merged, other values replaced).
  */
 final class NamedClients {
 
@@ -29,7 +29,8 @@ final class NamedClients {
 	 * The names of the clients configured under {@code openai.clients}.
 	 * @param environment the environment
 	 * @return the names, in the order configured
-	 * @throws IllegalStateException for a name that cannot name beans, or the reserved name of the default client
+	 * @throws IllegalStateException for a name that cannot name beans, or the reserved
+	 * name of the default client
 	 */
 	static List<String> names(Environment environment) {
 		List<String> names = Binder.get(environment)
@@ -48,7 +49,8 @@ final class NamedClients {
 	}
 
 	/**
-	 * The settings of one named client: {@code openai.*}, then {@code openai.clients.<name>.*} over them.
+	 * The settings of one named client: {@code openai.*}, then
+	 * {@code openai.clients.<name>.*} over them.
 	 * @param environment the environment
 	 * @param name the client's name
 	 * @return the client's settings

@@ -13,10 +13,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Registers the operations of each named client ({@code openai.clients.<name>.*}) as beans named
- * {@code <name>ChatCompletionsOperations} and {@code <name>ReactiveChatCompletionsOperations}, qualified by the
- * client's name. They are not default candidates: an injection point without {@code @Qualifier("<name>")} gets the
- * default client's operations, never a named client's. Each bean comes from the {@link OpenAiClients} bean.
+ * Registers the operations of each named client ({@code openai.clients.<name>.*}) as
+ * beans named {@code <name>ChatCompletionsOperations} and
+ * {@code <name>ReactiveChatCompletionsOperations}, qualified by the client's name. They
+ * are not default candidates: an injection point without {@code @Qualifier("<name>")}
+ * gets the default client's operations, never a named client's. Each bean comes from the
+ * {@link OpenAiClients} bean.
  */
 class NamedClientsRegistrar implements ImportBeanDefinitionRegistrar {
 

@@ -12,8 +12,9 @@ public class ObservationProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Whether to record prompts and answers on spans (gen_ai.input.messages, gen_ai.output.messages). They may
-	 * hold personal data; a warning is logged at startup when on.
+	 * Whether to record prompts and answers on spans (gen_ai.input.messages,
+	 * gen_ai.output.messages). They may hold personal data; a warning is logged at
+	 * startup when on.
 	 */
 	private boolean includeContent;
 

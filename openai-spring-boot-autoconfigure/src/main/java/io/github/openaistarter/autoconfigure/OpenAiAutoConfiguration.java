@@ -33,19 +33,23 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the OpenAI Chat Completions client: {@link ChatCompletionsOperations} and
- * {@link ReactiveChatCompletionsOperations} beans from {@code openai.*} properties, and one pair per named client
- * of {@code openai.clients.<name>.*}, qualified by its name. Calls go through a {@link WebClient} cloned from
- * Boot's auto-configured builder (so the application's {@code WebClientCustomizer}s and codecs apply) on a
- * connector of their own: a dedicated {@link OpenAiConnectionPool}, the OpenAI timeouts, TLS bundle, proxy and
- * retries, and redirects never followed. {@link OpenAiClient}'s builder does the work; this class reads the
- * properties.
+ * Auto-configuration of the OpenAI Chat Completions client:
+ * {@link ChatCompletionsOperations} and {@link ReactiveChatCompletionsOperations} beans
+ * from {@code openai.*} properties, and one pair per named client of
+ * {@code openai.clients.<name>.*}, qualified by its name. Calls go through a
+ * {@link WebClient} cloned from Boot's auto-configured builder (so the application's
+ * {@code WebClientCustomizer}s and codecs apply) on a connector of their own: a dedicated
+ * {@link OpenAiConnectionPool}, the OpenAI timeouts, TLS bundle, proxy and retries, and
+ * redirects never followed. {@link OpenAiClient}'s builder does the work; this class
+ * reads the properties.
  *
- * <p>What backs off: an application bean of {@link OpenAiTransport} replaces the default client's transport (its
- * operations and health probe then use it); an application bean of one of the operations types that is not
- * qualified (or is {@code @Primary}) replaces the default bean of that type. A qualified bean, or one declared
- * {@code @Bean(defaultCandidate = false)}, sits beside the default, which stays {@code @Primary}. Named clients
- * replace nothing.
+ * <p>
+ * What backs off: an application bean of {@link OpenAiTransport} replaces the default
+ * client's transport (its operations and health probe then use it); an application bean
+ * of one of the operations types that is not qualified (or is {@code @Primary}) replaces
+ * the default bean of that type. A qualified bean, or one declared
+ * {@code @Bean(defaultCandidate = false)}, sits beside the default, which stays
+ * {@code @Primary}. Named clients replace nothing.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
@@ -62,11 +66,11 @@ public final class OpenAiAutoConfiguration {
 
 	@Bean
 	PropertiesClientBuilder openAiPropertiesClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<OpenAiWebClientCustomizer> customizers, ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<SslBundles> sslBundles, ObjectProvider<OpenAiCallObserver> observers,
-			ConfigurableListableBeanFactory beanFactory) {
+			ObjectProvider<OpenAiWebClientCustomizer> customizers,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<OpenAiCallObserver> observers, ConfigurableListableBeanFactory beanFactory) {
 		return new PropertiesClientBuilder(webClientBuilder, customizers, httpClientSettings, sslBundles, observers,
-				beanFactory.getBeanClassLoader());
+				beanFactory, beanFactory.getBeanClassLoader());
 	}
 
 	@Bean
@@ -80,7 +84,8 @@ public final class OpenAiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OpenAiTransport openAiTransport(OpenAiProperties properties, OpenAiConnectionDetails connectionDetails,
-			OpenAiConnectionPool pool, PropertiesClientBuilder clients, ObjectProvider<AccessTokenSupplier> accessTokens) {
+			OpenAiConnectionPool pool, PropertiesClientBuilder clients,
+			ObjectProvider<AccessTokenSupplier> accessTokens) {
 		return clients
 			.builder(OpenAiEndpoint.DEFAULT_CLIENT_NAME, "openai", properties, connectionDetails,
 					accessTokens.getIfUnique())

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
- * Where and as whom to connect to OpenAI. Backed by {@code openai.*} properties by default; declare a bean of
- * this type to supply them otherwise (a test fake, a secrets manager, Testcontainers).
+ * Where and as whom to connect to OpenAI. Backed by {@code openai.*} properties by
+ * default; declare a bean of this type to supply them otherwise (a test fake, a secrets
+ * manager, Testcontainers).
  */
 public interface OpenAiConnectionDetails extends ConnectionDetails {
 

@@ -26,25 +26,27 @@ public class OpenAiProperties {
 	private boolean enabled = true;
 
 	/**
-	 * API key, sent as a Bearer token. Falls back to the OPENAI_API_KEY environment variable. Required when the
-	 * base URL is OpenAI's own.
+	 * API key, sent as a Bearer token. Falls back to the OPENAI_API_KEY environment
+	 * variable. Required when the base URL is OpenAI's own.
 	 */
 	private @Nullable String apiKey;
 
 	/**
-	 * Base URL of the API, including the version path. Falls back to the OPENAI_BASE_URL environment variable,
-	 * then to https://api.openai.com/v1. Point it at any OpenAI-compatible server.
+	 * Base URL of the API, including the version path. Falls back to the OPENAI_BASE_URL
+	 * environment variable, then to https://api.openai.com/v1. Point it at any
+	 * OpenAI-compatible server.
 	 */
 	private @Nullable String baseUrl;
 
 	/**
-	 * Organization id, sent as the OpenAI-Organization header. Falls back to the OPENAI_ORG_ID environment
-	 * variable.
+	 * Organization id, sent as the OpenAI-Organization header. Falls back to the
+	 * OPENAI_ORG_ID environment variable.
 	 */
 	private @Nullable String organization;
 
 	/**
-	 * Project id, sent as the OpenAI-Project header. Falls back to the OPENAI_PROJECT_ID environment variable.
+	 * Project id, sent as the OpenAI-Project header. Falls back to the OPENAI_PROJECT_ID
+	 * environment variable.
 	 */
 	private @Nullable String project;
 
@@ -59,13 +61,14 @@ public class OpenAiProperties {
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Longest wait for a complete answer, or for the first chunk of a stream. Generous by default, as reasoning
-	 * models can think for minutes.
+	 * Longest wait for a complete answer, or for the first chunk of a stream. Generous by
+	 * default, as reasoning models can think for minutes.
 	 */
 	private Duration responseTimeout = Duration.ofMinutes(10);
 
 	/**
-	 * Longest pause between two chunks of a stream before it is aborted with a timeout error.
+	 * Longest pause between two chunks of a stream before it is aborted with a timeout
+	 * error.
 	 */
 	private Duration streamIdleTimeout = Duration.ofMinutes(2);
 
@@ -75,18 +78,19 @@ public class OpenAiProperties {
 	private boolean compression = true;
 
 	/**
-	 * How calls are sent: 'web-client' through a WebClient built from Spring Boot's WebClient.Builder (its
-	 * customizers, filters and observation apply), or 'connector' straight through the ClientHttpConnector under
-	 * it (about a third less CPU and allocation per call; WebClient customizers, filters and observation do not
-	 * apply).
+	 * How calls are sent: 'web-client' through a WebClient built from Spring Boot's
+	 * WebClient.Builder (its customizers, filters and observation apply), or 'connector'
+	 * straight through the ClientHttpConnector under it (about a third less CPU and
+	 * allocation per call; WebClient customizers, filters and observation do not apply).
 	 */
 	private Transport transport = Transport.WEB_CLIENT;
 
 	/**
-	 * The server's kind: 'openai' (OpenAI and OpenAI-compatible servers: the key as a Bearer token) or 'azure'
-	 * (Azure OpenAI: the key in the api-key header, and the deployment routes with openai.azure.api-version). When
-	 * unset, 'azure' for *.openai.azure.com, *.cognitiveservices.azure.com and *.services.ai.azure.com hosts, else
-	 * 'openai'.
+	 * The server's kind: 'openai' (OpenAI and OpenAI-compatible servers: the key as a
+	 * Bearer token) or 'azure' (Azure OpenAI: the key in the api-key header, and the
+	 * deployment routes with openai.azure.api-version). When unset, 'azure' for
+	 * *.openai.azure.com, *.cognitiveservices.azure.com and *.services.ai.azure.com
+	 * hosts, else 'openai'.
 	 */
 	private @Nullable Provider provider;
 
@@ -114,6 +118,9 @@ public class OpenAiProperties {
 	@NestedConfigurationProperty
 	private final PoolProperties pool = new PoolProperties();
 
+	@NestedConfigurationProperty
+	private final RateLimitProperties rateLimit = new RateLimitProperties();
+
 	/**
 	 * HTTP proxy of OpenAI calls.
 	 */
@@ -139,8 +146,9 @@ public class OpenAiProperties {
 	private final ObservationProperties observations = new ObservationProperties();
 
 	/**
-	 * Named clients beside the default one, for example openai.clients.local.base-url for a local server. Each
-	 * accepts every openai.* setting and inherits what it leaves unset from openai.*.
+	 * Named clients beside the default one, for example openai.clients.local.base-url for
+	 * a local server. Each accepts every openai.* setting and inherits what it leaves
+	 * unset from openai.*.
 	 */
 	private Map<String, OpenAiProperties> clients = new LinkedHashMap<>();
 
@@ -161,7 +169,8 @@ public class OpenAiProperties {
 	}
 
 	/**
-	 * API key, sent as a Bearer token. Falls back to the OPENAI_API_KEY environment variable.
+	 * API key, sent as a Bearer token. Falls back to the OPENAI_API_KEY environment
+	 * variable.
 	 * @return the key, or {@code null}
 	 */
 	public @Nullable String getApiKey() {
@@ -177,8 +186,8 @@ public class OpenAiProperties {
 	}
 
 	/**
-	 * Base URL of the API, including the version path. Falls back to OPENAI_BASE_URL, then to
-	 * https://api.openai.com/v1.
+	 * Base URL of the API, including the version path. Falls back to OPENAI_BASE_URL,
+	 * then to https://api.openai.com/v1.
 	 * @return the base URL, or {@code null}
 	 */
 	public @Nullable String getBaseUrl() {
@@ -194,7 +203,8 @@ public class OpenAiProperties {
 	}
 
 	/**
-	 * Organization id, sent as the OpenAI-Organization header. Falls back to OPENAI_ORG_ID.
+	 * Organization id, sent as the OpenAI-Organization header. Falls back to
+	 * OPENAI_ORG_ID.
 	 * @return the organization, or {@code null}
 	 */
 	public @Nullable String getOrganization() {
@@ -370,6 +380,14 @@ public class OpenAiProperties {
 	}
 
 	/**
+	 * Client-side rate limiting: request and token budgets per model.
+	 * @return the rate-limit settings
+	 */
+	public RateLimitProperties getRateLimit() {
+		return this.rateLimit;
+	}
+
+	/**
 	 * HTTP proxy of OpenAI calls.
 	 * @return the proxy settings
 	 */
@@ -402,9 +420,10 @@ public class OpenAiProperties {
 	}
 
 	/**
-	 * Named clients beside the default one, for example {@code openai.clients.local.base-url} for a local server.
-	 * Each accepts every {@code openai.*} setting and inherits what it leaves unset from {@code openai.*}; its
-	 * operations are beans qualified by its name.
+	 * Named clients beside the default one, for example
+	 * {@code openai.clients.local.base-url} for a local server. Each accepts every
+	 * {@code openai.*} setting and inherits what it leaves unset from {@code openai.*};
+	 * its operations are beans qualified by its name.
 	 * @return the named clients, as bound from their own settings only
 	 */
 	public Map<String, OpenAiProperties> getClients() {
@@ -431,12 +450,16 @@ public class OpenAiProperties {
 	 */
 	public enum Provider {
 
-		/** OpenAI, or a server that speaks its API: the key as {@code Authorization: Bearer}. */
+		/**
+		 * OpenAI, or a server that speaks its API: the key as
+		 * {@code Authorization: Bearer}.
+		 */
 		OPENAI,
 
 		/**
-		 * Azure OpenAI: the key in the {@code api-key} header; the v1 API under {@code /openai/v1}, or the
-		 * deployment routes with {@code openai.azure.api-version}.
+		 * Azure OpenAI: the key in the {@code api-key} header; the v1 API under
+		 * {@code /openai/v1}, or the deployment routes with
+		 * {@code openai.azure.api-version}.
 		 */
 		AZURE;
 
@@ -466,16 +489,17 @@ public class OpenAiProperties {
 	public enum Transport {
 
 		/**
-		 * Through a {@code WebClient} built from Spring Boot's {@code WebClient.Builder}: the application's
-		 * {@code WebClientCustomizer}s, filters and HTTP client observation apply, as do
-		 * {@link OpenAiWebClientCustomizer}s.
+		 * Through a {@code WebClient} built from Spring Boot's {@code WebClient.Builder}:
+		 * the application's {@code WebClientCustomizer}s, filters and HTTP client
+		 * observation apply, as do {@link OpenAiWebClientCustomizer}s.
 		 */
 		WEB_CLIENT,
 
 		/**
-		 * Straight through the {@code ClientHttpConnector} under {@code WebClient}, with the same pool, timeouts,
-		 * TLS, proxy and compression: about a third less CPU and allocation per call, but no {@code WebClient}
-		 * customizers, filters or HTTP client observation (the starter's own observation still times every call).
+		 * Straight through the {@code ClientHttpConnector} under {@code WebClient}, with
+		 * the same pool, timeouts, TLS, proxy and compression: about a third less CPU and
+		 * allocation per call, but no {@code WebClient} customizers, filters or HTTP
+		 * client observation (the starter's own observation still times every call).
 		 */
 		CONNECTOR
 

@@ -2,19 +2,20 @@ package io.github.openaistarter.autoconfigure;
 
 import java.time.Duration;
 
-
 /**
  * The connection pool dedicated to OpenAI calls ({@code openai.pool.*}).
  */
 public class PoolProperties {
 
 	/**
-	 * Most connections open at once to OpenAI; one streaming answer holds one connection for its duration.
+	 * Most connections open at once to OpenAI; one streaming answer holds one connection
+	 * for its duration.
 	 */
 	private int maxConnections = 1000;
 
 	/**
-	 * Most calls waiting for a connection when all are busy; a call beyond it fails at once. -1 for no limit.
+	 * Most calls waiting for a connection when all are busy; a call beyond it fails at
+	 * once. -1 for no limit.
 	 */
 	private int pendingAcquireMaxCount = 1000;
 

@@ -14,6 +14,7 @@ import io.github.openaistarter.core.AccessTokenSupplier;
 import io.github.openaistarter.core.OpenAiCallObserver;
 import io.github.openaistarter.core.OpenAiConnectionPool;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.ssl.SslBundle;
@@ -22,10 +23,11 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Turns {@code openai.*} settings (the top-level ones or a named client's) into an {@link OpenAiClient.Builder},
- * with the application's beans that apply to every client: Boot's {@code WebClient.Builder} and the
- * {@link OpenAiWebClientCustomizer}s, SSL bundles and the {@link OpenAiCallObserver}s. Checks what can be checked
- * before any call, naming the property to fix.
+ * Turns {@code openai.*} settings (the top-level ones or a named client's) into an
+ * {@link OpenAiClient.Builder}, with the application's beans that apply to every client:
+ * Boot's {@code WebClient.Builder} and the {@link OpenAiWebClientCustomizer}s, SSL
+ * bundles and the {@link OpenAiCallObserver}s. Checks what can be checked before any
+ * call, naming the property to fix.
  */
 final class PropertiesClientBuilder {
 
@@ -45,9 +47,12 @@ final class PropertiesClientBuilder {
 
 	private final @Nullable ClassLoader classLoader;
 
+	private final RateLimiters rateLimiters;
+
 	PropertiesClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<OpenAiWebClientCustomizer> customizers, ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<SslBundles> sslBundles, ObjectProvider<OpenAiCallObserver> observers,
+			ObjectProvider<OpenAiWebClientCustomizer> customizers,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<OpenAiCallObserver> observers, ListableBeanFactory beanFactory,
 			@Nullable ClassLoader classLoader) {
 		this.webClientBuilder = webClientBuilder;
 		this.customizers = customizers;
@@ -55,16 +60,18 @@ final class PropertiesClientBuilder {
 		this.sslBundles = sslBundles;
 		this.observers = observers;
 		this.classLoader = classLoader;
+		this.rateLimiters = new RateLimiters(beanFactory, classLoader);
 	}
 
 	/**
 	 * A builder of the client the settings describe, with everything set but the pool.
 	 * @param name the client's name
-	 * @param prefix the prefix of its properties, as messages name them ({@code openai} or
-	 * {@code openai.clients.<name>})
+	 * @param prefix the prefix of its properties, as messages name them ({@code openai}
+	 * or {@code openai.clients.<name>})
 	 * @param properties its settings
 	 * @param connectionDetails its base URL and credentials
-	 * @param accessTokens the application's token supplier (the default client's only), or {@code null}
+	 * @param accessTokens the application's token supplier (the default client's only),
+	 * or {@code null}
 	 * @return the builder
 	 */
 	OpenAiClient.Builder builder(String name, String prefix, OpenAiProperties properties,
@@ -102,6 +109,8 @@ final class PropertiesClientBuilder {
 			.compression(properties.isCompression())
 			.wiretap(properties.getLogging().isWiretap())
 			.retryPolicy(properties.getRetry().toPolicy())
+			.retryStoredCreates(properties.getRetry().isStoredCreates())
+			.rateLimiter(this.rateLimiters.create(name, prefix, properties, connectionDetails))
 			.chatDefaults(properties.getChat().toRequestFields());
 		if (azure) {
 			builder.azure(apiVersion);
@@ -109,7 +118,8 @@ final class PropertiesClientBuilder {
 		properties.getHeaders().forEach(builder::header);
 		this.observers.orderedStream().forEach(builder::observer);
 		LoggingProperties logging = properties.getLogging();
-		builder.logRequests(logging.getRequests(), logging.getMaxBodyLength(), Set.copyOf(logging.getRedactedHeaders()));
+		builder.logRequests(logging.getRequests(), logging.getMaxBodyLength(),
+				Set.copyOf(logging.getRedactedHeaders()));
 		if (properties.getTransport() == OpenAiProperties.Transport.CONNECTOR) {
 			refuseCustomizers(prefix);
 		}
@@ -132,8 +142,7 @@ final class PropertiesClientBuilder {
 			.maxLifeTime(pool.getMaxLifeTime());
 	}
 
-	private @Nullable AccessTokenSupplier entraTokens(String prefix, OpenAiProperties properties,
-			boolean azure) {
+	private @Nullable AccessTokenSupplier entraTokens(String prefix, OpenAiProperties properties, boolean azure) {
 		AzureProperties.Entra entra = properties.getAzure().getEntra();
 		if (!entra.isEnabled()) {
 			return null;
@@ -155,7 +164,10 @@ final class PropertiesClientBuilder {
 		return builder;
 	}
 
-	/** Sending without WebClient, a customizer of it would be silently ignored: refuse to start instead. */
+	/**
+	 * Sending without WebClient, a customizer of it would be silently ignored: refuse to
+	 * start instead.
+	 */
 	private void refuseCustomizers(String prefix) {
 		List<String> ignored = this.customizers.orderedStream()
 			.map((customizer) -> customizer.getClass().getName())
@@ -190,7 +202,10 @@ final class PropertiesClientBuilder {
 		return bundles.getBundle(name);
 	}
 
-	/** A key sent in clear text over the network deserves a warning; loopback test servers do not. */
+	/**
+	 * A key sent in clear text over the network deserves a warning; loopback test servers
+	 * do not.
+	 */
 	private static void warnIfCleartext(String baseUrl) {
 		URI uri = URI.create(baseUrl);
 		if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost())) {
@@ -200,8 +215,8 @@ final class PropertiesClientBuilder {
 	}
 
 	private static boolean isLoopback(@Nullable String host) {
-		return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
-				|| host.equals("::1"));
+		return host != null
+				&& (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
 	}
 
 	private static boolean isOpenAi(String baseUrl) {

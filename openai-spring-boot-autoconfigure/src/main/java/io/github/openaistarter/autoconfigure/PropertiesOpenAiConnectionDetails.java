@@ -9,9 +9,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * {@link OpenAiConnectionDetails} from {@code openai.*} properties, falling back to the environment variables
- * the official SDKs read: {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_ORG_ID} and
- * {@code OPENAI_PROJECT_ID}.
+ * {@link OpenAiConnectionDetails} from {@code openai.*} properties, falling back to the
+ * environment variables the official SDKs read: {@code OPENAI_API_KEY},
+ * {@code OPENAI_BASE_URL}, {@code OPENAI_ORG_ID} and {@code OPENAI_PROJECT_ID}.
  */
 public class PropertiesOpenAiConnectionDetails implements OpenAiConnectionDetails {
 
@@ -51,8 +51,9 @@ public class PropertiesOpenAiConnectionDetails implements OpenAiConnectionDetail
 	}
 
 	/**
-	 * The property's value; an empty one means none (a named client dropping what it would inherit), and the
-	 * environment variable applies only when the property is not set at all.
+	 * The property's value; an empty one means none (a named client dropping what it
+	 * would inherit), and the environment variable applies only when the property is not
+	 * set at all.
 	 */
 	private @Nullable String or(@Nullable String value, String variable) {
 		if (value != null) {

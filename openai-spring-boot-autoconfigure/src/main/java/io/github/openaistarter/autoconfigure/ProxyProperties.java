@@ -33,7 +33,8 @@ public class ProxyProperties {
 	private @Nullable String password;
 
 	/**
-	 * Hosts reached without the proxy; '*' matches any characters, as in "*.internal.example".
+	 * Hosts reached without the proxy; '*' matches any characters, as in
+	 * "*.internal.example".
 	 */
 	private List<String> nonProxyHosts = new ArrayList<>(List.of("localhost", "127.*", "[::1]"));
 

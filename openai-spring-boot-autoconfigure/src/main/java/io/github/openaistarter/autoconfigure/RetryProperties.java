@@ -5,12 +5,14 @@ import java.time.Duration;
 import io.github.openaistarter.core.RetryPolicy;
 
 /**
- * Retries of failed calls ({@code openai.retry.*}). See {@link RetryPolicy} for which failures are retried.
+ * Retries of failed calls ({@code openai.retry.*}). See {@link RetryPolicy} for which
+ * failures are retried.
  */
 public class RetryProperties {
 
 	/**
-	 * How many times a failed call is retried after its first attempt; 0 turns retries off.
+	 * How many times a failed call is retried after its first attempt; 0 turns retries
+	 * off.
 	 */
 	private int maxRetries = 2;
 
@@ -25,10 +27,33 @@ public class RetryProperties {
 	private Duration maxBackoff = Duration.ofSeconds(8);
 
 	/**
-	 * Longest wait a server may ask for with retry-after or retry-after-ms and still be honoured; a longer one
-	 * fails the call at once.
+	 * Longest wait a server may ask for with retry-after or retry-after-ms and still be
+	 * honoured; a longer one fails the call at once.
 	 */
 	private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+	/**
+	 * Whether a create with store: true is retried like any create after a 5xx or a reset
+	 * connection, at the risk of a duplicate stored completion; false retries it only
+	 * when it surely did not reach OpenAI.
+	 */
+	private boolean storedCreates = true;
+
+	/**
+	 * Whether a create with {@code store: true} is retried like any create.
+	 * @return whether it is
+	 */
+	public boolean isStoredCreates() {
+		return this.storedCreates;
+	}
+
+	/**
+	 * Sets whether a create with {@code store: true} is retried like any create.
+	 * @param storedCreates whether it is
+	 */
+	public void setStoredCreates(boolean storedCreates) {
+		this.storedCreates = storedCreates;
+	}
 
 	/**
 	 * The policy these properties describe.

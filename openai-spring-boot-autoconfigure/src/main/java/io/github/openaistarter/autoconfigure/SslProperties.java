@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 public class SslProperties {
 
 	/**
-	 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) with the trust store and, for mutual TLS, the key
-	 * store of OpenAI calls. Falls back to spring.http.clients.ssl.bundle, then to the JVM's trust store.
+	 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) with the trust store and,
+	 * for mutual TLS, the key store of OpenAI calls. Falls back to
+	 * spring.http.clients.ssl.bundle, then to the JVM's trust store.
 	 */
 	private @Nullable String bundle;
 

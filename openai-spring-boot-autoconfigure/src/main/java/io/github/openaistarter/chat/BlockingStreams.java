@@ -15,10 +15,11 @@ import reactor.core.publisher.Signal;
 import io.github.openaistarter.core.OpenAiException;
 
 /**
- * Blocking access to reactive results, shared by the blocking operations: a {@link Flux} as a closeable
- * {@link Stream} that hands out every item that arrived before a failure, then throws the failure (Reactor's
- * {@code Flux.toStream()} throws as soon as the failure arrives, dropping items still queued); and an
- * interrupted wait turned into an {@link OpenAiException}.
+ * Blocking access to reactive results, shared by the blocking operations: a {@link Flux}
+ * as a closeable {@link Stream} that hands out every item that arrived before a failure,
+ * then throws the failure (Reactor's {@code Flux.toStream()} throws as soon as the
+ * failure arrives, dropping items still queued); and an interrupted wait turned into an
+ * {@link OpenAiException}.
  */
 final class BlockingStreams {
 
@@ -51,7 +52,10 @@ final class BlockingStreams {
 				return item;
 			}
 
-			/** The next signal, read once; an error is thrown as it is, a runtime exception unwrapped. */
+			/**
+			 * The next signal, read once; an error is thrown as it is, a runtime
+			 * exception unwrapped.
+			 */
 			private Signal<T> peek() {
 				Signal<T> signal = this.next;
 				if (signal == null) {
@@ -80,8 +84,9 @@ final class BlockingStreams {
 	}
 
 	/**
-	 * Reactor reports an interrupted wait (after cancelling the subscription and keeping the thread's interrupt
-	 * flag) as a wrapped {@link InterruptedException}; this names it.
+	 * Reactor reports an interrupted wait (after cancelling the subscription and keeping
+	 * the thread's interrupt flag) as a wrapped {@link InterruptedException}; this names
+	 * it.
 	 * @return an {@link OpenAiException} for an interruption, else the exception itself
 	 */
 	static RuntimeException interrupted(RuntimeException ex) {

@@ -31,9 +31,10 @@ import org.springframework.util.Assert;
 
 /**
  * The implementation of the Chat Completions API that both
- * {@link ReactiveChatCompletionsTemplate} and {@link ChatCompletionsTemplate} delegate to. It checks
- * arguments, applies the configured request defaults, builds each {@link OpenAiCall} and sends it through the
- * {@link OpenAiTransport} (Spring's {@code WebClient}, or the connector under it).
+ * {@link ReactiveChatCompletionsTemplate} and {@link ChatCompletionsTemplate} delegate
+ * to. It checks arguments, applies the configured request defaults, builds each
+ * {@link OpenAiCall} and sends it through the {@link OpenAiTransport} (Spring's
+ * {@code WebClient}, or the connector under it).
  */
 public final class ChatCompletionsClient implements ReactiveChatCompletionsResponseOperations {
 
@@ -56,8 +57,8 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 	/**
 	 * Creates a client.
 	 * @param transport the transport every call goes through
-	 * @param defaults request fields, by wire name, applied when a request leaves them unset (for example
-	 * {@code model} or {@code temperature}); empty for none
+	 * @param defaults request fields, by wire name, applied when a request leaves them
+	 * unset (for example {@code model} or {@code temperature}); empty for none
 	 */
 	public ChatCompletionsClient(OpenAiTransport transport, Map<String, Object> defaults) {
 		this(transport, Map.copyOf(defaults), new ChunkStreamDecoder(transport.jsonMapper()), RequestOptions.NONE);
@@ -81,7 +82,7 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 
 	@Override
 	public Mono<OpenAiResponse<ChatCompletion>> create(ChatCompletionRequest request) {
-		OpenAiCall call = post(ChatOperationNames.CREATE, PATH, body(request, false)).repeatable(!stores(request))
+		OpenAiCall call = post(ChatOperationNames.CREATE, PATH, body(request, false)).repeatable(repeatable(request))
 			.model(model(request))
 			.build();
 		return this.transport.exchange(call, ChatCompletion.class);
@@ -89,7 +90,7 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 
 	@Override
 	public Flux<OpenAiResponse<ChatCompletionChunk>> stream(ChatCompletionRequest request) {
-		OpenAiCall call = post(ChatOperationNames.STREAM, PATH, body(request, true)).repeatable(!stores(request))
+		OpenAiCall call = post(ChatOperationNames.STREAM, PATH, body(request, true)).repeatable(repeatable(request))
 			.model(model(request))
 			.build();
 		return this.transport.stream(call, (metadata, body) -> this.chunkDecoder.decode(call, metadata, body)
@@ -119,8 +120,7 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 	@Override
 	public Mono<OpenAiResponse<Page<ChatCompletion>>> list(ListChatCompletionsParams params) {
 		Assert.notNull(params, "params must not be null");
-		OpenAiCall.Builder call = call(ChatOperationNames.LIST, HttpMethod.GET)
-			.query("after", params.after())
+		OpenAiCall.Builder call = call(ChatOperationNames.LIST, HttpMethod.GET).query("after", params.after())
 			.query("limit", params.limit())
 			.query("order", order(params.order()))
 			.query("model", params.model());
@@ -132,8 +132,7 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 	public Mono<OpenAiResponse<Page<StoredMessage>>> listMessages(String completionId, ListMessagesParams params) {
 		String id = checkId(completionId);
 		Assert.notNull(params, "params must not be null");
-		OpenAiCall call = call(ChatOperationNames.LIST_MESSAGES, HttpMethod.GET)
-			.pathSegment(id)
+		OpenAiCall call = call(ChatOperationNames.LIST_MESSAGES, HttpMethod.GET).pathSegment(id)
 			.pathSegment("messages")
 			.query("after", params.after())
 			.query("limit", params.limit())
@@ -143,8 +142,9 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 	}
 
 	/**
-	 * The JSON body of a create or stream call: the configured defaults, overridden by the request's fields.
-	 * {@code stream_options} is sent only when streaming: OpenAI rejects it without {@code stream: true}.
+	 * The JSON body of a create or stream call: the configured defaults, overridden by
+	 * the request's fields. {@code stream_options} is sent only when streaming: OpenAI
+	 * rejects it without {@code stream: true}.
 	 */
 	private byte[] body(ChatCompletionRequest request, boolean stream) {
 		Assert.notNull(request, "request must not be null");
@@ -153,7 +153,8 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 					"The request has no model: set one on the request or a default model on the client");
 		}
 		if (!stream && this.defaults.isEmpty() && request.get("stream_options") == null) {
-			// the body map itself: through the request's @JsonValue, Jackson would resolve Map<String, Object>
+			// the body map itself: through the request's @JsonValue, Jackson would
+			// resolve Map<String, Object>
 			// against the map's class on every call (about 1 KB of garbage each)
 			return toJson(request.body());
 		}
@@ -191,9 +192,19 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 	}
 
 	/**
-	 * Whether a create call stores its completion: OpenAI does not deduplicate stored completions, so such a call
-	 * is retried only when the first attempt provably did not take effect.
+	 * Whether a create call stores its completion: OpenAI does not deduplicate stored
+	 * completions, so such a call is retried only when the first attempt provably did not
+	 * take effect.
 	 */
+	/**
+	 * Whether a create may be sent again after a failure that may have reached OpenAI:
+	 * yes, unless it stores its completion and the transport is told never to risk a
+	 * duplicate stored completion.
+	 */
+	private boolean repeatable(ChatCompletionRequest request) {
+		return this.transport.retriesStoredCreates() || !stores(request);
+	}
+
 	private boolean stores(ChatCompletionRequest request) {
 		Object store = (request.store() != null) ? request.store() : this.defaults.get("store");
 		return Boolean.TRUE.equals(store);
@@ -201,7 +212,8 @@ public final class ChatCompletionsClient implements ReactiveChatCompletionsRespo
 
 	/**
 	 * Checks a completion id before it becomes a path segment.
-	 * @throws IllegalArgumentException if it is null, blank, contains {@code /} or is a dot segment
+	 * @throws IllegalArgumentException if it is null, blank, contains {@code /} or is a
+	 * dot segment
 	 */
 	static String checkId(String completionId) {
 		Assert.notNull(completionId, "completionId must not be null");

@@ -26,9 +26,8 @@ import io.github.openaistarter.tool.ToolLoop;
 import org.springframework.util.Assert;
 
 /**
- * The OpenAI Chat Completions API for blocking code (Spring MVC, virtual threads, batch jobs). Inject it and
- * hold a conversation:
- * <pre>{@code
+ * The OpenAI Chat Completions API for blocking code (Spring MVC, virtual threads, batch
+ * jobs). Inject it and hold a conversation: <pre>{@code
  * List<ChatMessage> messages = new ArrayList<>(List.of(
  *     ChatMessage.system("You are a terse assistant."),
  *     ChatMessage.user("Name a planet.")));
@@ -37,12 +36,13 @@ import org.springframework.util.Assert;
  * messages.add(completion.message());
  * messages.add(ChatMessage.user("And its largest moon?"));
  * System.out.println(chat.create(messages).text());
- * }</pre>
- * Arguments are checked before any I/O; bad ones throw {@link IllegalArgumentException}. Failed calls throw
- * an {@link io.github.openaistarter.core.OpenAiException} subtype. Every method blocks the calling thread, so
- * calling one on a Reactor non-blocking thread (inside a WebFlux pipeline) fails at once with
- * {@link IllegalStateException}: inject {@link ReactiveChatCompletionsOperations} there. Interrupting the
- * calling thread cancels the HTTP exchange.
+ * }</pre> Arguments are checked before any I/O; bad ones throw
+ * {@link IllegalArgumentException}. Failed calls throw an
+ * {@link io.github.openaistarter.core.OpenAiException} subtype. Every method blocks the
+ * calling thread, so calling one on a Reactor non-blocking thread (inside a WebFlux
+ * pipeline) fails at once with {@link IllegalStateException}: inject
+ * {@link ReactiveChatCompletionsOperations} there. Interrupting the calling thread
+ * cancels the HTTP exchange.
  */
 public interface ChatCompletionsOperations {
 
@@ -54,7 +54,8 @@ public interface ChatCompletionsOperations {
 	ChatCompletion create(ChatCompletionRequest request);
 
 	/**
-	 * Creates a completion of a conversation with the configured default model ({@code openai.chat.model}).
+	 * Creates a completion of a conversation with the configured default model
+	 * ({@code openai.chat.model}).
 	 * @param messages the conversation, at least one message
 	 * @return the completion
 	 */
@@ -63,22 +64,26 @@ public interface ChatCompletionsOperations {
 	}
 
 	/**
-	 * Creates a completion whose answer is a value of a Java type (structured outputs): the request gets the
-	 * type's strict JSON schema as its {@code response_format}, and the answer is read into the type.
-	 * <pre>{@code
+	 * Creates a completion whose answer is a value of a Java type (structured outputs):
+	 * the request gets the type's strict JSON schema as its {@code response_format}, and
+	 * the answer is read into the type. <pre>{@code
 	 * record Planet(String name, double radiusKm, List<String> moons) {}
 	 *
 	 * Planet mars = chat.create(ChatCompletionRequest.of(List.of(ChatMessage.user("Describe Mars"))), Planet.class);
-	 * }</pre>
-	 * The type's schema is generated and checked against OpenAI's strict rules once per type; a type that breaks
-	 * them fails here with an {@link IllegalArgumentException} naming the property and the rule, before any I/O.
+	 * }</pre> The type's schema is generated and checked against OpenAI's strict rules
+	 * once per type; a type that breaks them fails here with an
+	 * {@link IllegalArgumentException} naming the property and the rule, before any I/O.
 	 * @param <T> the answer's type
 	 * @param request the request, without a {@code response_format}
 	 * @param type the answer's type, a record or class
-	 * @return the answer of the first choice ({@link #withResponse()} gives every choice and the completion)
-	 * @throws io.github.openaistarter.chat.structured.RefusedAnswerException if the model refused
-	 * @throws io.github.openaistarter.chat.structured.IncompleteAnswerException if the answer was cut off
-	 * @throws io.github.openaistarter.chat.structured.MalformedAnswerException if the answer does not fit the type
+	 * @return the answer of the first choice ({@link #withResponse()} gives every choice
+	 * and the completion)
+	 * @throws io.github.openaistarter.chat.structured.RefusedAnswerException if the model
+	 * refused
+	 * @throws io.github.openaistarter.chat.structured.IncompleteAnswerException if the
+	 * answer was cut off
+	 * @throws io.github.openaistarter.chat.structured.MalformedAnswerException if the
+	 * answer does not fit the type
 	 */
 	default <T> T create(ChatCompletionRequest request, Class<T> type) {
 		return create(request, StructuredOutput.of(type));
@@ -97,8 +102,9 @@ public interface ChatCompletionsOperations {
 	}
 
 	/**
-	 * Creates a completion whose answer is a value of a Java type given as a {@link StructuredOutput}, for
-	 * generic types and lists ({@code StructuredOutput.listOf(Step.class)}).
+	 * Creates a completion whose answer is a value of a Java type given as a
+	 * {@link StructuredOutput}, for generic types and lists
+	 * ({@code StructuredOutput.listOf(Step.class)}).
 	 * @param <T> the answer's type
 	 * @param request the request, without a {@code response_format}
 	 * @param output the answer's type
@@ -110,18 +116,21 @@ public interface ChatCompletionsOperations {
 	}
 
 	/**
-	 * Runs a conversation with tools: calls the model, runs the tools it asks for (the calls of one answer in
-	 * parallel), sends their results back, and repeats until it answers without tool calls.
-	 * <pre>{@code
+	 * Runs a conversation with tools: calls the model, runs the tools it asks for (the
+	 * calls of one answer in parallel), sends their results back, and repeats until it
+	 * answers without tool calls. <pre>{@code
 	 * ToolConversation answer = chat.createWithTools(ChatCompletionRequest.of(messages), tools);
 	 * answer.text();        // the final answer
 	 * answer.messages();    // the whole conversation, to continue it
-	 * }</pre>
-	 * Bounded by {@link ChatTools#maxRounds()} ({@link io.github.openaistarter.tool.ToolRoundsExceededException},
-	 * with the conversation so far) and {@link ChatTools#toolTimeout()}; a failed tool call is reported to the
-	 * model unless the tools say to abort ({@link io.github.openaistarter.tool.ToolCallFailedException}).
-	 * @param request the request: its messages start the conversation; the tools are added to its own
-	 * @param tools the tools and how they run (inject the auto-configured {@link ChatTools} bean, or build one)
+	 * }</pre> Bounded by {@link ChatTools#maxRounds()}
+	 * ({@link io.github.openaistarter.tool.ToolRoundsExceededException}, with the
+	 * conversation so far) and {@link ChatTools#toolTimeout()}; a failed tool call is
+	 * reported to the model unless the tools say to abort
+	 * ({@link io.github.openaistarter.tool.ToolCallFailedException}).
+	 * @param request the request: its messages start the conversation; the tools are
+	 * added to its own
+	 * @param tools the tools and how they run (inject the auto-configured
+	 * {@link ChatTools} bean, or build one)
 	 * @return the final answer and the conversation
 	 * @see ToolLoop
 	 */
@@ -132,16 +141,17 @@ public interface ChatCompletionsOperations {
 	}
 
 	/**
-	 * Runs a conversation with tools, streamed: the chunks of every round arrive as the server sends them (the
-	 * text, and the tool-call fragments of rounds that call tools); between rounds the tools run. Close the
-	 * stream (try-with-resources) to stop early: that cancels the running tools and releases the connection.
-	 * <pre>{@code
+	 * Runs a conversation with tools, streamed: the chunks of every round arrive as the
+	 * server sends them (the text, and the tool-call fragments of rounds that call
+	 * tools); between rounds the tools run. Close the stream (try-with-resources) to stop
+	 * early: that cancels the running tools and releases the connection. <pre>{@code
 	 * try (Stream<ChatCompletionChunk> chunks = chat.streamWithTools(request, tools)) {
 	 *     chunks.forEach(chunk -> System.out.print(chunk.text()));
 	 * }
-	 * }</pre>
-	 * The stream fails from its terminal operation like {@link #createWithTools(ChatCompletionRequest, ChatTools)}.
-	 * @param request the request: its messages start the conversation; the tools are added to its own
+	 * }</pre> The stream fails from its terminal operation like
+	 * {@link #createWithTools(ChatCompletionRequest, ChatTools)}.
+	 * @param request the request: its messages start the conversation; the tools are
+	 * added to its own
 	 * @param tools the tools and how they run
 	 * @return the chunks of every round, to be closed
 	 */
@@ -150,7 +160,8 @@ public interface ChatCompletionsOperations {
 	}
 
 	/**
-	 * Runs a conversation with tools and reads the final answer into a Java type (structured outputs).
+	 * Runs a conversation with tools and reads the final answer into a Java type
+	 * (structured outputs).
 	 * @param <T> the answer's type
 	 * @param request the request, without a {@code response_format}
 	 * @param tools the tools
@@ -165,18 +176,19 @@ public interface ChatCompletionsOperations {
 	}
 
 	/**
-	 * Streams an answer of a Java type as it grows: each element is the answer so far (the properties complete
-	 * and the string in progress; the others {@code null}, zero or {@code false}), emitted when a chunk changed
-	 * it, and the last element is the whole answer, read as strictly as {@link #create(ChatCompletionRequest,
-	 * Class)} reads it. Close the stream (try-with-resources) to release the connection if you stop early.
-	 * <pre>{@code
+	 * Streams an answer of a Java type as it grows: each element is the answer so far
+	 * (the properties complete and the string in progress; the others {@code null}, zero
+	 * or {@code false}), emitted when a chunk changed it, and the last element is the
+	 * whole answer, read as strictly as {@link #create(ChatCompletionRequest, Class)}
+	 * reads it. Close the stream (try-with-resources) to release the connection if you
+	 * stop early. <pre>{@code
 	 * try (Stream<Planet> planet = chat.streamPartial(ChatCompletionRequest.of(messages), Planet.class)) {
 	 *     planet.forEach(soFar -> view.show(soFar));
 	 * }
-	 * }</pre>
-	 * Each snapshot parses the answer so far (see {@link StreamedValue}); to show a long list as it comes, prefer
-	 * {@link #streamList(ChatCompletionRequest, Class)}. The stream fails like a whole answer would, from its
-	 * terminal operation: {@link io.github.openaistarter.chat.structured.RefusedAnswerException},
+	 * }</pre> Each snapshot parses the answer so far (see {@link StreamedValue}); to show
+	 * a long list as it comes, prefer {@link #streamList(ChatCompletionRequest, Class)}.
+	 * The stream fails like a whole answer would, from its terminal operation:
+	 * {@link io.github.openaistarter.chat.structured.RefusedAnswerException},
 	 * {@link io.github.openaistarter.chat.structured.IncompleteAnswerException} or
 	 * {@link io.github.openaistarter.chat.structured.MalformedAnswerException}.
 	 * @param <T> the answer's type
@@ -192,18 +204,17 @@ public interface ChatCompletionsOperations {
 	}
 
 	/**
-	 * Streams an answer that is a list of a Java type, handing out each element as soon as its JSON is complete,
-	 * long before the answer ends. Close the stream (try-with-resources) to release the connection if you stop
-	 * early.
-	 * <pre>{@code
+	 * Streams an answer that is a list of a Java type, handing out each element as soon
+	 * as its JSON is complete, long before the answer ends. Close the stream
+	 * (try-with-resources) to release the connection if you stop early. <pre>{@code
 	 * record Step(String title, int minutes) {}
 	 *
 	 * try (Stream<Step> steps = chat.streamList(ChatCompletionRequest.of(messages), Step.class)) {
 	 *     steps.forEach(step -> System.out.println(step.title()));
 	 * }
-	 * }</pre>
-	 * The stream fails like a whole answer would, from its terminal operation, after the elements that were
-	 * complete: {@link io.github.openaistarter.chat.structured.RefusedAnswerException},
+	 * }</pre> The stream fails like a whole answer would, from its terminal operation,
+	 * after the elements that were complete:
+	 * {@link io.github.openaistarter.chat.structured.RefusedAnswerException},
 	 * {@link io.github.openaistarter.chat.structured.IncompleteAnswerException} or
 	 * {@link io.github.openaistarter.chat.structured.MalformedAnswerException}.
 	 * @param <E> the element type
@@ -222,12 +233,12 @@ public interface ChatCompletionsOperations {
 	}
 
 	/**
-	 * Streams a completion: chunks arrive in the returned stream as the server sends them. Close the stream
-	 * (try-with-resources) to release the connection if you stop early. Unless the request sets
-	 * {@code stream_options}, the last chunk carries the token usage. An {@code error} event or a stream that
-	 * ends before {@code [DONE]} throws {@link io.github.openaistarter.core.OpenAiStreamException} from the
-	 * stream's terminal operation.
-	 * <pre>{@code
+	 * Streams a completion: chunks arrive in the returned stream as the server sends
+	 * them. Close the stream (try-with-resources) to release the connection if you stop
+	 * early. Unless the request sets {@code stream_options}, the last chunk carries the
+	 * token usage. An {@code error} event or a stream that ends before {@code [DONE]}
+	 * throws {@link io.github.openaistarter.core.OpenAiStreamException} from the stream's
+	 * terminal operation. <pre>{@code
 	 * try (Stream<ChatCompletionChunk> chunks = chat.stream(request)) {
 	 *     chunks.forEach(chunk -> System.out.print(chunk.text()));
 	 * }
@@ -238,13 +249,13 @@ public interface ChatCompletionsOperations {
 	Stream<ChatCompletionChunk> stream(ChatCompletionRequest request);
 
 	/**
-	 * Streams a completion, handing each chunk to a callback as it arrives (like AIKit's {@code onData}), and
-	 * returns the whole completion rebuilt from the chunks once the stream ends:
-	 * <pre>{@code
+	 * Streams a completion, handing each chunk to a callback as it arrives (like AIKit's
+	 * {@code onData}), and returns the whole completion rebuilt from the chunks once the
+	 * stream ends: <pre>{@code
 	 * ChatCompletion completion = chat.stream(request, chunk -> System.out.print(chunk.text()));
 	 * messages.add(completion.message());
-	 * }</pre>
-	 * If the callback throws, the stream is cancelled and the exception propagates.
+	 * }</pre> If the callback throws, the stream is cancelled and the exception
+	 * propagates.
 	 * @param request the request
 	 * @param onChunk called with each chunk, on the calling thread
 	 * @return the completion rebuilt from the chunks
@@ -252,8 +263,8 @@ public interface ChatCompletionsOperations {
 	ChatCompletion stream(ChatCompletionRequest request, Consumer<? super ChatCompletionChunk> onChunk);
 
 	/**
-	 * Retrieves a stored completion ({@code GET /chat/completions/{id}}); only completions created with
-	 * {@code store: true} can be retrieved.
+	 * Retrieves a stored completion ({@code GET /chat/completions/{id}}); only
+	 * completions created with {@code store: true} can be retrieved.
 	 * @param completionId the completion id
 	 * @return the completion
 	 */
@@ -262,7 +273,8 @@ public interface ChatCompletionsOperations {
 	/**
 	 * Replaces the metadata of a stored completion ({@code POST /chat/completions/{id}}).
 	 * @param completionId the completion id
-	 * @param metadata the new metadata: at most 16 pairs, keys up to 64 characters, values up to 512
+	 * @param metadata the new metadata: at most 16 pairs, keys up to 64 characters,
+	 * values up to 512
 	 * @return the updated completion
 	 */
 	ChatCompletion update(String completionId, Map<String, String> metadata);
@@ -290,15 +302,17 @@ public interface ChatCompletionsOperations {
 	}
 
 	/**
-	 * Lists every stored completion matching the filters as a lazy stream: a page is fetched only when the
-	 * stream reaches it, and none after the last page.
-	 * @param params filters, page size and order; {@code after} sets where the walk starts
+	 * Lists every stored completion matching the filters as a lazy stream: a page is
+	 * fetched only when the stream reaches it, and none after the last page.
+	 * @param params filters, page size and order; {@code after} sets where the walk
+	 * starts
 	 * @return the completions
 	 */
 	Stream<ChatCompletion> listAll(ListChatCompletionsParams params);
 
 	/**
-	 * Lists one page of the messages of a stored completion ({@code GET /chat/completions/{id}/messages}).
+	 * Lists one page of the messages of a stored completion ({@code GET
+	 * /chat/completions/{id}/messages}).
 	 * @param completionId the completion id
 	 * @param params paging
 	 * @return the page
@@ -323,15 +337,16 @@ public interface ChatCompletionsOperations {
 	Stream<StoredMessage> listAllMessages(String completionId, ListMessagesParams params);
 
 	/**
-	 * The same operations, returning each body with its response metadata (headers, request id, rate limits).
+	 * The same operations, returning each body with its response metadata (headers,
+	 * request id, rate limits).
 	 * @return the operations with metadata
 	 */
 	ChatCompletionsResponseOperations withResponse();
 
 	/**
-	 * The same operations with some settings overridden for the calls made through the returned object: a
-	 * timeout, a retry budget ({@code maxRetries(0)} turns retries off), extra headers.
-	 * <pre>{@code
+	 * The same operations with some settings overridden for the calls made through the
+	 * returned object: a timeout, a retry budget ({@code maxRetries(0)} turns retries
+	 * off), extra headers. <pre>{@code
 	 * chat.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(20)).maxRetries(0).build())
 	 *     .create(request);
 	 * }</pre>

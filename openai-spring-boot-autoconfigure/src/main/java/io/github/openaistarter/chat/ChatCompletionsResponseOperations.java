@@ -18,14 +18,13 @@ import io.github.openaistarter.core.RequestOptions;
 import io.github.openaistarter.core.OpenAiResponse;
 
 /**
- * The operations of {@link ChatCompletionsOperations}, each returning the body together with the
- * {@link io.github.openaistarter.core.ResponseMetadata} of its HTTP response:
+ * The operations of {@link ChatCompletionsOperations}, each returning the body together
+ * with the {@link io.github.openaistarter.core.ResponseMetadata} of its HTTP response:
  * <pre>{@code
  * OpenAiResponse<ChatCompletion> response = chat.withResponse().create(request);
  * log.info("request {} took {}, {} tokens left", response.requestId(),
  *     response.metadata().processingTime(), response.rateLimit().remainingTokens());
- * }</pre>
- * Obtain it with {@link ChatCompletionsOperations#withResponse()}.
+ * }</pre> Obtain it with {@link ChatCompletionsOperations#withResponse()}.
  */
 public interface ChatCompletionsResponseOperations {
 
@@ -38,7 +37,8 @@ public interface ChatCompletionsResponseOperations {
 	OpenAiResponse<ChatCompletion> create(ChatCompletionRequest request);
 
 	/**
-	 * Streams a completion; every chunk carries the metadata of the one streaming response. Close the stream.
+	 * Streams a completion; every chunk carries the metadata of the one streaming
+	 * response. Close the stream.
 	 * @param request the request
 	 * @return the chunks with the metadata, to be closed
 	 * @see ChatCompletionsOperations#stream(ChatCompletionRequest)
@@ -46,7 +46,8 @@ public interface ChatCompletionsResponseOperations {
 	Stream<OpenAiResponse<ChatCompletionChunk>> stream(ChatCompletionRequest request);
 
 	/**
-	 * Streams a completion to a callback and returns the rebuilt completion with the stream's metadata.
+	 * Streams a completion to a callback and returns the rebuilt completion with the
+	 * stream's metadata.
 	 * @param request the request
 	 * @param onChunk called with each chunk, on the calling thread
 	 * @return the rebuilt completion with the metadata of the streaming response
@@ -55,7 +56,8 @@ public interface ChatCompletionsResponseOperations {
 	OpenAiResponse<ChatCompletion> stream(ChatCompletionRequest request, Consumer<? super ChatCompletionChunk> onChunk);
 
 	/**
-	 * Creates a completion whose answer is a value of a Java type (structured outputs), reading every choice.
+	 * Creates a completion whose answer is a value of a Java type (structured outputs),
+	 * reading every choice.
 	 * @param <T> the answer's type
 	 * @param request the request, without a {@code response_format}
 	 * @param type the answer's type, a record or class
@@ -67,8 +69,8 @@ public interface ChatCompletionsResponseOperations {
 	}
 
 	/**
-	 * Creates a completion whose answer is a value of a Java type, given as a {@link StructuredOutput} (for
-	 * generic types or lists).
+	 * Creates a completion whose answer is a value of a Java type, given as a
+	 * {@link StructuredOutput} (for generic types or lists).
 	 * @param <T> the answer's type
 	 * @param request the request, without a {@code response_format}
 	 * @param output the answer's type
@@ -117,9 +119,9 @@ public interface ChatCompletionsResponseOperations {
 	OpenAiResponse<Page<StoredMessage>> listMessages(String completionId, ListMessagesParams params);
 
 	/**
-	 * The same operations with some settings overridden for the calls made through the returned object: a
-	 * timeout, a retry budget ({@code maxRetries(0)} turns retries off), extra headers.
-	 * <pre>{@code
+	 * The same operations with some settings overridden for the calls made through the
+	 * returned object: a timeout, a retry budget ({@code maxRetries(0)} turns retries
+	 * off), extra headers. <pre>{@code
 	 * chat.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(20)).maxRetries(0).build())
 	 *     .create(request);
 	 * }</pre>

@@ -26,8 +26,9 @@ import io.github.openaistarter.core.RequestOptions;
 import org.springframework.util.Assert;
 
 /**
- * The default {@link ChatCompletionsOperations}: the reactive client, blocked on. Refuses to block a Reactor
- * non-blocking thread, where blocking would stall the event loop or deadlock.
+ * The default {@link ChatCompletionsOperations}: the reactive client, blocked on. Refuses
+ * to block a Reactor non-blocking thread, where blocking would stall the event loop or
+ * deadlock.
  */
 public final class ChatCompletionsTemplate implements ChatCompletionsOperations {
 
@@ -46,7 +47,8 @@ public final class ChatCompletionsTemplate implements ChatCompletionsOperations 
 	}
 
 	/**
-	 * Creates the operations, observing the page walks (each page call is observed by the transport).
+	 * Creates the operations, observing the page walks (each page call is observed by the
+	 * transport).
 	 * @param client the client that sends the calls
 	 * @param observer the observer of the page walks
 	 */

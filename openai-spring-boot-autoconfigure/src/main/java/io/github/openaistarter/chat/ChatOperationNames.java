@@ -1,8 +1,9 @@
 package io.github.openaistarter.chat;
 
 /**
- * The names of the Chat Completions operations, as they appear in observations ({@code openai.operation}),
- * logs and {@link io.github.openaistarter.core.OpenAiCall#operation()}.
+ * The names of the Chat Completions operations, as they appear in observations
+ * ({@code openai.operation}), logs and
+ * {@link io.github.openaistarter.core.OpenAiCall#operation()}.
  */
 public final class ChatOperationNames {
 
@@ -27,10 +28,16 @@ public final class ChatOperationNames {
 	/** Walk every page of stored completions (one {@link #LIST} call per page). */
 	public static final String LIST_ALL = "chat.completions.list_all";
 
-	/** List one page of a stored completion's messages: {@code GET /chat/completions/{id}/messages}. */
+	/**
+	 * List one page of a stored completion's messages: {@code GET
+	 * /chat/completions/{id}/messages}.
+	 */
 	public static final String LIST_MESSAGES = "chat.completions.messages.list";
 
-	/** Walk every page of a stored completion's messages (one {@link #LIST_MESSAGES} call per page). */
+	/**
+	 * Walk every page of a stored completion's messages (one {@link #LIST_MESSAGES} call
+	 * per page).
+	 */
 	public static final String LIST_ALL_MESSAGES = "chat.completions.messages.list_all";
 
 	private ChatOperationNames() {

@@ -18,8 +18,9 @@ import io.github.openaistarter.chat.model.Page;
 import io.github.openaistarter.core.OpenAiCallObserver.CallObservation;
 
 /**
- * Walks paged lists: fetch a page, hand out its items, fetch the next page with {@code after = last_id} only
- * when those are consumed, and stop when a page says {@code has_more: false} (no extra empty request).
+ * Walks paged lists: fetch a page, hand out its items, fetch the next page with
+ * {@code after = last_id} only when those are consumed, and stop when a page says
+ * {@code has_more: false} (no extra empty request).
  */
 final class Pages {
 
@@ -28,8 +29,9 @@ final class Pages {
 
 	/**
 	 * The cursor of the page after this one.
-	 * @return the {@code after} value, or {@code null} when this is the last page (also when the server says
-	 * there is more but gives no new cursor, which would otherwise loop forever)
+	 * @return the {@code after} value, or {@code null} when this is the last page (also
+	 * when the server says there is more but gives no new cursor, which would otherwise
+	 * loop forever)
 	 */
 	static @Nullable String nextAfter(Page<?> page, @Nullable String after) {
 		String lastId = page.lastId();
@@ -45,8 +47,9 @@ final class Pages {
 	}
 
 	/**
-	 * A lazy stream over the pages, observed as one operation: it succeeds when the last page is consumed,
-	 * fails with a page's failure, and is cancelled when the stream is closed before its end.
+	 * A lazy stream over the pages, observed as one operation: it succeeds when the last
+	 * page is consumed, fails with a page's failure, and is cancelled when the stream is
+	 * closed before its end.
 	 */
 	static <T> Stream<T> walkBlocking(Function<@Nullable String, Page<T>> fetch, @Nullable String after,
 			CallObservation observation) {

@@ -24,17 +24,17 @@ import io.github.openaistarter.tool.ToolConversation;
 import io.github.openaistarter.tool.ToolLoop;
 
 /**
- * The OpenAI Chat Completions API for reactive code (WebFlux): every operation returns a {@link Mono} or a
- * {@link Flux} that sends its request when subscribed and cancels it when disposed.
- * <pre>{@code
+ * The OpenAI Chat Completions API for reactive code (WebFlux): every operation returns a
+ * {@link Mono} or a {@link Flux} that sends its request when subscribed and cancels it
+ * when disposed. <pre>{@code
  * Flux<String> answer(String question) {
  *     return chat.stream(ChatCompletionRequest.of(List.of(ChatMessage.user(question))))
  *         .map(ChatCompletionChunk::text);
  * }
- * }</pre>
- * Arguments are checked when a method is called, before any I/O; bad ones throw
- * {@link IllegalArgumentException}. Failed calls signal an {@link io.github.openaistarter.core.OpenAiException}
- * subtype. For the blocking flavour inject {@link ChatCompletionsOperations}.
+ * }</pre> Arguments are checked when a method is called, before any I/O; bad ones throw
+ * {@link IllegalArgumentException}. Failed calls signal an
+ * {@link io.github.openaistarter.core.OpenAiException} subtype. For the blocking flavour
+ * inject {@link ChatCompletionsOperations}.
  */
 public interface ReactiveChatCompletionsOperations {
 
@@ -46,7 +46,8 @@ public interface ReactiveChatCompletionsOperations {
 	Mono<ChatCompletion> create(ChatCompletionRequest request);
 
 	/**
-	 * Creates a completion of a conversation with the configured default model ({@code openai.chat.model}).
+	 * Creates a completion of a conversation with the configured default model
+	 * ({@code openai.chat.model}).
 	 * @param messages the conversation, at least one message
 	 * @return the completion
 	 */
@@ -60,8 +61,8 @@ public interface ReactiveChatCompletionsOperations {
 	 * @param request the request, without a {@code response_format}
 	 * @param type the answer's type, a record or class
 	 * @return the answer of the first choice; fails with a
-	 * {@link io.github.openaistarter.chat.structured.StructuredAnswerException} when it was refused, cut off or
-	 * does not fit the type
+	 * {@link io.github.openaistarter.chat.structured.StructuredAnswerException} when it
+	 * was refused, cut off or does not fit the type
 	 * @see ChatCompletionsOperations#create(ChatCompletionRequest, Class)
 	 */
 	default <T> Mono<T> create(ChatCompletionRequest request, Class<T> type) {
@@ -80,8 +81,8 @@ public interface ReactiveChatCompletionsOperations {
 	}
 
 	/**
-	 * Creates a completion whose answer is a value of a Java type given as a {@link StructuredOutput}, for
-	 * generic types and lists.
+	 * Creates a completion whose answer is a value of a Java type given as a
+	 * {@link StructuredOutput}, for generic types and lists.
 	 * @param <T> the answer's type
 	 * @param request the request, without a {@code response_format}
 	 * @param output the answer's type
@@ -92,13 +93,15 @@ public interface ReactiveChatCompletionsOperations {
 	}
 
 	/**
-	 * Runs a conversation with tools: calls the model, runs the tools it asks for (the calls of one answer in
-	 * parallel, never on an event-loop thread), sends their results back, and repeats until it answers without
-	 * tool calls. Cancelling cancels the running tools (their threads are interrupted) and the HTTP exchange.
+	 * Runs a conversation with tools: calls the model, runs the tools it asks for (the
+	 * calls of one answer in parallel, never on an event-loop thread), sends their
+	 * results back, and repeats until it answers without tool calls. Cancelling cancels
+	 * the running tools (their threads are interrupted) and the HTTP exchange.
 	 * <pre>{@code
 	 * Mono<ToolConversation> answer = chat.createWithTools(ChatCompletionRequest.of(messages), tools);
 	 * }</pre>
-	 * @param request the request: its messages start the conversation; the tools are added to its own
+	 * @param request the request: its messages start the conversation; the tools are
+	 * added to its own
 	 * @param tools the tools and how they run
 	 * @return the final answer and the conversation
 	 * @see ChatCompletionsOperations#createWithTools(ChatCompletionRequest, ChatTools)
@@ -108,10 +111,12 @@ public interface ReactiveChatCompletionsOperations {
 	}
 
 	/**
-	 * Runs a conversation with tools, streamed: the chunks of every round are emitted as they arrive (the text,
-	 * and the tool-call fragments of rounds that call tools); between rounds the tools run. Cancelling cancels
-	 * the running tools and the HTTP exchange.
-	 * @param request the request: its messages start the conversation; the tools are added to its own
+	 * Runs a conversation with tools, streamed: the chunks of every round are emitted as
+	 * they arrive (the text, and the tool-call fragments of rounds that call tools);
+	 * between rounds the tools run. Cancelling cancels the running tools and the HTTP
+	 * exchange.
+	 * @param request the request: its messages start the conversation; the tools are
+	 * added to its own
 	 * @param tools the tools and how they run
 	 * @return the chunks of every round
 	 * @see ChatCompletionsOperations#streamWithTools(ChatCompletionRequest, ChatTools)
@@ -121,7 +126,8 @@ public interface ReactiveChatCompletionsOperations {
 	}
 
 	/**
-	 * Runs a conversation with tools and reads the final answer into a Java type (structured outputs).
+	 * Runs a conversation with tools and reads the final answer into a Java type
+	 * (structured outputs).
 	 * @param <T> the answer's type
 	 * @param request the request, without a {@code response_format}
 	 * @param tools the tools
@@ -135,14 +141,13 @@ public interface ReactiveChatCompletionsOperations {
 	}
 
 	/**
-	 * Streams an answer of a Java type as it grows: each element is the answer so far (the properties complete
-	 * and the string in progress; the others {@code null}, zero or {@code false}), emitted when a chunk changed
-	 * it, and the last element is the whole answer, read as strictly as {@link #create(ChatCompletionRequest,
-	 * Class)} reads it.
-	 * <pre>{@code
+	 * Streams an answer of a Java type as it grows: each element is the answer so far
+	 * (the properties complete and the string in progress; the others {@code null}, zero
+	 * or {@code false}), emitted when a chunk changed it, and the last element is the
+	 * whole answer, read as strictly as {@link #create(ChatCompletionRequest, Class)}
+	 * reads it. <pre>{@code
 	 * Flux<Planet> planet = chat.streamPartial(ChatCompletionRequest.of(messages), Planet.class);
-	 * }</pre>
-	 * Fails like a whole answer would with a
+	 * }</pre> Fails like a whole answer would with a
 	 * {@link io.github.openaistarter.chat.structured.StructuredAnswerException}.
 	 * @param <T> the answer's type
 	 * @param request the request, with one choice and without a {@code response_format}
@@ -154,25 +159,22 @@ public interface ReactiveChatCompletionsOperations {
 		ChatCompletionRequest typed = StreamedValue.of(type).applyTo(request);
 		return Flux.defer(() -> {
 			StreamedValue<T> value = StreamedValue.of(type);
-			return withResponse().stream(typed)
-				.<T>handle((chunk, sink) -> {
-					T soFar = value.add(chunk);
-					if (soFar != null) {
-						sink.next(soFar);
-					}
-				})
-				.concatWith(Mono.fromCallable(value::finish));
+			return withResponse().stream(typed).<T>handle((chunk, sink) -> {
+				T soFar = value.add(chunk);
+				if (soFar != null) {
+					sink.next(soFar);
+				}
+			}).concatWith(Mono.fromCallable(value::finish));
 		});
 	}
 
 	/**
-	 * Streams an answer that is a list of a Java type, emitting each element as soon as its JSON is complete.
-	 * <pre>{@code
+	 * Streams an answer that is a list of a Java type, emitting each element as soon as
+	 * its JSON is complete. <pre>{@code
 	 * Flux<Step> steps = chat.streamList(ChatCompletionRequest.of(messages), Step.class);
-	 * }</pre>
-	 * Fails after the complete elements with a
-	 * {@link io.github.openaistarter.chat.structured.StructuredAnswerException} when the answer was refused, cut
-	 * off or does not fit the type.
+	 * }</pre> Fails after the complete elements with a
+	 * {@link io.github.openaistarter.chat.structured.StructuredAnswerException} when the
+	 * answer was refused, cut off or does not fit the type.
 	 * @param <E> the element type
 	 * @param request the request, with one choice and without a {@code response_format}
 	 * @param elementType the element type, a record or class
@@ -190,19 +192,20 @@ public interface ReactiveChatCompletionsOperations {
 	}
 
 	/**
-	 * Streams a completion ({@code POST /chat/completions} with {@code stream: true}): each chunk is emitted
-	 * as it arrives. Unless the request sets {@code stream_options}, the last chunk carries the token usage.
-	 * Fails with {@link io.github.openaistarter.core.OpenAiStreamException} on an {@code error} event or when
-	 * the stream ends before {@code [DONE]}. Rebuild the whole completion with
-	 * {@link io.github.openaistarter.chat.stream.ChatCompletionAccumulator}.
+	 * Streams a completion ({@code POST /chat/completions} with {@code stream: true}):
+	 * each chunk is emitted as it arrives. Unless the request sets
+	 * {@code stream_options}, the last chunk carries the token usage. Fails with
+	 * {@link io.github.openaistarter.core.OpenAiStreamException} on an {@code error}
+	 * event or when the stream ends before {@code [DONE]}. Rebuild the whole completion
+	 * with {@link io.github.openaistarter.chat.stream.ChatCompletionAccumulator}.
 	 * @param request the request
 	 * @return the chunks
 	 */
 	Flux<ChatCompletionChunk> stream(ChatCompletionRequest request);
 
 	/**
-	 * Retrieves a stored completion ({@code GET /chat/completions/{id}}); only completions created with
-	 * {@code store: true} can be retrieved.
+	 * Retrieves a stored completion ({@code GET /chat/completions/{id}}); only
+	 * completions created with {@code store: true} can be retrieved.
 	 * @param completionId the completion id
 	 * @return the completion
 	 */
@@ -211,7 +214,8 @@ public interface ReactiveChatCompletionsOperations {
 	/**
 	 * Replaces the metadata of a stored completion ({@code POST /chat/completions/{id}}).
 	 * @param completionId the completion id
-	 * @param metadata the new metadata: at most 16 pairs, keys up to 64 characters, values up to 512
+	 * @param metadata the new metadata: at most 16 pairs, keys up to 64 characters,
+	 * values up to 512
 	 * @return the updated completion
 	 */
 	Mono<ChatCompletion> update(String completionId, Map<String, String> metadata);
@@ -239,15 +243,18 @@ public interface ReactiveChatCompletionsOperations {
 	}
 
 	/**
-	 * Lists every stored completion matching the filters, walking the pages on demand: the next page is
-	 * requested only when the items of the previous one have been consumed, and none after the last page.
-	 * @param params filters, page size and order; {@code after} sets where the walk starts
+	 * Lists every stored completion matching the filters, walking the pages on demand:
+	 * the next page is requested only when the items of the previous one have been
+	 * consumed, and none after the last page.
+	 * @param params filters, page size and order; {@code after} sets where the walk
+	 * starts
 	 * @return the completions
 	 */
 	Flux<ChatCompletion> listAll(ListChatCompletionsParams params);
 
 	/**
-	 * Lists one page of the messages of a stored completion ({@code GET /chat/completions/{id}/messages}).
+	 * Lists one page of the messages of a stored completion ({@code GET
+	 * /chat/completions/{id}/messages}).
 	 * @param completionId the completion id
 	 * @param params paging
 	 * @return the page
@@ -272,15 +279,16 @@ public interface ReactiveChatCompletionsOperations {
 	Flux<StoredMessage> listAllMessages(String completionId, ListMessagesParams params);
 
 	/**
-	 * The same operations, returning each body with its response metadata (headers, request id, rate limits).
+	 * The same operations, returning each body with its response metadata (headers,
+	 * request id, rate limits).
 	 * @return the operations with metadata
 	 */
 	ReactiveChatCompletionsResponseOperations withResponse();
 
 	/**
-	 * The same operations with some settings overridden for the calls made through the returned object: a
-	 * timeout, a retry budget ({@code maxRetries(0)} turns retries off), extra headers.
-	 * <pre>{@code
+	 * The same operations with some settings overridden for the calls made through the
+	 * returned object: a timeout, a retry budget ({@code maxRetries(0)} turns retries
+	 * off), extra headers. <pre>{@code
 	 * chat.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(20)).maxRetries(0).build())
 	 *     .create(request);
 	 * }</pre>

@@ -19,14 +19,13 @@ import io.github.openaistarter.chat.structured.StructuredOutput;
 import io.github.openaistarter.core.OpenAiResponse;
 
 /**
- * The operations of {@link ReactiveChatCompletionsOperations}, each returning the body together with the
- * {@link io.github.openaistarter.core.ResponseMetadata} of its HTTP response:
- * <pre>{@code
+ * The operations of {@link ReactiveChatCompletionsOperations}, each returning the body
+ * together with the {@link io.github.openaistarter.core.ResponseMetadata} of its HTTP
+ * response: <pre>{@code
  * chat.withResponse().create(request)
  *     .doOnNext(response -> log.info("request {} left {} tokens", response.requestId(),
  *         response.rateLimit().remainingTokens()));
- * }</pre>
- * Obtain it with {@link ReactiveChatCompletionsOperations#withResponse()}.
+ * }</pre> Obtain it with {@link ReactiveChatCompletionsOperations#withResponse()}.
  */
 public interface ReactiveChatCompletionsResponseOperations {
 
@@ -39,7 +38,8 @@ public interface ReactiveChatCompletionsResponseOperations {
 	Mono<OpenAiResponse<ChatCompletion>> create(ChatCompletionRequest request);
 
 	/**
-	 * Streams a completion; every chunk carries the metadata of the one streaming response.
+	 * Streams a completion; every chunk carries the metadata of the one streaming
+	 * response.
 	 * @param request the request
 	 * @return the chunks with the metadata
 	 * @see ReactiveChatCompletionsOperations#stream(ChatCompletionRequest)
@@ -47,13 +47,14 @@ public interface ReactiveChatCompletionsResponseOperations {
 	Flux<OpenAiResponse<ChatCompletionChunk>> stream(ChatCompletionRequest request);
 
 	/**
-	 * Creates a completion whose answer is a value of a Java type (structured outputs), reading every choice.
+	 * Creates a completion whose answer is a value of a Java type (structured outputs),
+	 * reading every choice.
 	 * @param <T> the answer's type
 	 * @param request the request, without a {@code response_format}
 	 * @param type the answer's type, a record or class
 	 * @return the completion with one value per choice, and its metadata; fails with a
-	 * {@link io.github.openaistarter.chat.structured.StructuredAnswerException} when an answer was refused, cut
-	 * off or does not fit the type
+	 * {@link io.github.openaistarter.chat.structured.StructuredAnswerException} when an
+	 * answer was refused, cut off or does not fit the type
 	 * @see ChatCompletionsOperations#create(ChatCompletionRequest, Class)
 	 */
 	default <T> Mono<OpenAiResponse<StructuredCompletion<T>>> create(ChatCompletionRequest request, Class<T> type) {
@@ -61,8 +62,8 @@ public interface ReactiveChatCompletionsResponseOperations {
 	}
 
 	/**
-	 * Creates a completion whose answer is a value of a Java type, given as a {@link StructuredOutput} (for
-	 * generic types or lists).
+	 * Creates a completion whose answer is a value of a Java type, given as a
+	 * {@link StructuredOutput} (for generic types or lists).
 	 * @param <T> the answer's type
 	 * @param request the request, without a {@code response_format}
 	 * @param output the answer's type
@@ -112,9 +113,9 @@ public interface ReactiveChatCompletionsResponseOperations {
 	Mono<OpenAiResponse<Page<StoredMessage>>> listMessages(String completionId, ListMessagesParams params);
 
 	/**
-	 * The same operations with some settings overridden for the calls made through the returned object: a
-	 * timeout, a retry budget ({@code maxRetries(0)} turns retries off), extra headers.
-	 * <pre>{@code
+	 * The same operations with some settings overridden for the calls made through the
+	 * returned object: a timeout, a retry budget ({@code maxRetries(0)} turns retries
+	 * off), extra headers. <pre>{@code
 	 * chat.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(20)).maxRetries(0).build())
 	 *     .create(request);
 	 * }</pre>

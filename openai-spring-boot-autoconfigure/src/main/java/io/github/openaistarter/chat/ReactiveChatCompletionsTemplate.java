@@ -21,8 +21,8 @@ import io.github.openaistarter.core.RequestOptions;
 import org.springframework.util.Assert;
 
 /**
- * The default {@link ReactiveChatCompletionsOperations}: the bodies of a {@link ChatCompletionsClient}'s
- * responses, and the page walks.
+ * The default {@link ReactiveChatCompletionsOperations}: the bodies of a
+ * {@link ChatCompletionsClient}'s responses, and the page walks.
  */
 public final class ReactiveChatCompletionsTemplate implements ReactiveChatCompletionsOperations {
 
@@ -39,7 +39,8 @@ public final class ReactiveChatCompletionsTemplate implements ReactiveChatComple
 	}
 
 	/**
-	 * Creates the operations, observing the page walks (each page call is observed by the transport).
+	 * Creates the operations, observing the page walks (each page call is observed by the
+	 * transport).
 	 * @param client the client that sends the calls
 	 * @param observer the observer of the page walks
 	 */

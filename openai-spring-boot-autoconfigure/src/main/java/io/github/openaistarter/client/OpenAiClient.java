@@ -22,6 +22,7 @@ import io.github.openaistarter.core.OpenAiConnectionPool;
 import io.github.openaistarter.core.OpenAiEndpoint;
 import io.github.openaistarter.core.OpenAiJson;
 import io.github.openaistarter.core.OpenAiTransport;
+import io.github.openaistarter.core.RateLimiter;
 import io.github.openaistarter.core.RetryPolicy;
 
 import org.springframework.boot.ssl.SslBundle;
@@ -30,9 +31,9 @@ import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * An OpenAI client: the blocking and reactive Chat Completions operations over one transport. Spring Boot's
- * auto-configuration builds one from {@code openai.*} (and one per named client); without Spring Boot, build one
- * with {@link #builder()}:
+ * An OpenAI client: the blocking and reactive Chat Completions operations over one
+ * transport. Spring Boot's auto-configuration builds one from {@code openai.*} (and one
+ * per named client); without Spring Boot, build one with {@link #builder()}:
  *
  * <pre class="code">
  * try (OpenAiClient client = OpenAiClient.builder()
@@ -43,7 +44,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * }
  * </pre>
  *
- * Thread-safe; build one per server and share it. {@link #close()} frees the connection pool the builder made.
+ * Thread-safe; build one per server and share it. {@link #close()} frees the connection
+ * pool the builder made.
  */
 public final class OpenAiClient implements AutoCloseable {
 
@@ -77,8 +79,8 @@ public final class OpenAiClient implements AutoCloseable {
 	/**
 	 * A client over a transport built elsewhere.
 	 * @param transport the transport
-	 * @param chatDefaults request fields by wire name (for example {@code model}) that apply when a request leaves
-	 * them unset
+	 * @param chatDefaults request fields by wire name (for example {@code model}) that
+	 * apply when a request leaves them unset
 	 * @return the client; closing it leaves the transport's pool open
 	 */
 	public static OpenAiClient of(OpenAiTransport transport, Map<String, ?> chatDefaults) {
@@ -95,7 +97,8 @@ public final class OpenAiClient implements AutoCloseable {
 	}
 
 	/**
-	 * A client of operations built elsewhere, for example beans an application declared itself.
+	 * A client of operations built elsewhere, for example beans an application declared
+	 * itself.
 	 * @param transport the transport the operations send through
 	 * @param reactiveChat the reactive operations
 	 * @param chat the blocking operations
@@ -108,7 +111,8 @@ public final class OpenAiClient implements AutoCloseable {
 	}
 
 	/**
-	 * The client's name: {@value OpenAiEndpoint#DEFAULT_CLIENT_NAME} unless it was given one.
+	 * The client's name: {@value OpenAiEndpoint#DEFAULT_CLIENT_NAME} unless it was given
+	 * one.
 	 * @return the name, as observations and meters tag its calls
 	 */
 	public String name() {
@@ -132,7 +136,8 @@ public final class OpenAiClient implements AutoCloseable {
 	}
 
 	/**
-	 * The transport every call of this client passes through: base URL, rate limits seen, retry policy.
+	 * The transport every call of this client passes through: base URL, rate limits seen,
+	 * retry policy.
 	 * @return the transport
 	 */
 	public OpenAiTransport transport() {
@@ -169,7 +174,8 @@ public final class OpenAiClient implements AutoCloseable {
 	}
 
 	/**
-	 * Builds an {@link OpenAiClient}. Every setting has the default the starter's properties have.
+	 * Builds an {@link OpenAiClient}. Every setting has the default the starter's
+	 * properties have.
 	 */
 	public static final class Builder {
 
@@ -212,6 +218,10 @@ public final class OpenAiClient implements AutoCloseable {
 
 		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
 
+		private boolean retryStoredCreates = true;
+
+		private @Nullable RateLimiter rateLimiter;
+
 		private final List<OpenAiCallObserver> observers = new ArrayList<>();
 
 		private final Map<String, Object> chatDefaults = new LinkedHashMap<>();
@@ -234,7 +244,8 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the base URL, including the version path (default {@value OpenAiTransport#DEFAULT_BASE_URL}).
+		 * Sets the base URL, including the version path (default
+		 * {@value OpenAiTransport#DEFAULT_BASE_URL}).
 		 * @param baseUrl for example {@code http://localhost:11434/v1} for Ollama
 		 * @return this builder
 		 */
@@ -255,8 +266,8 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
-		 * Authenticates with bearer tokens instead of an API key, such as Microsoft Entra ID tokens for Azure
-		 * OpenAI (see {@link OpenAiTransport.Builder#accessTokens}).
+		 * Authenticates with bearer tokens instead of an API key, such as Microsoft Entra
+		 * ID tokens for Azure OpenAI (see {@link OpenAiTransport.Builder#accessTokens}).
 		 * @param accessTokens the supplier, or {@code null} to use the API key
 		 * @return this builder
 		 */
@@ -300,10 +311,11 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
-		 * Talks to Azure OpenAI (see {@link OpenAiTransport.Builder#azure(String)}): the key goes in the
-		 * {@code api-key} header; with an API version, create and stream go to the deployment the request's model
-		 * names.
-		 * @param apiVersion the API version of the deployment routes, or {@code null} for the v1 API
+		 * Talks to Azure OpenAI (see {@link OpenAiTransport.Builder#azure(String)}): the
+		 * key goes in the {@code api-key} header; with an API version, create and stream
+		 * go to the deployment the request's model names.
+		 * @param apiVersion the API version of the deployment routes, or {@code null} for
+		 * the v1 API
 		 * @return this builder
 		 */
 		public Builder azure(@Nullable String apiVersion) {
@@ -325,7 +337,8 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the longest wait for a complete answer, or for a stream's first chunk (default 10 min).
+		 * Sets the longest wait for a complete answer, or for a stream's first chunk
+		 * (default 10 min).
 		 * @param responseTimeout the timeout
 		 * @return this builder
 		 */
@@ -345,8 +358,9 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
-		 * Sends over a pool of connections of the caller's, which {@link OpenAiClient#close()} leaves open. Without
-		 * one, the client makes a pool of its own ({@link #poolSettings}) and closes it with itself.
+		 * Sends over a pool of connections of the caller's, which
+		 * {@link OpenAiClient#close()} leaves open. Without one, the client makes a pool
+		 * of its own ({@link #poolSettings}) and closes it with itself.
 		 * @param pool the pool
 		 * @return this builder
 		 */
@@ -357,8 +371,9 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
-		 * Sets up the pool the client makes for itself and closes with itself (its size, waits and connection
-		 * lifetimes); replaces a pool given to {@link #pool(OpenAiConnectionPool)}.
+		 * Sets up the pool the client makes for itself and closes with itself (its size,
+		 * waits and connection lifetimes); replaces a pool given to
+		 * {@link #pool(OpenAiConnectionPool)}.
 		 * @param settings applies settings to the pool's builder
 		 * @return this builder
 		 */
@@ -400,8 +415,9 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
-		 * Logs every byte exchanged, behind TLS, with credentials redacted, at TRACE on the
-		 * {@value io.github.openaistarter.core.RedactingWiretap#LOGGER} logger (default {@code false}).
+		 * Logs every byte exchanged, behind TLS, with credentials redacted, at TRACE on
+		 * the {@value io.github.openaistarter.core.RedactingWiretap#LOGGER} logger
+		 * (default {@code false}).
 		 * @param wiretap whether to
 		 * @return this builder
 		 */
@@ -422,9 +438,32 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
+		 * Sets whether a create with {@code store: true} is retried like any create
+		 * (default {@code true}; see {@link OpenAiTransport.Builder#retryStoredCreates}).
+		 * @param retryStoredCreates whether to
+		 * @return this builder
+		 */
+		public Builder retryStoredCreates(boolean retryStoredCreates) {
+			this.retryStoredCreates = retryStoredCreates;
+			return this;
+		}
+
+		/**
+		 * Admits each attempt against request and token budgets before it is sent, for
+		 * example a {@code LocalRateLimiter} or a {@code RedisRateLimiter} shared by
+		 * every instance.
+		 * @param rateLimiter the limiter, or {@code null} to send at once (the default)
+		 * @return this builder
+		 */
+		public Builder rateLimiter(@Nullable RateLimiter rateLimiter) {
+			this.rateLimiter = rateLimiter;
+			return this;
+		}
+
+		/**
 		 * Adds an observer told about every call, such as
-		 * {@code new ObservationCallObserver(observationRegistry, null, 0)} for Micrometer observations. Observers
-		 * are told in the order added.
+		 * {@code new ObservationCallObserver(observationRegistry, null, 0)} for
+		 * Micrometer observations. Observers are told in the order added.
 		 * @param observer the observer
 		 * @return this builder
 		 */
@@ -438,7 +477,8 @@ public final class OpenAiClient implements AutoCloseable {
 		 * Logs every call on the {@value LoggingCallObserver#LOGGER} logger.
 		 * @param detail how much of each call
 		 * @param maxBodyLength the most characters of each body logged
-		 * @param redactedHeaders response headers whose values are replaced by {@code ***}
+		 * @param redactedHeaders response headers whose values are replaced by
+		 * {@code ***}
 		 * @return this builder
 		 */
 		public Builder logRequests(LoggingCallObserver.Detail detail, int maxBodyLength, Set<String> redactedHeaders) {
@@ -459,8 +499,10 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
-		 * Sets a request field that applies when a request leaves it unset, by its wire name.
-		 * @param field the wire name, for example {@code temperature} or {@code service_tier}
+		 * Sets a request field that applies when a request leaves it unset, by its wire
+		 * name.
+		 * @param field the wire name, for example {@code temperature} or
+		 * {@code service_tier}
 		 * @param value the value, or {@code null} to remove a default
 		 * @return this builder
 		 */
@@ -489,10 +531,12 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
-		 * Sends through a {@link WebClient} built from a copy of this builder, so that its filters, codecs and
-		 * observation apply; the client's own connector (pool, timeouts, TLS, proxy) replaces the builder's.
-		 * Without one, calls go straight to the connector, the layer under {@code WebClient}.
-		 * @param webClient the builder to copy, or {@code null} to send through the connector
+		 * Sends through a {@link WebClient} built from a copy of this builder, so that
+		 * its filters, codecs and observation apply; the client's own connector (pool,
+		 * timeouts, TLS, proxy) replaces the builder's. Without one, calls go straight to
+		 * the connector, the layer under {@code WebClient}.
+		 * @param webClient the builder to copy, or {@code null} to send through the
+		 * connector
 		 * @return this builder
 		 */
 		public Builder webClient(WebClient.@Nullable Builder webClient) {
@@ -501,9 +545,9 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
-		 * Builds the transport alone, for callers that assemble the operations themselves (the starter's
-		 * auto-configuration). It sends over the pool given to {@link #pool(OpenAiConnectionPool)}, which is then
-		 * required.
+		 * Builds the transport alone, for callers that assemble the operations themselves
+		 * (the starter's auto-configuration). It sends over the pool given to
+		 * {@link #pool(OpenAiConnectionPool)}, which is then required.
 		 * @return the transport
 		 */
 		public OpenAiTransport buildTransport() {
@@ -552,6 +596,8 @@ public final class OpenAiClient implements AutoCloseable {
 				.responseTimeout(this.responseTimeout)
 				.streamIdleTimeout(this.streamIdleTimeout)
 				.retryPolicy(this.retryPolicy)
+				.retryStoredCreates(this.retryStoredCreates)
+				.rateLimiter(this.rateLimiter)
 				.observer(OpenAiCallObserver.of(this.observers));
 			this.headers.forEach(transport::header);
 			return transport.build();

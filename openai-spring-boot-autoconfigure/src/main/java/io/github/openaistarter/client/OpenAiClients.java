@@ -14,9 +14,10 @@ import io.github.openaistarter.core.OpenAiEndpoint;
 import org.springframework.util.Assert;
 
 /**
- * An application's OpenAI clients by name: {@value OpenAiEndpoint#DEFAULT_CLIENT_NAME} for the main one, and the
- * others by the names they were given (with Spring Boot, {@code openai.clients.<name>.*}). Use it to pick a client
- * at run time; to inject one client, its operations beans carry its name as a qualifier.
+ * An application's OpenAI clients by name: {@value OpenAiEndpoint#DEFAULT_CLIENT_NAME}
+ * for the main one, and the others by the names they were given (with Spring Boot,
+ * {@code openai.clients.<name>.*}). Use it to pick a client at run time; to inject one
+ * client, its operations beans carry its name as a qualifier.
  */
 public final class OpenAiClients implements AutoCloseable {
 
@@ -46,7 +47,8 @@ public final class OpenAiClients implements AutoCloseable {
 	 * A client by name.
 	 * @param name the client's name
 	 * @return the client
-	 * @throws IllegalArgumentException if there is no client of that name (the message lists those there are)
+	 * @throws IllegalArgumentException if there is no client of that name (the message
+	 * lists those there are)
 	 */
 	public OpenAiClient get(String name) {
 		OpenAiClient client = this.clients.get(name);

@@ -15,7 +15,8 @@ import org.springframework.util.Assert;
  * @param port the proxy's port
  * @param username the user to authenticate as, or {@code null} for none
  * @param password the user's password, or {@code null}
- * @param nonProxyHosts hosts reached directly, {@code *} as a wildcard (for example {@code 127.*})
+ * @param nonProxyHosts hosts reached directly, {@code *} as a wildcard (for example
+ * {@code 127.*})
  */
 public record OpenAiProxy(String host, int port, @Nullable String username, @Nullable String password,
 		List<String> nonProxyHosts) {
@@ -68,9 +69,10 @@ public record OpenAiProxy(String host, int port, @Nullable String username, @Nul
 
 	/** The hosts reached directly, as the regular expression Reactor Netty expects. */
 	String nonProxyHostsPattern() {
-		return String.join("|", this.nonProxyHosts.stream()
-			.map((host) -> host.replace(".", "\\.").replace("[", "\\[").replace("]", "\\]").replace("*", ".*"))
-			.toList());
+		return String.join("|",
+				this.nonProxyHosts.stream()
+					.map((host) -> host.replace(".", "\\.").replace("[", "\\[").replace("]", "\\]").replace("*", ".*"))
+					.toList());
 	}
 
 	@Override

@@ -18,9 +18,10 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
- * Builds the HTTP connector of OpenAI calls: Reactor Netty on a dedicated {@link OpenAiConnectionPool}, with the
- * connect timeout, TLS bundle, proxy, compression and wiretap of a client, and redirects never followed (an
- * {@code Authorization} header must not travel to another host).
+ * Builds the HTTP connector of OpenAI calls: Reactor Netty on a dedicated
+ * {@link OpenAiConnectionPool}, with the connect timeout, TLS bundle, proxy, compression
+ * and wiretap of a client, and redirects never followed (an {@code Authorization} header
+ * must not travel to another host).
  */
 final class ReactorConnectors {
 
@@ -64,7 +65,8 @@ final class ReactorConnectors {
 	}
 
 	/**
-	 * Adds the wiretap behind TLS when there is TLS, so that it logs the HTTP exchange rather than ciphertext.
+	 * Adds the wiretap behind TLS when there is TLS, so that it logs the HTTP exchange
+	 * rather than ciphertext.
 	 */
 	private static void addWiretap(ChannelPipeline pipeline) {
 		if (pipeline.get(NettyPipeline.SslHandler) != null) {

@@ -9,8 +9,9 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Where calls go on Azure OpenAI. With the v1 API (no API version) every call goes under
- * {@code <resource>/openai/v1}, as on OpenAI. With an API version, create and stream go to the deployment the
- * request's model names, {@code <resource>/openai/deployments/{model}/chat/completions?api-version=...}, and the
+ * {@code <resource>/openai/v1}, as on OpenAI. With an API version, create and stream go
+ * to the deployment the request's model names,
+ * {@code <resource>/openai/deployments/{model}/chat/completions?api-version=...}, and the
  * calls that route does not serve (stored completions, models) to the v1 API.
  */
 final class AzureRoutes {
@@ -23,9 +24,10 @@ final class AzureRoutes {
 
 	/**
 	 * Creates the routes.
-	 * @param baseUrl the resource's endpoint ({@code https://x.openai.azure.com}), with or without
-	 * {@code /openai} or {@code /openai/v1}
-	 * @param apiVersion the API version of the deployment routes, or {@code null} for the v1 API
+	 * @param baseUrl the resource's endpoint ({@code https://x.openai.azure.com}), with
+	 * or without {@code /openai} or {@code /openai/v1}
+	 * @param apiVersion the API version of the deployment routes, or {@code null} for the
+	 * v1 API
 	 */
 	AzureRoutes(String baseUrl, @Nullable String apiVersion) {
 		String resource = baseUrl;

@@ -35,8 +35,8 @@ final class ErrorResponses {
 	}
 
 	/**
-	 * Reads the error of a body ({@link OpenAiError#from}); a body of no known shape becomes the message,
-	 * shortened.
+	 * Reads the error of a body ({@link OpenAiError#from}); a body of no known shape
+	 * becomes the message, shortened.
 	 */
 	OpenAiError readError(byte[] body) {
 		if (body.length == 0) {

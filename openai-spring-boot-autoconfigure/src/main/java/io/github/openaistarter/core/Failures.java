@@ -13,8 +13,8 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * Turns what WebClient, Reactor Netty and the pool throw into this library's typed exceptions, telling how far
- * the exchange got.
+ * Turns what WebClient, Reactor Netty and the pool throw into this library's typed
+ * exceptions, telling how far the exchange got.
  */
 final class Failures {
 
@@ -36,8 +36,8 @@ final class Failures {
 			return ex;
 		}
 		if (ex instanceof DataBufferLimitException) {
-			return new OpenAiDecodingException("The answer of " + call.describe() + " exceeds " + maxBodyBytes + " bytes",
-					ex, requestId);
+			return new OpenAiDecodingException(
+					"The answer of " + call.describe() + " exceeds " + maxBodyBytes + " bytes", ex, requestId);
 		}
 		if (isPoolExhausted(ex)) {
 			return new OpenAiPoolExhaustedException(call.describe() + " found the OpenAI connection pool full: "
@@ -70,7 +70,8 @@ final class Failures {
 	}
 
 	private static boolean isPoolExhausted(Throwable ex) {
-		return hasCauseNamed(ex, "PoolAcquirePendingLimitException") || hasCauseNamed(ex, "PoolAcquireTimeoutException");
+		return hasCauseNamed(ex, "PoolAcquirePendingLimitException")
+				|| hasCauseNamed(ex, "PoolAcquireTimeoutException");
 	}
 
 	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatusCode;
 
 /**
  * The answer of one HTTP exchange as the transport reads it, whichever layer sent it.
+ *
  * @param status the status
  * @param headers the headers
  * @param body the body, to be consumed once

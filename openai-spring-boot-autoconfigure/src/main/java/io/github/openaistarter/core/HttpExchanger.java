@@ -13,9 +13,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 /**
- * Sends one HTTP exchange and hands its answer to a handler that consumes the body. Two ways exist: through
- * Spring's {@code WebClient} ({@link WebClientExchanger}), or straight through the {@code ClientHttpConnector}
- * under it ({@link ConnectorExchanger}).
+ * Sends one HTTP exchange and hands its answer to a handler that consumes the body. Two
+ * ways exist: through Spring's {@code WebClient} ({@link WebClientExchanger}), or
+ * straight through the {@code ClientHttpConnector} under it ({@link ConnectorExchanger}).
  */
 interface HttpExchanger {
 
@@ -39,6 +39,7 @@ interface HttpExchanger {
 
 	/**
 	 * One request.
+	 *
 	 * @param method the method
 	 * @param uri the absolute URI
 	 * @param headers adds the headers

@@ -15,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Logs OpenAI calls on the logger {@value #LOGGER}: one INFO line per call with method, path, status, duration,
- * request id and attempts, and each retry; with {@link Detail#BODIES}, the request and response bodies too,
- * shortened, and the response headers with credential headers redacted. Stream chunks are logged at TRACE only.
+ * Logs OpenAI calls on the logger {@value #LOGGER}: one INFO line per call with method,
+ * path, status, duration, request id and attempts, and each retry; with
+ * {@link Detail#BODIES}, the request and response bodies too, shortened, and the response
+ * headers with credential headers redacted. Stream chunks are logged at TRACE only.
  */
 public final class LoggingCallObserver implements OpenAiCallObserver {
 
@@ -69,7 +70,10 @@ public final class LoggingCallObserver implements OpenAiCallObserver {
 		/** Method, path, status, duration, request id, attempts. */
 		METADATA,
 
-		/** The metadata, the bodies (shortened) and the response headers (credentials redacted). */
+		/**
+		 * The metadata, the bodies (shortened) and the response headers (credentials
+		 * redacted).
+		 */
 		BODIES
 
 	}
@@ -169,8 +173,8 @@ public final class LoggingCallObserver implements OpenAiCallObserver {
 
 	private String shorten(String text) {
 		String safe = Secrets.redact(text);
-		return (safe.length() > this.maxBodyLength) ? safe.substring(0, this.maxBodyLength) + "... ("
-				+ safe.length() + " characters)" : safe;
+		return (safe.length() > this.maxBodyLength)
+				? safe.substring(0, this.maxBodyLength) + "... (" + safe.length() + " characters)" : safe;
 	}
 
 	String redact(HttpHeaders headers) {

@@ -1,7 +1,8 @@
 package io.github.openaistarter.core;
 
 /**
- * HTTP 404: no such completion or model (a completion is found only if it was created with {@code store: true}).
+ * HTTP 404: no such completion or model (a completion is found only if it was created
+ * with {@code store: true}).
  */
 public class NotFoundException extends OpenAiApiException {
 

@@ -10,10 +10,11 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 /**
- * Runs a call's publisher inside its {@link OpenAiCallObserver.CallObservation}: started on subscription (with
- * the subscriber's Reactor context), told each item, and ended exactly once by success, error or cancellation.
- * With no observer ({@link OpenAiCallObserver#NONE}) the publisher runs as it is, without the operators that
- * would tell nobody.
+ * Runs a call's publisher inside its {@link OpenAiCallObserver.CallObservation}: started
+ * on subscription (with the subscriber's Reactor context), told each item, and ended
+ * exactly once by success, error or cancellation. With no observer
+ * ({@link OpenAiCallObserver#NONE}) the publisher runs as it is, without the operators
+ * that would tell nobody.
  */
 public final class Observed {
 
@@ -71,9 +72,10 @@ public final class Observed {
 	}
 
 	/**
-	 * Passes on the first end of a call only. A Mono's success is signalled with its value, so a subscriber
-	 * that cancels on receiving the value (a {@code take}, a {@code flatMapMany} whose consumer stops) would
-	 * otherwise end the call a second time, as cancelled.
+	 * Passes on the first end of a call only. A Mono's success is signalled with its
+	 * value, so a subscriber that cancels on receiving the value (a {@code take}, a
+	 * {@code flatMapMany} whose consumer stops) would otherwise end the call a second
+	 * time, as cancelled.
 	 */
 	private static final class EndedOnce implements OpenAiCallObserver.CallObservation {
 

@@ -9,9 +9,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * OpenAI answered with an error status. Carries the status, OpenAI's {@code error} object (message, type,
- * code, param), the {@code x-request-id} and the headers. Catch a subtype to handle one status family:
- * <pre>{@code
+ * OpenAI answered with an error status. Carries the status, OpenAI's {@code error} object
+ * (message, type, code, param), the {@code x-request-id} and the headers. Catch a subtype
+ * to handle one status family: <pre>{@code
  * try {
  *     chat.retrieve(id);
  * }
@@ -30,7 +30,8 @@ public abstract class OpenAiApiException extends OpenAiException {
 
 	/**
 	 * Creates an exception for an error response.
-	 * @param operation the operation that failed, for example {@code POST /chat/completions}
+	 * @param operation the operation that failed, for example
+	 * {@code POST /chat/completions}
 	 * @param metadata the response metadata
 	 * @param error the decoded {@code error} object
 	 */
@@ -67,7 +68,8 @@ public abstract class OpenAiApiException extends OpenAiException {
 	}
 
 	/**
-	 * OpenAI's error type ({@code error.type}), for example {@code invalid_request_error}.
+	 * OpenAI's error type ({@code error.type}), for example
+	 * {@code invalid_request_error}.
 	 * @return the type, or {@code null}
 	 */
 	public @Nullable String errorType() {
@@ -91,8 +93,8 @@ public abstract class OpenAiApiException extends OpenAiException {
 	}
 
 	/**
-	 * How long the server asked to wait before retrying: {@code retry-after-ms}, else {@code retry-after}
-	 * (seconds or an HTTP date).
+	 * How long the server asked to wait before retrying: {@code retry-after-ms}, else
+	 * {@code retry-after} (seconds or an HTTP date).
 	 * @return the wait, or {@code null} when the server asked for none
 	 */
 	public @Nullable Duration retryAfter() {

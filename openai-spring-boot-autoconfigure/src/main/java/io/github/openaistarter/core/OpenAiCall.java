@@ -8,9 +8,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriUtils;
 
 /**
- * One HTTP call to OpenAI, as the {@link OpenAiTransport} sends it: operation name, method, encoded path and
- * query, and an optional JSON body. Path segments and query parameters are percent-encoded strictly (every
- * character but {@code A-Z a-z 0-9 - . _ ~}), so ids and metadata values with {@code &}, {@code =},
+ * One HTTP call to OpenAI, as the {@link OpenAiTransport} sends it: operation name,
+ * method, encoded path and query, and an optional JSON body. Path segments and query
+ * parameters are percent-encoded strictly (every character but
+ * {@code A-Z a-z 0-9 - . _ ~}), so ids and metadata values with {@code &}, {@code =},
  * {@code +}, spaces or non-ASCII text arrive intact.
  *
  * <pre>{@code
@@ -20,14 +21,17 @@ import org.springframework.web.util.UriUtils;
  *     .build();
  * }</pre>
  *
- * @param operation a stable name of the operation, for example {@code chat.completions.create}
+ * @param operation a stable name of the operation, for example
+ * {@code chat.completions.create}
  * @param method the HTTP method
- * @param path the encoded path relative to the base URL, for example {@code /chat/completions/chatcmpl-1}
+ * @param path the encoded path relative to the base URL, for example
+ * {@code /chat/completions/chatcmpl-1}
  * @param query the encoded query string without {@code ?}, empty when there is none
  * @param body the JSON body, or {@code null}
  * @param options overrides of the configured timeout, retries and headers for this call
- * @param repeatable whether the call can be repeated without a visible effect (false for creating a stored
- * completion, which OpenAI does not deduplicate); decides which failures are retried
+ * @param repeatable whether the call can be repeated without a visible effect (false for
+ * creating a stored completion, which OpenAI does not deduplicate); decides which
+ * failures are retried
  * @param model the model the call asks for, or {@code null}; for observations
  */
 public record OpenAiCall(String operation, HttpMethod method, String path, String query, byte @Nullable [] body,
@@ -37,7 +41,8 @@ public record OpenAiCall(String operation, HttpMethod method, String path, Strin
 	 * Starts a call.
 	 * @param operation a stable name of the operation
 	 * @param method the HTTP method
-	 * @param path the path relative to the base URL, already safe (a literal such as {@code /chat/completions})
+	 * @param path the path relative to the base URL, already safe (a literal such as
+	 * {@code /chat/completions})
 	 * @return a builder
 	 */
 	public static Builder builder(String operation, HttpMethod method, String path) {
@@ -105,7 +110,9 @@ public record OpenAiCall(String operation, HttpMethod method, String path, Strin
 		 */
 		public Builder query(String name, @Nullable Object value) {
 			if (value != null) {
-				this.query.append(this.query.isEmpty() ? "" : "&").append(encode(name)).append('=')
+				this.query.append(this.query.isEmpty() ? "" : "&")
+					.append(encode(name))
+					.append('=')
 					.append(encode(value.toString()));
 			}
 			return this;
@@ -132,8 +139,10 @@ public record OpenAiCall(String operation, HttpMethod method, String path, Strin
 		}
 
 		/**
-		 * Marks whether the call can be repeated without a visible effect (default {@code true}).
-		 * @param repeatable {@code false} for a call whose repetition would duplicate something
+		 * Marks whether the call can be repeated without a visible effect (default
+		 * {@code true}).
+		 * @param repeatable {@code false} for a call whose repetition would duplicate
+		 * something
 		 * @return this builder
 		 */
 		public Builder repeatable(boolean repeatable) {

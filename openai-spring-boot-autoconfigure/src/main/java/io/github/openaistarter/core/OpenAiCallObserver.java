@@ -8,10 +8,11 @@ import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
- * Sees every call the {@link OpenAiTransport} makes, from start to end, without depending on how it is
- * reported: Micrometer observations and request logging are observers. Each call gets its own
- * {@link CallObservation}, told about retries, the response, each decoded item (the body, or each stream
- * chunk) and how the call ended (success, error after any retries, or cancellation).
+ * Sees every call the {@link OpenAiTransport} makes, from start to end, without depending
+ * on how it is reported: Micrometer observations and request logging are observers. Each
+ * call gets its own {@link CallObservation}, told about retries, the response, each
+ * decoded item (the body, or each stream chunk) and how the call ended (success, error
+ * after any retries, or cancellation).
  */
 @FunctionalInterface
 public interface OpenAiCallObserver {
@@ -22,15 +23,16 @@ public interface OpenAiCallObserver {
 	/**
 	 * A call, or a walk over pages, starts.
 	 * @param operation the operation's name, for example {@code chat.completions.create}
-	 * @param call the HTTP call, or {@code null} for an operation made of several calls (a page walk)
+	 * @param call the HTTP call, or {@code null} for an operation made of several calls
+	 * (a page walk)
 	 * @return the observation of this call
 	 */
 	CallObservation start(String operation, @Nullable OpenAiCall call);
 
 	/**
-	 * A call starts inside a Reactor context, which may carry the observation the call belongs to: a walk
-	 * over pages, or the application's own (WebFlux puts the server request's observation there). By default
-	 * the context is ignored.
+	 * A call starts inside a Reactor context, which may carry the observation the call
+	 * belongs to: a walk over pages, or the application's own (WebFlux puts the server
+	 * request's observation there). By default the context is ignored.
 	 * @param operation the operation's name
 	 * @param call the HTTP call, or {@code null} for an operation made of several calls
 	 * @param context the Reactor context of the subscriber
@@ -41,9 +43,9 @@ public interface OpenAiCallObserver {
 	}
 
 	/**
-	 * This observer bound to the endpoint of one transport, which calls it once when it is built: observers that
-	 * describe the server or the client (Micrometer observations) return a copy that knows them; the default
-	 * returns this observer.
+	 * This observer bound to the endpoint of one transport, which calls it once when it
+	 * is built: observers that describe the server or the client (Micrometer
+	 * observations) return a copy that knows them; the default returns this observer.
 	 * @param endpoint what the transport talks to
 	 * @return the observer to use for that transport's calls
 	 */
@@ -96,8 +98,8 @@ public interface OpenAiCallObserver {
 		};
 
 		/**
-		 * Lets the observation reach code running inside the call, such as WebClient's own observation of the
-		 * HTTP exchange, which then becomes its child.
+		 * Lets the observation reach code running inside the call, such as WebClient's
+		 * own observation of the HTTP exchange, which then becomes its child.
 		 * @param context the Reactor context of the call
 		 * @return the context to run the call with
 		 */

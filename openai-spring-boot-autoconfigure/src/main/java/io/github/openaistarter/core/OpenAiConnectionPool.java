@@ -12,10 +12,11 @@ import reactor.netty.resources.ConnectionProvider;
 import org.springframework.util.Assert;
 
 /**
- * The connection pool dedicated to OpenAI calls, so they neither starve nor are starved by the application's
- * other HTTP clients. When every connection is busy, calls wait in a bounded queue for a bounded time, then
- * fail with {@link OpenAiPoolExhaustedException} rather than queueing forever. Its counts feed the
- * application's metrics and show that cancelled calls give their connections back.
+ * The connection pool dedicated to OpenAI calls, so they neither starve nor are starved
+ * by the application's other HTTP clients. When every connection is busy, calls wait in a
+ * bounded queue for a bounded time, then fail with {@link OpenAiPoolExhaustedException}
+ * rather than queueing forever. Its counts feed the application's metrics and show that
+ * cancelled calls give their connections back.
  */
 public final class OpenAiConnectionPool implements AutoCloseable {
 

@@ -1,8 +1,9 @@
 package io.github.openaistarter.core;
 
 /**
- * Thrown when a call cannot be authenticated because its {@link AccessTokenSupplier} failed to supply a token
- * (for example, no Azure credential is available). Nothing was sent.
+ * Thrown when a call cannot be authenticated because its {@link AccessTokenSupplier}
+ * failed to supply a token (for example, no Azure credential is available). Nothing was
+ * sent.
  */
 public class OpenAiCredentialsException extends OpenAiException {
 

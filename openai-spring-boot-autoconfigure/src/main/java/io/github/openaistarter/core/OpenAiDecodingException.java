@@ -3,7 +3,8 @@ package io.github.openaistarter.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A response arrived but its body could not be read as the expected JSON (cut off or malformed).
+ * A response arrived but its body could not be read as the expected JSON (cut off or
+ * malformed).
  */
 public class OpenAiDecodingException extends OpenAiException {
 

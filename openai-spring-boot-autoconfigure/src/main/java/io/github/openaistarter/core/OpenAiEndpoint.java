@@ -5,10 +5,12 @@ import java.net.URI;
 import org.springframework.util.Assert;
 
 /**
- * What a transport talks to, as observers describe it: the client's name, the server and the provider. One per
- * {@link OpenAiTransport}, handed to its observer once ({@link OpenAiCallObserver#forEndpoint}).
+ * What a transport talks to, as observers describe it: the client's name, the server and
+ * the provider. One per {@link OpenAiTransport}, handed to its observer once
+ * ({@link OpenAiCallObserver#forEndpoint}).
  *
- * @param clientName the client's name, {@value #DEFAULT_CLIENT_NAME} for an application's only or main client
+ * @param clientName the client's name, {@value #DEFAULT_CLIENT_NAME} for an application's
+ * only or main client
  * @param baseUrl the base URL calls are sent to
  * @param azure whether the server is Azure OpenAI
  */
@@ -38,7 +40,8 @@ public record OpenAiEndpoint(String clientName, String baseUrl, boolean azure) {
 	}
 
 	/**
-	 * The port called, as OpenTelemetry's {@code server.port}: the URL's, else the scheme's default.
+	 * The port called, as OpenTelemetry's {@code server.port}: the URL's, else the
+	 * scheme's default.
 	 * @return the port
 	 */
 	public int serverPort() {
@@ -50,7 +53,8 @@ public record OpenAiEndpoint(String clientName, String baseUrl, boolean azure) {
 	}
 
 	/**
-	 * The provider as OpenTelemetry's GenAI conventions name it ({@code gen_ai.provider.name}).
+	 * The provider as OpenTelemetry's GenAI conventions name it
+	 * ({@code gen_ai.provider.name}).
 	 * @return {@code openai} or {@code azure.ai.openai}
 	 */
 	public String providerName() {

@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
  * The {@code error} object OpenAI sends with an error status or inside a stream:
  * {@code {"error": {"message": ..., "type": ..., "param": ..., "code": ...}}}.
  *
- * <p>Anything shaped like an API key in the message ({@code sk-...}, which OpenAI's 401 message quotes in part) is
- * redacted as the error is created.
+ * <p>
+ * Anything shaped like an API key in the message ({@code sk-...}, which OpenAI's 401
+ * message quotes in part) is redacted as the error is created.
  *
  * @param message the human-readable message
  * @param type the error type, for example {@code invalid_request_error}
@@ -20,8 +21,9 @@ import tools.jackson.databind.JsonNode;
  * @param param the request parameter at fault, if any
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OpenAiError(@JsonProperty("message") @Nullable String message, @JsonProperty("type") @Nullable String type,
-		@JsonProperty("code") @Nullable String code, @JsonProperty("param") @Nullable String param) {
+public record OpenAiError(@JsonProperty("message") @Nullable String message,
+		@JsonProperty("type") @Nullable String type, @JsonProperty("code") @Nullable String code,
+		@JsonProperty("param") @Nullable String param) {
 
 	/** An error with no details, for answers that carry no {@code error} object. */
 	public static final OpenAiError NONE = new OpenAiError(null, null, null, null);
@@ -42,13 +44,17 @@ public record OpenAiError(@JsonProperty("message") @Nullable String message, @Js
 	}
 
 	/**
-	 * Reads the error a server put in a JSON body, in the shapes OpenAI and compatible servers use:
+	 * Reads the error a server put in a JSON body, in the shapes OpenAI and compatible
+	 * servers use:
 	 * <ul>
-	 * <li>OpenAI's {@code {"error": {"message", "type", "code", "param"}}} (a numeric code as its text);</li>
-	 * <li>{@code {"error": "Not Found", "message": "Cannot GET /v1/models", "status": 404}} (Express, NestJS,
-	 * some gateways): the message after the error's name;</li>
-	 * <li>{@code {"message": ..., "type": ..., "code": ...}} at the root (vLLM and others);</li>
-	 * <li>RFC 9457 problem details, {@code {"title": ..., "detail": ...}} (Spring, ASP.NET);</li>
+	 * <li>OpenAI's {@code {"error": {"message", "type", "code", "param"}}} (a numeric
+	 * code as its text);</li>
+	 * <li>{@code {"error": "Not Found", "message": "Cannot GET /v1/models", "status":
+	 * 404}} (Express, NestJS, some gateways): the message after the error's name;</li>
+	 * <li>{@code {"message": ..., "type": ..., "code": ...}} at the root (vLLM and
+	 * others);</li>
+	 * <li>RFC 9457 problem details, {@code {"title": ..., "detail": ...}} (Spring,
+	 * ASP.NET);</li>
 	 * <li>{@code {"detail": "Not Found"}} (FastAPI).</li>
 	 * </ul>
 	 * @param body the body's JSON tree
@@ -62,8 +68,8 @@ public record OpenAiError(@JsonProperty("message") @Nullable String message, @Js
 		}
 		String message = text(body, "message");
 		if (error.isString()) {
-			return new OpenAiError((message != null) ? error.asString() + ": " + message : error.asString(), null,
-					null, null);
+			return new OpenAiError((message != null) ? error.asString() + ": " + message : error.asString(), null, null,
+					null);
 		}
 		if (message != null) {
 			return new OpenAiError(message, text(body, "type"), text(body, "code"), text(body, "param"));
@@ -71,8 +77,9 @@ public record OpenAiError(@JsonProperty("message") @Nullable String message, @Js
 		String title = text(body, "title");
 		String detail = text(body, "detail");
 		if (detail != null || title != null) {
-			return new OpenAiError((title != null && detail != null) ? title + ": " + detail
-					: (detail != null) ? detail : title, null, null, null);
+			return new OpenAiError(
+					(title != null && detail != null) ? title + ": " + detail : (detail != null) ? detail : title, null,
+					null, null);
 		}
 		return null;
 	}
@@ -83,10 +90,12 @@ public record OpenAiError(@JsonProperty("message") @Nullable String message, @Js
 	}
 
 	/**
-	 * Describes this error in one line, for exception messages; keys quoted by the server are redacted, and a
-	 * message longer than 1,000 characters (or a detail longer than 200) is shortened, as the server decides its
-	 * length; {@link #message()} keeps it whole.
-	 * @return for example {@code Invalid model (type=invalid_request_error, code=model_not_found, param=model)}
+	 * Describes this error in one line, for exception messages; keys quoted by the server
+	 * are redacted, and a message longer than 1,000 characters (or a detail longer than
+	 * 200) is shortened, as the server decides its length; {@link #message()} keeps it
+	 * whole.
+	 * @return for example
+	 * {@code Invalid model (type=invalid_request_error, code=model_not_found, param=model)}
 	 */
 	public String describe() {
 		StringJoiner details = new StringJoiner(", ", " (", ")").setEmptyValue("");

@@ -3,13 +3,15 @@ package io.github.openaistarter.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of every exception this library throws for a failed OpenAI call. Unchecked, like Spring's
- * {@code WebClientException}. Messages never contain the API key.
+ * Base of every exception this library throws for a failed OpenAI call. Unchecked, like
+ * Spring's {@code WebClientException}. Messages never contain the API key.
  *
- * <p>Subtypes: {@link OpenAiApiException} (the server answered with an error status, one subtype per status
- * family), {@link OpenAiIoException} (no usable answer: connection refused, reset, closed),
- * {@link OpenAiTimeoutException}, {@link OpenAiStreamException} (a stream failed after it began) and
- * {@link OpenAiDecodingException} (the answer could not be read).
+ * <p>
+ * Subtypes: {@link OpenAiApiException} (the server answered with an error status, one
+ * subtype per status family), {@link OpenAiIoException} (no usable answer: connection
+ * refused, reset, closed), {@link OpenAiTimeoutException}, {@link OpenAiStreamException}
+ * (a stream failed after it began) and {@link OpenAiDecodingException} (the answer could
+ * not be read).
  */
 public class OpenAiException extends RuntimeException {
 
@@ -31,7 +33,8 @@ public class OpenAiException extends RuntimeException {
 	}
 
 	/**
-	 * The {@code x-request-id} header of the response that failed, to quote to OpenAI support.
+	 * The {@code x-request-id} header of the response that failed, to quote to OpenAI
+	 * support.
 	 * @return the request id, or {@code null} when no response arrived
 	 */
 	public @Nullable String requestId() {
@@ -39,7 +42,8 @@ public class OpenAiException extends RuntimeException {
 	}
 
 	/**
-	 * How many attempts the call made before failing with this exception (1 when it was not retried).
+	 * How many attempts the call made before failing with this exception (1 when it was
+	 * not retried).
 	 * @return the number of attempts
 	 */
 	public int attempts() {

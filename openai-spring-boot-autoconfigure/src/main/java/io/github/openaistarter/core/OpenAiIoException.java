@@ -3,8 +3,9 @@ package io.github.openaistarter.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * No usable answer arrived: the connection was refused, reset or closed, or the host could not be resolved.
- * {@link #stage()} tells how far the exchange got, which decides whether it is safe to retry.
+ * No usable answer arrived: the connection was refused, reset or closed, or the host
+ * could not be resolved. {@link #stage()} tells how far the exchange got, which decides
+ * whether it is safe to retry.
  */
 public class OpenAiIoException extends OpenAiException {
 
@@ -53,10 +54,16 @@ public class OpenAiIoException extends OpenAiException {
 	 */
 	public enum Stage {
 
-		/** No connection was made (refused, unresolved host, connect timeout): the request was not sent. */
+		/**
+		 * No connection was made (refused, unresolved host, connect timeout): the request
+		 * was not sent.
+		 */
 		CONNECTING,
 
-		/** Connected and (perhaps) sent, but no response byte arrived: the server may have acted on it. */
+		/**
+		 * Connected and (perhaps) sent, but no response byte arrived: the server may have
+		 * acted on it.
+		 */
 		AWAITING_RESPONSE,
 
 		/** The response had begun when the connection failed. */

@@ -5,8 +5,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON mapper of OpenAI traffic. It belongs to this library, not to the application, so
- * {@code spring.jackson.*} settings (naming strategy, inclusion, date format) never change the wire format.
+ * The JSON mapper of OpenAI traffic. It belongs to this library, not to the application,
+ * so {@code spring.jackson.*} settings (naming strategy, inclusion, date format) never
+ * change the wire format.
  */
 public final class OpenAiJson {
 
@@ -14,7 +15,8 @@ public final class OpenAiJson {
 	}
 
 	/**
-	 * Creates the mapper: unset (null) fields omitted, unknown fields and nulls for primitives tolerated.
+	 * Creates the mapper: unset (null) fields omitted, unknown fields and nulls for
+	 * primitives tolerated.
 	 * @return a new mapper
 	 */
 	public static JsonMapper createMapper() {

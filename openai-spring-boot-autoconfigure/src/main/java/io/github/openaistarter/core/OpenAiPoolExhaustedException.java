@@ -1,9 +1,10 @@
 package io.github.openaistarter.core;
 
 /**
- * The OpenAI connection pool is full: every connection is in use and the queue of calls waiting for one is
- * full, or a call waited longer than the pending-acquire timeout. Not retried: raise
- * {@code openai.pool.max-connections}, or lower the concurrency of the calls.
+ * The OpenAI connection pool is full: every connection is in use and the queue of calls
+ * waiting for one is full, or a call waited longer than the pending-acquire timeout. Not
+ * retried: raise {@code openai.pool.max-connections}, or lower the concurrency of the
+ * calls.
  */
 public class OpenAiPoolExhaustedException extends OpenAiIoException {
 

@@ -3,7 +3,8 @@ package io.github.openaistarter.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A response body together with the {@link ResponseMetadata} of the HTTP response that carried it.
+ * A response body together with the {@link ResponseMetadata} of the HTTP response that
+ * carried it.
  *
  * @param <T> the body type
  * @param body the decoded body

@@ -3,8 +3,8 @@ package io.github.openaistarter.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stream that had begun (status 200) failed: OpenAI sent an {@code error} event, or the stream ended
- * without its closing {@code [DONE]} event, so the answer may be incomplete.
+ * A stream that had begun (status 200) failed: OpenAI sent an {@code error} event, or the
+ * stream ended without its closing {@code [DONE]} event, so the answer may be incomplete.
  */
 public class OpenAiStreamException extends OpenAiException {
 
@@ -27,7 +27,8 @@ public class OpenAiStreamException extends OpenAiException {
 
 	/**
 	 * The error OpenAI sent inside the stream.
-	 * @return the error, or {@link OpenAiError#NONE} when the stream was cut rather than failed
+	 * @return the error, or {@link OpenAiError#NONE} when the stream was cut rather than
+	 * failed
 	 */
 	public OpenAiError error() {
 		return this.error;

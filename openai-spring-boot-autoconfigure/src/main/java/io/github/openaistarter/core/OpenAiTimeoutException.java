@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A call took longer than its timeout: no complete answer within the response timeout, or a stream sent no
- * chunk within its idle timeout. The HTTP exchange has been cancelled.
+ * A call took longer than its timeout: no complete answer within the response timeout, or
+ * a stream sent no chunk within its idle timeout. The HTTP exchange has been cancelled.
  */
 public class OpenAiTimeoutException extends OpenAiException {
 

@@ -1,9 +1,10 @@
 package io.github.openaistarter.core;
 
 /**
- * The TLS handshake with the server failed: its certificate is not trusted (a corporate proxy re-signing
- * traffic, a private server), the host name does not match, or no protocol or cipher is shared. No request was
- * sent. Not retried, as a new attempt meets the same certificate: configure {@code openai.ssl.bundle}.
+ * The TLS handshake with the server failed: its certificate is not trusted (a corporate
+ * proxy re-signing traffic, a private server), the host name does not match, or no
+ * protocol or cipher is shared. No request was sent. Not retried, as a new attempt meets
+ * the same certificate: configure {@code openai.ssl.bundle}.
  */
 public class OpenAiTlsException extends OpenAiIoException {
 

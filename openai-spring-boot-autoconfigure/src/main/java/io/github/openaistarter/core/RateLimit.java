@@ -7,18 +7,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The rate-limit state OpenAI reports on every response in the {@code x-ratelimit-*} headers. Each value is
- * {@code null} when its header is absent or unreadable.
+ * The rate-limit state OpenAI reports on every response in the {@code x-ratelimit-*}
+ * headers. Each value is {@code null} when its header is absent or unreadable.
  *
  * @param limitRequests {@code x-ratelimit-limit-requests}: requests allowed per window
- * @param remainingRequests {@code x-ratelimit-remaining-requests}: requests left in the window
- * @param resetRequests {@code x-ratelimit-reset-requests}: time until the request window resets
+ * @param remainingRequests {@code x-ratelimit-remaining-requests}: requests left in the
+ * window
+ * @param resetRequests {@code x-ratelimit-reset-requests}: time until the request window
+ * resets
  * @param limitTokens {@code x-ratelimit-limit-tokens}: tokens allowed per window
  * @param remainingTokens {@code x-ratelimit-remaining-tokens}: tokens left in the window
  * @param resetTokens {@code x-ratelimit-reset-tokens}: time until the token window resets
  */
-public record RateLimit(@Nullable Long limitRequests, @Nullable Long remainingRequests, @Nullable Duration resetRequests,
-		@Nullable Long limitTokens, @Nullable Long remainingTokens, @Nullable Duration resetTokens) {
+public record RateLimit(@Nullable Long limitRequests, @Nullable Long remainingRequests,
+		@Nullable Duration resetRequests, @Nullable Long limitTokens, @Nullable Long remainingTokens,
+		@Nullable Duration resetTokens) {
 
 	/** No rate-limit information. */
 	public static final RateLimit NONE = new RateLimit(null, null, null, null, null, null);
@@ -44,8 +47,9 @@ public record RateLimit(@Nullable Long limitRequests, @Nullable Long remainingRe
 	}
 
 	/**
-	 * Parses OpenAI's reset durations: {@code 6ms}, {@code 20s}, {@code 1m30s}, {@code 2h0m0.5s}. Read on every
-	 * response, so it scans the text by hand rather than with a regular expression.
+	 * Parses OpenAI's reset durations: {@code 6ms}, {@code 20s}, {@code 1m30s},
+	 * {@code 2h0m0.5s}. Read on every response, so it scans the text by hand rather than
+	 * with a regular expression.
 	 * @param text the header value
 	 * @return the duration, or {@code null} when the text is not in that form
 	 */

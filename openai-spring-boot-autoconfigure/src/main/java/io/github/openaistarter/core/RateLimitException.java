@@ -1,7 +1,8 @@
 package io.github.openaistarter.core;
 
 /**
- * HTTP 429: rate limit or quota exceeded; see {@link #metadata()} for the {@code retry-after} and rate-limit headers.
+ * HTTP 429: rate limit or quota exceeded; see {@link #metadata()} for the
+ * {@code retry-after} and rate-limit headers.
  */
 public class RateLimitException extends OpenAiApiException {
 

@@ -11,10 +11,10 @@ import io.netty.handler.logging.LogLevel;
 import io.netty.handler.logging.LoggingHandler;
 
 /**
- * A wiretap for OpenAI connections that logs the bytes on the wire as text, at TRACE on the logger
- * {@value #LOGGER}, with credentials redacted: the {@code Authorization}, {@code Proxy-Authorization} and
- * {@code api-key} header values and anything shaped like an OpenAI key. Reactor Netty's own wiretap would log
- * them as sent.
+ * A wiretap for OpenAI connections that logs the bytes on the wire as text, at TRACE on
+ * the logger {@value #LOGGER}, with credentials redacted: the {@code Authorization},
+ * {@code Proxy-Authorization} and {@code api-key} header values and anything shaped like
+ * an OpenAI key. Reactor Netty's own wiretap would log them as sent.
  */
 @ChannelHandler.Sharable
 public final class RedactingWiretap extends LoggingHandler {

@@ -9,16 +9,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Settings for some calls only, overriding the configured ones: a timeout, a retry budget, extra headers.
- * <pre>{@code
+ * Settings for some calls only, overriding the configured ones: a timeout, a retry
+ * budget, extra headers. <pre>{@code
  * chat.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(20)).maxRetries(0).build())
  *     .create(request);
  * }</pre>
  *
- * @param timeout the response timeout of each attempt (for streams: the wait for the first chunk), or
- * {@code null} for the configured one; with retries a call may take up to (retries + 1) times it, plus the waits
- * between attempts
- * @param maxRetries how many times a failed call is retried, or {@code null} for the configured number
+ * @param timeout the response timeout of each attempt (for streams: the wait for the
+ * first chunk), or {@code null} for the configured one; with retries a call may take up
+ * to (retries + 1) times it, plus the waits between attempts
+ * @param maxRetries how many times a failed call is retried, or {@code null} for the
+ * configured number
  * @param headers extra headers, added to (and replacing same-named) configured ones
  */
 public record RequestOptions(@Nullable Duration timeout, @Nullable Integer maxRetries, Map<String, String> headers) {

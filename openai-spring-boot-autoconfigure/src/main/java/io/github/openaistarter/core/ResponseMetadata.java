@@ -8,13 +8,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * What an OpenAI response says besides its body: status, headers, request id, processing time and rate
- * limits.
+ * What an OpenAI response says besides its body: status, headers, request id, processing
+ * time and rate limits.
  *
  * @param status the HTTP status
  * @param headers the response headers (read-only)
  * @param requestId the {@code x-request-id} header, to quote to OpenAI support
- * @param processingTime the {@code openai-processing-ms} header: time OpenAI spent on the request
+ * @param processingTime the {@code openai-processing-ms} header: time OpenAI spent on the
+ * request
  * @param rateLimit the parsed {@code x-ratelimit-*} headers
  */
 public record ResponseMetadata(HttpStatusCode status, HttpHeaders headers, @Nullable String requestId,

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Reads how long the server asks a client to wait: {@code retry-after-ms} (milliseconds), else
- * {@code retry-after} (seconds, or an HTTP date).
+ * Reads how long the server asks a client to wait: {@code retry-after-ms} (milliseconds),
+ * else {@code retry-after} (seconds, or an HTTP date).
  */
 final class RetryAfter {
 
@@ -23,7 +23,8 @@ final class RetryAfter {
 	 * The wait the headers ask for.
 	 * @param headers response headers
 	 * @param clock the clock an HTTP date is compared with
-	 * @return the wait (zero or more), or {@code null} when no header is present or readable
+	 * @return the wait (zero or more), or {@code null} when no header is present or
+	 * readable
 	 */
 	static @Nullable Duration of(HttpHeaders headers, Clock clock) {
 		Duration millis = number(headers.getFirst("retry-after-ms"), 1_000_000L);
@@ -54,7 +55,8 @@ final class RetryAfter {
 		}
 		try {
 			double amount = Double.parseDouble(value.trim());
-			return (amount >= 0 && Double.isFinite(amount)) ? Duration.ofNanos(Math.round(amount * nanosPerUnit)) : null;
+			return (amount >= 0 && Double.isFinite(amount)) ? Duration.ofNanos(Math.round(amount * nanosPerUnit))
+					: null;
 		}
 		catch (NumberFormatException ex) {
 			return null;

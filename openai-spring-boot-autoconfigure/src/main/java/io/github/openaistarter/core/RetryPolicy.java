@@ -12,27 +12,33 @@ import org.springframework.util.Assert;
 /**
  * When and after how long a failed call is tried again, as the official SDKs do:
  * <ul>
- * <li>retried: statuses 408, 409, 429 and 5xx, and connection failures before any response byte arrived;
- * a response header {@code x-should-retry: true|false} overrides the status rule;</li>
- * <li>the wait is what the server asks ({@code retry-after-ms}, else {@code retry-after} in seconds or as an
- * HTTP date) when it is at most {@link #maxRetryAfter()}; when the server asks for longer, the call fails at
- * once rather than retrying early; without such a header, exponential backoff from {@link #initialBackoff()}
- * doubling up to {@link #maxBackoff()}, each wait reduced by a random jitter of up to 25 %;</li>
- * <li>never retried: other statuses (400, 401, 403, 404, 422, ...), timeouts, a failure after the response
- * began, a stream that delivered a chunk, a full connection pool;</li>
- * <li>a call that may not be repeated safely (creating a <em>stored</em> completion, which OpenAI does not
- * deduplicate) is retried only when the request provably did not take effect: 429, a refused connection, or
- * {@code x-should-retry: true}.</li>
+ * <li>retried: statuses 408, 409, 429 and 5xx, and connection failures before any
+ * response byte arrived; a response header {@code x-should-retry: true|false} overrides
+ * the status rule;</li>
+ * <li>the wait is what the server asks ({@code retry-after-ms}, else {@code retry-after}
+ * in seconds or as an HTTP date) when it is at most {@link #maxRetryAfter()}; when the
+ * server asks for longer, the call fails at once rather than retrying early; without such
+ * a header, exponential backoff from {@link #initialBackoff()} doubling up to
+ * {@link #maxBackoff()}, each wait reduced by a random jitter of up to 25 %;</li>
+ * <li>never retried: other statuses (400, 401, 403, 404, 422, ...), timeouts, a failure
+ * after the response began, a stream that delivered a chunk, a full connection pool;</li>
+ * <li>a call that may not be repeated safely (creating a <em>stored</em> completion,
+ * which OpenAI does not deduplicate) is retried only when the request provably did not
+ * take effect: 429, a refused connection, or {@code x-should-retry: true}.</li>
  * </ul>
  *
- * @param maxRetries how many times a call is retried after its first attempt; 0 turns retries off
+ * @param maxRetries how many times a call is retried after its first attempt; 0 turns
+ * retries off
  * @param initialBackoff the first backoff wait
  * @param maxBackoff the longest backoff wait
  * @param maxRetryAfter the longest wait the server may ask for and still be honoured
  */
 public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
 
-	/** The SDKs' defaults: 2 retries, backoff from 0.5 s to 8 s, server-asked waits up to 60 s. */
+	/**
+	 * The SDKs' defaults: 2 retries, backoff from 0.5 s to 8 s, server-asked waits up to
+	 * 60 s.
+	 */
 	public static final RetryPolicy DEFAULT = new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(8),
 			Duration.ofSeconds(60));
 
@@ -73,8 +79,7 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
 				Clock.systemUTC());
 	}
 
-	@Nullable Duration delayBeforeRetry(int retry, Throwable failure, boolean repeatable, DoubleSupplier random,
-			Clock clock) {
+	@Nullable Duration delayBeforeRetry(int retry, Throwable failure, boolean repeatable, DoubleSupplier random, Clock clock) {
 		if (retry > this.maxRetries || !isRetryable(failure, repeatable)) {
 			return null;
 		}

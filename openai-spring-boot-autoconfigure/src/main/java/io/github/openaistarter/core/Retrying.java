@@ -10,12 +10,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies a {@link RetryPolicy} to the attempts of a call: waits as the policy says between attempts, and on
- * giving up fails with the last attempt's exception, which records the number of attempts made.
+ * Applies a {@link RetryPolicy} to the attempts of a call: waits as the policy says
+ * between attempts, and on giving up fails with the last attempt's exception, which
+ * records the number of attempts made.
  *
- * <p>Each attempt resumes its own failure with the next attempt ({@code onErrorResume}) rather than going
- * through {@code retryWhen}, whose companion publisher costs every call an extra subscription, a sink and a
- * queue even when nothing fails.
+ * <p>
+ * Each attempt resumes its own failure with the next attempt ({@code onErrorResume})
+ * rather than going through {@code retryWhen}, whose companion publisher costs every call
+ * an extra subscription, a sink and a queue even when nothing fails.
  */
 final class Retrying {
 
@@ -33,13 +35,15 @@ final class Retrying {
 			OpenAiCallObserver.CallObservation observation) {
 		return attempt.onErrorResume((failure) -> {
 			Duration delay = delay(failure, number, false, call, policy, observation);
-			return (delay != null) ? Mono.delay(delay).then(Mono.defer(() -> mono(attempt, number + 1, call, policy,
-					observation))) : Mono.error(failure);
+			return (delay != null)
+					? Mono.delay(delay).then(Mono.defer(() -> mono(attempt, number + 1, call, policy, observation)))
+					: Mono.error(failure);
 		});
 	}
 
 	/**
-	 * Retries a stream only while it has delivered nothing: a stream that began is never replayed.
+	 * Retries a stream only while it has delivered nothing: a stream that began is never
+	 * replayed.
 	 */
 	static <T> Flux<T> flux(Flux<T> attempt, OpenAiCall call, RetryPolicy policy,
 			OpenAiCallObserver.CallObservation observation) {
@@ -53,13 +57,16 @@ final class Retrying {
 			RetryPolicy policy, OpenAiCallObserver.CallObservation observation) {
 		return attempt.onErrorResume((failure) -> {
 			Duration delay = delay(failure, number, delivered.get(), call, policy, observation);
-			return (delay != null) ? Mono.delay(delay).thenMany(Flux.defer(() -> flux(attempt, number + 1, delivered,
-					call, policy, observation))) : Flux.error(failure);
+			return (delay != null)
+					? Mono.delay(delay)
+						.thenMany(Flux.defer(() -> flux(attempt, number + 1, delivered, call, policy, observation)))
+					: Flux.error(failure);
 		});
 	}
 
 	/**
-	 * The wait before the next attempt, or {@code null} to give up, recording the attempts made on the failure.
+	 * The wait before the next attempt, or {@code null} to give up, recording the
+	 * attempts made on the failure.
 	 * @param failure what attempt {@code number} failed with
 	 * @param number the attempt that failed, from 1
 	 * @param delivered whether the attempt delivered items already (a stream that began)

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps API keys out of text this library shows: exception messages quote server messages, and OpenAI's
- * 401 message repeats part of the key.
+ * Keeps API keys out of text this library shows: exception messages quote server
+ * messages, and OpenAI's 401 message repeats part of the key.
  */
 public final class Secrets {
 

@@ -11,7 +11,8 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Sends through Spring's {@link WebClient}: its filters, default headers and observation apply.
+ * Sends through Spring's {@link WebClient}: its filters, default headers and observation
+ * apply.
  */
 final class WebClientExchanger implements HttpExchanger {
 

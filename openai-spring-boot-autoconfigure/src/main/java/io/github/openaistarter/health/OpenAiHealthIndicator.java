@@ -13,27 +13,30 @@ import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RateLimit;
 import io.github.openaistarter.core.RequestOptions;
 import io.github.openaistarter.core.ResponseMetadata;
+import io.github.openaistarter.ratelimit.RedisRateLimiter;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.http.HttpMethod;
 
 /**
- * Whether OpenAI is reachable with the configured credentials. It probes an endpoint that spends no tokens
- * ({@code GET /models/{model}} for the default model, else {@code GET /models}) with its own short timeout
- * and no retries, and caches the result for a time to live: however often {@code /actuator/health} is polled,
- * there is at most one probe per time to live, and never two at once.
+ * Whether OpenAI is reachable with the configured credentials. It probes an endpoint that
+ * spends no tokens ({@code GET /models/{model}} for the default model, else
+ * {@code GET /models}) with its own short timeout and no retries, and caches the result
+ * for a time to live: however often {@code /actuator/health} is polled, there is at most
+ * one probe per time to live, and never two at once.
  * <ul>
- * <li>UP on 2xx; also UP on 429 (reachable, authenticated, but throttled: detail {@code throttled=true}), since
- * taking instances out of service would not lift the limit;</li>
- * <li>DOWN on 401 and 403 (the key is rejected; the key is never shown), on 404 {@code model_not_found} for
- * the default model (every call without a model of its own would fail), on 5xx, timeouts and connection
- * failures;</li>
- * <li>UNKNOWN on another 404: a compatible server that does not serve the models endpoint cannot be probed
- * (calls may still work).</li>
+ * <li>UP on 2xx; also UP on 429 (reachable, authenticated, but throttled: detail
+ * {@code throttled=true}), since taking instances out of service would not lift the
+ * limit;</li>
+ * <li>DOWN on 401 and 403 (the key is rejected; the key is never shown), on 404
+ * {@code model_not_found} for the default model (every call without a model of its own
+ * would fail), on 5xx, timeouts and connection failures;</li>
+ * <li>UNKNOWN on another 404: a compatible server that does not serve the models endpoint
+ * cannot be probed (calls may still work).</li>
  * </ul>
- * Details: base URL, model, latency, HTTP status, error type, request id, and the remaining requests and tokens
- * of the latest rate limits.
+ * Details: base URL, model, latency, HTTP status, error type, request id, and the
+ * remaining requests and tokens of the latest rate limits.
  */
 public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 
@@ -65,8 +68,8 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 	 * @param model the default model to probe, or {@code null} to probe the model list
 	 * @param timeout the probe's timeout
 	 * @param timeToLive how long a result is reused
-	 * @param keySetting where the key comes from, as the advice on a rejected key says it (for example a
-	 * property name)
+	 * @param keySetting where the key comes from, as the advice on a rejected key says it
+	 * (for example a property name)
 	 */
 	public OpenAiHealthIndicator(OpenAiTransport transport, @Nullable String model, Duration timeout,
 			Duration timeToLive, String keySetting) {
@@ -74,8 +77,8 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 		this.model = model;
 		this.timeout = timeout;
 		this.keySetting = keySetting;
-		this.cachedHealth = Mono.defer(this::probe).cache((health) -> timeToLive, (ex) -> Duration.ZERO,
-				() -> Duration.ZERO);
+		this.cachedHealth = Mono.defer(this::probe)
+			.cache((health) -> timeToLive, (ex) -> Duration.ZERO, () -> Duration.ZERO);
 	}
 
 	@Override
@@ -84,8 +87,8 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 	}
 
 	private Mono<Health> probe() {
-		OpenAiCall.Builder call = OpenAiCall.builder((this.model != null) ? "models.retrieve" : "models.list",
-				HttpMethod.GET, "/models")
+		OpenAiCall.Builder call = OpenAiCall
+			.builder((this.model != null) ? "models.retrieve" : "models.list", HttpMethod.GET, "/models")
 			.options(RequestOptions.builder().timeout(this.timeout).maxRetries(0).build());
 		if (this.model != null) {
 			call.pathSegment(this.model);
@@ -101,8 +104,7 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 			int status = api.statusCode().value();
 			Health.Builder builder = (status == 429) ? Health.up().withDetail("throttled", true)
 					: (status == 404 && !isUnknownModel(api)) ? Health.unknown() : Health.down();
-			return details(builder, api.metadata(), start)
-				.withDetail("error", describe(status, api))
+			return details(builder, api.metadata(), start).withDetail("error", describe(status, api))
 				.withDetail("errorType", String.valueOf(api.errorType()))
 				.build();
 		}
@@ -130,7 +132,10 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 		return String.valueOf(ex.errorMessage());
 	}
 
-	/** Only OpenAI's {@code model_not_found} says the model is unknown; another 404 is a missing endpoint. */
+	/**
+	 * Only OpenAI's {@code model_not_found} says the model is unknown; another 404 is a
+	 * missing endpoint.
+	 */
 	private boolean isUnknownModel(OpenAiApiException ex) {
 		return this.model != null && "model_not_found".equals(ex.errorCode());
 	}
@@ -150,6 +155,9 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 			if (metadata.requestId() != null) {
 				builder.withDetail("requestId", metadata.requestId());
 			}
+		}
+		if (this.transport.rateLimiter() instanceof RedisRateLimiter shared) {
+			builder.withDetail("rateLimitBudget", shared.state());
 		}
 		RateLimit rateLimit = this.transport.latestRateLimit();
 		if (rateLimit.remainingRequests() != null) {

@@ -14,8 +14,8 @@ import io.github.openaistarter.observation.OpenAiObservationDocumentation.LowCar
 
 /**
  * The default names and keys of OpenAI observations: name {@value #NAME}, span name
- * {@code "<gen_ai.operation.name> <gen_ai.request.model>"} (for example {@code chat gpt-4.1-mini}), and the keys
- * of {@link OpenAiObservationDocumentation}.
+ * {@code "<gen_ai.operation.name> <gen_ai.request.model>"} (for example
+ * {@code chat gpt-4.1-mini}), and the keys of {@link OpenAiObservationDocumentation}.
  */
 public class DefaultOpenAiObservationConvention implements OpenAiObservationConvention {
 
@@ -81,7 +81,8 @@ public class DefaultOpenAiObservationConvention implements OpenAiObservationConv
 	}
 
 	/**
-	 * {@code chat} for the operations that create a completion, else the operation itself.
+	 * {@code chat} for the operations that create a completion, else the operation
+	 * itself.
 	 * @param context the context
 	 * @return the {@code gen_ai.operation.name}
 	 */

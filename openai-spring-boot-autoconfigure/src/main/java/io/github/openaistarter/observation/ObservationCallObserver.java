@@ -22,10 +22,10 @@ import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.ResponseMetadata;
 
 /**
- * Observes every OpenAI call with a Micrometer {@link Observation} named after the GenAI conventions: a timer
- * and long-task timer with Boot's default handlers, a span with a tracing bridge, and the meters of
- * {@link OpenAiMeterObservationHandler}. A cancelled call ends its observation with outcome {@code cancelled},
- * not as an error.
+ * Observes every OpenAI call with a Micrometer {@link Observation} named after the GenAI
+ * conventions: a timer and long-task timer with Boot's default handlers, a span with a
+ * tracing bridge, and the meters of {@link OpenAiMeterObservationHandler}. A cancelled
+ * call ends its observation with outcome {@code cancelled}, not as an error.
  */
 public final class ObservationCallObserver implements OpenAiCallObserver {
 
@@ -38,11 +38,12 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 	private final int maxContentLength;
 
 	/**
-	 * Creates an observer. One observer serves every client: each transport binds it to its own
-	 * {@link OpenAiEndpoint} (client name, server, provider) when it is built.
+	 * Creates an observer. One observer serves every client: each transport binds it to
+	 * its own {@link OpenAiEndpoint} (client name, server, provider) when it is built.
 	 * @param registry the registry to observe in
 	 * @param convention a convention replacing the default, or {@code null}
-	 * @param maxContentLength 0 to never record prompts and answers; else the most characters of each recorded
+	 * @param maxContentLength 0 to never record prompts and answers; else the most
+	 * characters of each recorded
 	 */
 	public ObservationCallObserver(ObservationRegistry registry, @Nullable OpenAiObservationConvention convention,
 			int maxContentLength) {
@@ -68,20 +69,21 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 	}
 
 	/**
-	 * Starts the observation of a call as a child of the observation in the subscriber's Reactor context (a page
-	 * walk's, or WebFlux's observation of the server request), else of the registry's current observation.
+	 * Starts the observation of a call as a child of the observation in the subscriber's
+	 * Reactor context (a page walk's, or WebFlux's observation of the server request),
+	 * else of the registry's current observation.
 	 */
 	@Override
 	public CallObservation start(String operation, @Nullable OpenAiCall call, ContextView reactorContext) {
-		OpenAiObservationContext context = new OpenAiObservationContext(operation,
-				(call != null) ? call.model() : null, ChatOperationNames.STREAM.equals(operation), this.endpoint);
+		OpenAiObservationContext context = new OpenAiObservationContext(operation, (call != null) ? call.model() : null,
+				ChatOperationNames.STREAM.equals(operation), this.endpoint);
 		if (this.maxContentLength > 0 && call != null && call.body() != null) {
 			String body = new String(call.body(), StandardCharsets.UTF_8);
 			context.setRequestContent(
 					(body.length() > this.maxContentLength) ? body.substring(0, this.maxContentLength) : body);
 		}
-		Observation observation = OpenAiObservationDocumentation.CLIENT_OPERATION
-			.observation(this.convention, new DefaultOpenAiObservationConvention(), () -> context, this.registry);
+		Observation observation = OpenAiObservationDocumentation.CLIENT_OPERATION.observation(this.convention,
+				new DefaultOpenAiObservationConvention(), () -> context, this.registry);
 		if (reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null) instanceof Observation parent) {
 			observation.parentObservation(parent);
 		}
@@ -136,7 +138,8 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 			this.context.setCompletionId(completion.id());
 			this.context.setResponseModel(completion.model());
 			if (ChatOperationNames.CREATE.equals(this.context.getOperation())) {
-				// a retrieved or updated stored completion carries the usage of the call that created it
+				// a retrieved or updated stored completion carries the usage of the call
+				// that created it
 				this.context.setUsage(completion.usage());
 			}
 			for (Choice choice : completion.choices()) {

@@ -16,13 +16,17 @@ import io.github.openaistarter.chat.model.Usage;
 import io.github.openaistarter.observation.OpenAiObservationDocumentation.LowCardinalityKeys;
 
 /**
- * Records the meters of OpenAI calls that a timer cannot show, tagged with the observation's operation, provider,
- * request model, client name and server: token usage by type, a stream's time to first chunk and chunk count, and retries. Runs
- * beside Boot's default timer handler, which times every call.
+ * Records the meters of OpenAI calls that a timer cannot show, tagged with the
+ * observation's operation, provider, request model, client name and server: token usage
+ * by type, a stream's time to first chunk and chunk count, and retries. Runs beside
+ * Boot's default timer handler, which times every call.
  */
 public class OpenAiMeterObservationHandler implements ObservationHandler<OpenAiObservationContext> {
 
-	/** Tokens used per call, tagged {@code gen_ai.token.type}: input, output, cached, reasoning. */
+	/**
+	 * Tokens used per call, tagged {@code gen_ai.token.type}: input, output, cached,
+	 * reasoning.
+	 */
 	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
 
 	/** Time from a stream's start to its first chunk. */
@@ -62,8 +66,7 @@ public class OpenAiMeterObservationHandler implements ObservationHandler<OpenAiO
 			if (usage.promptTokensDetails() != null && usage.promptTokensDetails().cachedTokens() != null) {
 				tokens(tags, "cached", usage.promptTokensDetails().cachedTokens());
 			}
-			if (usage.completionTokensDetails() != null
-					&& usage.completionTokensDetails().reasoningTokens() != null) {
+			if (usage.completionTokensDetails() != null && usage.completionTokensDetails().reasoningTokens() != null) {
 				tokens(tags, "reasoning", usage.completionTokensDetails().reasoningTokens());
 			}
 		}

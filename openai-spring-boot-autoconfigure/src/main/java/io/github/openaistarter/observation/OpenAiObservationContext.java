@@ -12,9 +12,10 @@ import io.github.openaistarter.chat.model.Usage;
 import io.github.openaistarter.core.OpenAiEndpoint;
 
 /**
- * What an observation of an OpenAI call knows: the operation and requested model when it starts; the
- * response's status, request id, model, completion id, finish reasons and token usage as they arrive; for a
- * stream, the time to its first chunk and the chunk count; retries; and how it ended.
+ * What an observation of an OpenAI call knows: the operation and requested model when it
+ * starts; the response's status, request id, model, completion id, finish reasons and
+ * token usage as they arrive; for a stream, the time to its first chunk and the chunk
+ * count; retries; and how it ended.
  */
 public class OpenAiObservationContext extends Observation.Context {
 
@@ -92,8 +93,8 @@ public class OpenAiObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * The client and server called: the client's name, {@code server.address}, {@code server.port} and the
-	 * provider.
+	 * The client and server called: the client's name, {@code server.address},
+	 * {@code server.port} and the provider.
 	 * @return the endpoint, or {@code null} when unknown
 	 */
 	public @Nullable OpenAiEndpoint getEndpoint() {
@@ -101,8 +102,8 @@ public class OpenAiObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Marks the start of the call, from which the time to first chunk is measured: when the observation starts,
-	 * so that both measure the same span of time.
+	 * Marks the start of the call, from which the time to first chunk is measured: when
+	 * the observation starts, so that both measure the same span of time.
 	 */
 	void markStarted() {
 		this.startNanos = System.nanoTime();

@@ -6,9 +6,10 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * The observation of OpenAI calls and its keys, named after the OpenTelemetry GenAI semantic conventions where
- * they apply. Every operation (create, stream, retrieve, update, delete, list, list messages, and the page
- * walks) is one observation named {@code gen_ai.client.operation}, told apart by {@code openai.operation}.
+ * The observation of OpenAI calls and its keys, named after the OpenTelemetry GenAI
+ * semantic conventions where they apply. Every operation (create, stream, retrieve,
+ * update, delete, list, list messages, and the page walks) is one observation named
+ * {@code gen_ai.client.operation}, told apart by {@code openai.operation}.
  */
 public enum OpenAiObservationDocumentation implements ObservationDocumentation {
 
@@ -37,15 +38,18 @@ public enum OpenAiObservationDocumentation implements ObservationDocumentation {
 	 */
 	public enum LowCardinalityKeys implements KeyName {
 
-		/** {@code chat} for create and stream, else the stored-completions operation, as {@code openai.operation}. */
+		/**
+		 * {@code chat} for create and stream, else the stored-completions operation, as
+		 * {@code openai.operation}.
+		 */
 		OPERATION_NAME("gen_ai.operation.name"),
 
 		/** {@code openai}, or {@code azure.ai.openai} for Azure OpenAI. */
 		PROVIDER_NAME("gen_ai.provider.name"),
 
 		/**
-		 * The client's name: {@code default} for the application's main client, else the name it was given (for
-		 * example under {@code openai.clients.<name>}).
+		 * The client's name: {@code default} for the application's main client, else the
+		 * name it was given (for example under {@code openai.clients.<name>}).
 		 */
 		CLIENT_NAME("openai.client.name"),
 
@@ -53,9 +57,11 @@ public enum OpenAiObservationDocumentation implements ObservationDocumentation {
 		REQUEST_MODEL("gen_ai.request.model"),
 
 		/**
-		 * The operation: {@code chat.completions.create}, {@code chat.completions.stream},
-		 * {@code chat.completions.retrieve}, {@code chat.completions.update}, {@code chat.completions.delete},
-		 * {@code chat.completions.list}, {@code chat.completions.list_all}, {@code chat.completions.messages.list},
+		 * The operation: {@code chat.completions.create},
+		 * {@code chat.completions.stream}, {@code chat.completions.retrieve},
+		 * {@code chat.completions.update}, {@code chat.completions.delete},
+		 * {@code chat.completions.list}, {@code chat.completions.list_all},
+		 * {@code chat.completions.messages.list},
 		 * {@code chat.completions.messages.list_all}.
 		 */
 		OPENAI_OPERATION("openai.operation"),
@@ -66,7 +72,10 @@ public enum OpenAiObservationDocumentation implements ObservationDocumentation {
 		/** {@code success}, {@code error} or {@code cancelled}. */
 		OUTCOME("outcome"),
 
-		/** {@code 2xx}, {@code 4xx}, {@code 5xx}, ... of the last response, or {@code none}. */
+		/**
+		 * {@code 2xx}, {@code 4xx}, {@code 5xx}, ... of the last response, or
+		 * {@code none}.
+		 */
 		STATUS_CLASS("http.response.status_class"),
 
 		/** The simple class name of the exception, or {@code none}. */
@@ -123,10 +132,14 @@ public enum OpenAiObservationDocumentation implements ObservationDocumentation {
 		/** Chunks a stream delivered. */
 		CHUNKS("openai.stream.chunks"),
 
-		/** The request body, only with {@code openai.observations.include-content=true}. */
+		/**
+		 * The request body, only with {@code openai.observations.include-content=true}.
+		 */
 		INPUT_MESSAGES("gen_ai.input.messages"),
 
-		/** The answer's text, only with {@code openai.observations.include-content=true}. */
+		/**
+		 * The answer's text, only with {@code openai.observations.include-content=true}.
+		 */
 		OUTPUT_MESSAGES("gen_ai.output.messages");
 
 		private final String value;

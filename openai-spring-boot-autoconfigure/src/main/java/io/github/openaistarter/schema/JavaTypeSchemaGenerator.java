@@ -44,20 +44,25 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.openaistarter.core.OpenAiJson;
 
 /**
- * Generates the strict JSON schema of a Java type with victools' generator, configured for OpenAI's strict mode:
+ * Generates the strict JSON schema of a Java type with victools' generator, configured
+ * for OpenAI's strict mode:
  * <ul>
- * <li>properties in declaration order, every one of them {@code required}, {@code additionalProperties: false}
- * on every object;</li>
- * <li>{@code Optional<X>} and properties annotated {@code @Nullable} (JSpecify, Jakarta, Spring or any
- * annotation of that simple name) become unions with {@code null};</li>
- * <li>{@code Map<K, V>} becomes an array of {@code {"key": K, "value": V}} entries, since strict mode has no
- * free-form objects (the reader turns the entries back into the map);</li>
+ * <li>properties in declaration order, every one of them {@code required},
+ * {@code additionalProperties: false} on every object;</li>
+ * <li>{@code Optional<X>} and properties annotated {@code @Nullable} (JSpecify, Jakarta,
+ * Spring or any annotation of that simple name) become unions with {@code null};</li>
+ * <li>{@code Map<K, V>} becomes an array of {@code {"key": K, "value": V}} entries, since
+ * strict mode has no free-form objects (the reader turns the entries back into the
+ * map);</li>
  * <li>Jackson's annotations ({@code @JsonProperty}, {@code @JsonPropertyDescription},
- * {@code @JsonClassDescription}, {@code @JsonIgnore}, {@code @JsonValue} on enums) apply;</li>
- * <li>Jakarta Validation's {@code @Pattern}, {@code @Min}, {@code @Max}, {@code @DecimalMin},
- * {@code @DecimalMax}, {@code @Positive}, {@code @PositiveOrZero}, {@code @Negative}, {@code @NegativeOrZero},
- * {@code @Email} and {@code @Size} on collections become the keywords strict mode accepts (read by name, so
- * Jakarta Validation need not be on the classpath); strict mode has no string length keywords;</li>
+ * {@code @JsonClassDescription}, {@code @JsonIgnore}, {@code @JsonValue} on enums)
+ * apply;</li>
+ * <li>Jakarta Validation's {@code @Pattern}, {@code @Min}, {@code @Max},
+ * {@code @DecimalMin}, {@code @DecimalMax}, {@code @Positive}, {@code @PositiveOrZero},
+ * {@code @Negative}, {@code @NegativeOrZero}, {@code @Email} and {@code @Size} on
+ * collections become the keywords strict mode accepts (read by name, so Jakarta
+ * Validation need not be on the classpath); strict mode has no string length
+ * keywords;</li>
  * <li>{@code java.time} types and {@code UUID} get the formats strict mode accepts.</li>
  * </ul>
  */
@@ -78,8 +83,9 @@ final class JavaTypeSchemaGenerator {
 	}
 
 	/**
-	 * Generates a type's schema. Serialized: the generator's configuration parts keep state during a generation
-	 * (they are reset after each), and each type is generated once anyway.
+	 * Generates a type's schema. Serialized: the generator's configuration parts keep
+	 * state during a generation (they are reset after each), and each type is generated
+	 * once anyway.
 	 * @param type the type
 	 * @return the schema
 	 */
@@ -88,10 +94,11 @@ final class JavaTypeSchemaGenerator {
 	}
 
 	/**
-	 * Generates the schemas of several types that share their definitions, as the properties of one object.
+	 * Generates the schemas of several types that share their definitions, as the
+	 * properties of one object.
 	 * @param types the types
-	 * @return the schema of each type, in order (a reference into {@code #/$defs}, or inline), then the
-	 * definitions they share, by name (empty when there are none)
+	 * @return the schema of each type, in order (a reference into {@code #/$defs}, or
+	 * inline), then the definitions they share, by name (empty when there are none)
 	 */
 	static synchronized List<ObjectNode> generateTogether(List<Type> types) {
 		SchemaBuilder builder = GENERATOR.buildMultipleSchemaDefinitions();
@@ -140,8 +147,8 @@ final class JavaTypeSchemaGenerator {
 	}
 
 	/**
-	 * An enum's values as Jackson writes them ({@code @JsonValue}, {@code @JsonProperty} on constants, or the
-	 * names), so that the schema lists exactly what reading accepts.
+	 * An enum's values as Jackson writes them ({@code @JsonValue}, {@code @JsonProperty}
+	 * on constants, or the names), so that the schema lists exactly what reading accepts.
 	 */
 	private static @Nullable CustomDefinition enumValues(ResolvedType type, SchemaGenerationContext context) {
 		Class<?> erased = type.getErasedType();
@@ -178,7 +185,8 @@ final class JavaTypeSchemaGenerator {
 	}
 
 	/**
-	 * Whether an element carries an annotation named {@code Nullable} (JSpecify, Jakarta, Spring or any other).
+	 * Whether an element carries an annotation named {@code Nullable} (JSpecify, Jakarta,
+	 * Spring or any other).
 	 * @param element a field, method, parameter or annotated type
 	 * @return whether it is marked nullable
 	 */

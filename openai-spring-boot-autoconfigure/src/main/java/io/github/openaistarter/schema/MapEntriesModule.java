@@ -15,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.type.MapType;
 
 /**
- * Reads a {@code Map} from the array of {@code {"key": ..., "value": ...}} entries that its strict schema asks
- * for (see {@link JavaTypeSchemaGenerator}), and still from a plain JSON object.
+ * Reads a {@code Map} from the array of {@code {"key": ..., "value": ...}} entries that
+ * its strict schema asks for (see {@link JavaTypeSchemaGenerator}), and still from a
+ * plain JSON object.
  */
 final class MapEntriesModule extends SimpleModule {
 

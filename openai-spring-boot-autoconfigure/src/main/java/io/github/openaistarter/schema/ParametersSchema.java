@@ -18,11 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.util.Assert;
 
 /**
- * The strict JSON schema of a list of named parameters as one object, the way a Java method's parameters become
- * a function tool's {@code parameters}, and the reader of the arguments the model sends back. Each parameter is
- * a property, in order, all required; a nullable parameter is a union with {@code null}; the types share their
- * {@code $defs}. Immutable; generate it once per method.
- * <pre>{@code
+ * The strict JSON schema of a list of named parameters as one object, the way a Java
+ * method's parameters become a function tool's {@code parameters}, and the reader of the
+ * arguments the model sends back. Each parameter is a property, in order, all required; a
+ * nullable parameter is a union with {@code null}; the types share their {@code $defs}.
+ * Immutable; generate it once per method. <pre>{@code
  * ParametersSchema parameters = ParametersSchema.of(List.of(
  *         new ParametersSchema.Parameter("city", String.class, "The city, in English", false),
  *         new ParametersSchema.Parameter("days", int.class, null, false)));
@@ -48,11 +48,12 @@ public final class ParametersSchema {
 	}
 
 	/**
-	 * Generates the schema of some parameters and checks it against OpenAI's strict rules.
+	 * Generates the schema of some parameters and checks it against OpenAI's strict
+	 * rules.
 	 * @param parameters the parameters, in order, with distinct names
 	 * @return the schema
-	 * @throws IllegalArgumentException if two parameters have the same name or the schema would break OpenAI's
-	 * strict rules (naming the parameter and the rule)
+	 * @throws IllegalArgumentException if two parameters have the same name or the schema
+	 * would break OpenAI's strict rules (naming the parameter and the rule)
 	 */
 	public static ParametersSchema of(List<Parameter> parameters) {
 		Assert.notNull(parameters, "parameters must not be null");
@@ -117,12 +118,13 @@ public final class ParametersSchema {
 	}
 
 	/**
-	 * Reads the arguments a model sent, a JSON object, into one value per parameter. A property the object does
-	 * not have reads as {@code null} (an error for a primitive); properties it has beyond the parameters are
-	 * ignored.
+	 * Reads the arguments a model sent, a JSON object, into one value per parameter. A
+	 * property the object does not have reads as {@code null} (an error for a primitive);
+	 * properties it has beyond the parameters are ignored.
 	 * @param arguments the JSON object, as text
 	 * @return the values, in the parameters' order
-	 * @throws TypeMismatchException naming the parameter (and the path inside it) where the JSON does not fit
+	 * @throws TypeMismatchException naming the parameter (and the path inside it) where
+	 * the JSON does not fit
 	 */
 	public @Nullable Object[] read(String arguments) {
 		Assert.notNull(arguments, "arguments must not be null");
@@ -159,6 +161,7 @@ public final class ParametersSchema {
 
 	/**
 	 * One parameter.
+	 *
 	 * @param name its name, the property of the arguments object
 	 * @param type its Java type
 	 * @param description what it is, for the model, or {@code null}
@@ -179,9 +182,9 @@ public final class ParametersSchema {
 		}
 
 		/**
-		 * A Java method's parameter: nullable when annotated {@code @Nullable} (any annotation of that name, as for
-		 * properties) or of type {@code Optional<X>}, which stands for {@code X} (read it back into an
-		 * {@code Optional} yourself).
+		 * A Java method's parameter: nullable when annotated {@code @Nullable} (any
+		 * annotation of that name, as for properties) or of type {@code Optional<X>},
+		 * which stands for {@code X} (read it back into an {@code Optional} yourself).
 		 * @param parameter the method's parameter
 		 * @param name its name in the arguments
 		 * @param description what it is, or {@code null}

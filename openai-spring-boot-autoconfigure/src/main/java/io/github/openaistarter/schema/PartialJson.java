@@ -5,19 +5,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The JSON text of an object as it streams in, which can be closed into valid JSON at any point: the members
- * complete so far, the string value in progress (cut before an unfinished escape), and the closing brackets of
- * whatever is still open. A number, {@code true}, {@code false} or {@code null} in progress, or a key without
- * its value yet, is left out until it completes.
- * <pre>
+ * The JSON text of an object as it streams in, which can be closed into valid JSON at any
+ * point: the members complete so far, the string value in progress (cut before an
+ * unfinished escape), and the closing brackets of whatever is still open. A number,
+ * {@code true}, {@code false} or {@code null} in progress, or a key without its value
+ * yet, is left out until it completes. <pre>
  * PartialJson json = new PartialJson();
  * json.add("&#123;\"name\":\"Mar");
  * json.snapshot();            // &#123;"name":"Mar"}
  * json.add("s\",\"moons\":[&#123;\"n");
  * json.snapshot();            // &#123;"name":"Mars","moons":[&#123;}]}
- * </pre>
- * Each piece is scanned once, so keeping track costs time linear in the text; a snapshot copies the text so far.
- * Not thread-safe.
+ * </pre> Each piece is scanned once, so keeping track costs time linear in the text; a
+ * snapshot copies the text so far. Not thread-safe.
  */
 public final class PartialJson {
 
@@ -26,7 +25,10 @@ public final class PartialJson {
 	/** The closing brackets of the open containers, innermost last. */
 	private final StringBuilder open = new StringBuilder();
 
-	/** For each open container, whether a key is expected next (objects) rather than a value. */
+	/**
+	 * For each open container, whether a key is expected next (objects) rather than a
+	 * value.
+	 */
 	private final StringBuilder expectsKey = new StringBuilder();
 
 	private int safeEnd = -1;
@@ -50,7 +52,8 @@ public final class PartialJson {
 	/**
 	 * Adds the next piece of the text.
 	 * @param piece the piece
-	 * @throws IllegalArgumentException if the text so far cannot be the start of a JSON object
+	 * @throws IllegalArgumentException if the text so far cannot be the start of a JSON
+	 * object
 	 */
 	public void add(CharSequence piece) {
 		Assert.notNull(piece, "piece must not be null");

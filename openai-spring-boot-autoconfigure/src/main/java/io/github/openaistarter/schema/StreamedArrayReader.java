@@ -16,12 +16,13 @@ import tools.jackson.databind.util.TokenBuffer;
 import org.springframework.util.Assert;
 
 /**
- * Reads a JSON object as its text streams in, piece by piece, and hands out each element of the array held by
- * one of its properties as soon as the element's JSON is complete. Built on Jackson's non-blocking parser: each
- * piece is tokenized once, and an element's tokens are buffered only until the element ends, so the work is
- * linear in the length of the answer however finely it is cut. Pieces may split the JSON anywhere: inside a
- * string, an escape, a number or a keyword. One reader reads one answer; it is not thread-safe.
- * <pre>{@code
+ * Reads a JSON object as its text streams in, piece by piece, and hands out each element
+ * of the array held by one of its properties as soon as the element's JSON is complete.
+ * Built on Jackson's non-blocking parser: each piece is tokenized once, and an element's
+ * tokens are buffered only until the element ends, so the work is linear in the length of
+ * the answer however finely it is cut. Pieces may split the JSON anywhere: inside a
+ * string, an escape, a number or a keyword. One reader reads one answer; it is not
+ * thread-safe. <pre>{@code
  * StreamedArrayReader<Step> steps = TypeSchema.of(Plan.class).arrayReader("steps", Step.class);
  * for (String piece : pieces) {
  *     steps.add(piece).forEach(this::show);   // the steps completed by this piece
@@ -69,13 +70,15 @@ public final class StreamedArrayReader<E> {
 	 * Reads the next piece of the JSON text.
 	 * @param piece the text that follows what was added so far
 	 * @return the elements this piece completed, in order; often none
-	 * @throws TypeMismatchException if the JSON is malformed or an element does not fit the element type
+	 * @throws TypeMismatchException if the JSON is malformed or an element does not fit
+	 * the element type
 	 */
 	public List<E> add(String piece) {
 		String text = (this.heldBack != null) ? this.heldBack + piece : piece;
 		this.heldBack = null;
 		if (!text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1))) {
-			// half of a surrogate pair: wait for the other half rather than feed an unpaired one
+			// half of a surrogate pair: wait for the other half rather than feed an
+			// unpaired one
 			this.heldBack = text.substring(text.length() - 1);
 			text = text.substring(0, text.length() - 1);
 		}
@@ -106,8 +109,9 @@ public final class StreamedArrayReader<E> {
 			cutInToken = ex;
 		}
 		if (cutInToken != null || !this.started || this.depth != 0 || this.heldBack != null) {
-			throw new TypeMismatchException("", "The JSON ended before it was complete, after " + this.elements
-					+ " complete element(s) of '" + this.property + "'",
+			throw new TypeMismatchException("",
+					"The JSON ended before it was complete, after " + this.elements + " complete element(s) of '"
+							+ this.property + "'",
 					(cutInToken != null) ? cutInToken : new IllegalStateException("cut off"));
 		}
 	}

@@ -12,20 +12,23 @@ import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * OpenAI's rules for strict schemas ({@code response_format} {@code json_schema} with {@code strict: true}, and
- * function tools with {@code strict: true}), checked before a request is sent so that a broken schema fails with
- * an {@link IllegalArgumentException} naming the place and the rule instead of a 400 from OpenAI:
+ * OpenAI's rules for strict schemas ({@code response_format} {@code json_schema} with
+ * {@code strict: true}, and function tools with {@code strict: true}), checked before a
+ * request is sent so that a broken schema fails with an {@link IllegalArgumentException}
+ * naming the place and the rule instead of a 400 from OpenAI:
  * <ul>
  * <li>the root is an object ({@code type: "object"}), not an {@code anyOf};</li>
- * <li>every object has {@code additionalProperties: false} and lists every property in {@code required}
- * (optional values are unions with {@code null});</li>
- * <li>only the {@link #SUPPORTED_KEYWORDS} and {@link #SUPPORTED_FORMATS}; every node has a {@code type} (or
- * {@code anyOf}, {@code enum}, {@code const}, {@code $ref}); references point to {@code #} or into
- * {@code #/$defs/} and resolve; arrays have {@code items};</li>
- * <li>at most {@link #MAX_NESTING_DEPTH} levels of objects, {@link #MAX_PROPERTIES} properties,
- * {@link #MAX_ENUM_VALUES} enum values, {@link #MAX_TOTAL_STRING_LENGTH} characters of property names,
- * definition names, enum and const values, and {@link #MAX_LARGE_ENUM_LENGTH} characters for one enum of more
- * than {@link #LARGE_ENUM_SIZE} strings.</li>
+ * <li>every object has {@code additionalProperties: false} and lists every property in
+ * {@code required} (optional values are unions with {@code null});</li>
+ * <li>only the {@link #SUPPORTED_KEYWORDS} and {@link #SUPPORTED_FORMATS}; every node has
+ * a {@code type} (or {@code anyOf}, {@code enum}, {@code const}, {@code $ref});
+ * references point to {@code #} or into {@code #/$defs/} and resolve; arrays have
+ * {@code items};</li>
+ * <li>at most {@link #MAX_NESTING_DEPTH} levels of objects, {@link #MAX_PROPERTIES}
+ * properties, {@link #MAX_ENUM_VALUES} enum values, {@link #MAX_TOTAL_STRING_LENGTH}
+ * characters of property names, definition names, enum and const values, and
+ * {@link #MAX_LARGE_ENUM_LENGTH} characters for one enum of more than
+ * {@link #LARGE_ENUM_SIZE} strings.</li>
  * </ul>
  */
 public final class StrictSchemaRules {
@@ -39,20 +42,29 @@ public final class StrictSchemaRules {
 	/** The most enum values a schema may have in total. */
 	public static final int MAX_ENUM_VALUES = 1_000;
 
-	/** The most characters of property names, definition names, enum and const values in one schema. */
+	/**
+	 * The most characters of property names, definition names, enum and const values in
+	 * one schema.
+	 */
 	public static final int MAX_TOTAL_STRING_LENGTH = 120_000;
 
-	/** The number of string values past which an enum is limited to {@link #MAX_LARGE_ENUM_LENGTH} characters. */
+	/**
+	 * The number of string values past which an enum is limited to
+	 * {@link #MAX_LARGE_ENUM_LENGTH} characters.
+	 */
 	public static final int LARGE_ENUM_SIZE = 250;
 
-	/** The most characters of all values of one enum of more than {@link #LARGE_ENUM_SIZE} strings. */
+	/**
+	 * The most characters of all values of one enum of more than {@link #LARGE_ENUM_SIZE}
+	 * strings.
+	 */
 	public static final int MAX_LARGE_ENUM_LENGTH = 15_000;
 
 	/** The keywords strict mode accepts. */
 	public static final Set<String> SUPPORTED_KEYWORDS = Set.of("type", "enum", "const", "anyOf", "$ref", "$defs",
-			"definitions", "description", "title", "properties", "items", "required", "additionalProperties",
-			"pattern", "format", "multipleOf", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-			"minItems", "maxItems", "$schema", "$comment");
+			"definitions", "description", "title", "properties", "items", "required", "additionalProperties", "pattern",
+			"format", "multipleOf", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems",
+			"maxItems", "$schema", "$comment");
 
 	/** The string formats strict mode accepts. */
 	public static final Set<String> SUPPORTED_FORMATS = Set.of("date-time", "time", "date", "duration", "email",
@@ -61,17 +73,19 @@ public final class StrictSchemaRules {
 	private static final Set<String> TYPES = Set.of("string", "number", "integer", "boolean", "object", "array",
 			"null");
 
-	private static final List<String> NUMERIC_KEYWORDS = List.of("multipleOf", "minimum", "maximum",
-			"exclusiveMinimum", "exclusiveMaximum");
+	private static final List<String> NUMERIC_KEYWORDS = List.of("multipleOf", "minimum", "maximum", "exclusiveMinimum",
+			"exclusiveMaximum");
 
 	private StrictSchemaRules() {
 	}
 
 	/**
 	 * Checks a schema against OpenAI's strict rules.
-	 * @param name what the schema is for, quoted in the message (a response format's or function's name)
+	 * @param name what the schema is for, quoted in the message (a response format's or
+	 * function's name)
 	 * @param schema the JSON Schema, as maps and lists
-	 * @throws IllegalArgumentException naming the JSON pointer of the first violation and the rule it breaks
+	 * @throws IllegalArgumentException naming the JSON pointer of the first violation and
+	 * the rule it breaks
 	 */
 	public static void check(String name, Map<String, ?> schema) {
 		StrictSchemaViolation violation = firstViolation(schema);
@@ -96,7 +110,10 @@ public final class StrictSchemaRules {
 		}
 	}
 
-	/** One walk over a schema, counting the totals that are limited across the whole schema. */
+	/**
+	 * One walk over a schema, counting the totals that are limited across the whole
+	 * schema.
+	 */
 	private static final class Walk {
 
 		private final Map<String, ?> root;
@@ -215,8 +232,8 @@ public final class StrictSchemaRules {
 			}
 			Object format = node.get("format");
 			if (format != null && !SUPPORTED_FORMATS.contains(format)) {
-				fail("format '" + format + "' is not supported; use one of " + String.join(", ",
-						SUPPORTED_FORMATS.stream().sorted().toList()));
+				fail("format '" + format + "' is not supported; use one of "
+						+ String.join(", ", SUPPORTED_FORMATS.stream().sorted().toList()));
 			}
 			Object pattern = node.get("pattern");
 			if (pattern != null) {
@@ -224,8 +241,8 @@ public final class StrictSchemaRules {
 			}
 			for (String keyword : NUMERIC_KEYWORDS) {
 				Object number = node.get(keyword);
-				if (number != null && (!(number instanceof Number n)
-						|| (keyword.equals("multipleOf") && n.doubleValue() <= 0))) {
+				if (number != null
+						&& (!(number instanceof Number n) || (keyword.equals("multipleOf") && n.doubleValue() <= 0))) {
 					fail("'" + keyword + "' must be a " + (keyword.equals("multipleOf") ? "positive " : "") + "number");
 				}
 			}
@@ -336,8 +353,8 @@ public final class StrictSchemaRules {
 		private void countCharacters(int count) {
 			this.characters += count;
 			if (this.characters > MAX_TOTAL_STRING_LENGTH) {
-				fail("property names, definition names, enum and const values have more than "
-						+ MAX_TOTAL_STRING_LENGTH + " characters in total");
+				fail("property names, definition names, enum and const values have more than " + MAX_TOTAL_STRING_LENGTH
+						+ " characters in total");
 			}
 		}
 
@@ -375,9 +392,8 @@ public final class StrictSchemaRules {
 
 	private static boolean isInteger(@Nullable Object value) {
 		return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-				|| value instanceof java.math.BigInteger
-				|| (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-						&& !Double.isInfinite(n.doubleValue()));
+				|| value instanceof java.math.BigInteger || (value instanceof Number n
+						&& n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue()));
 	}
 
 	private static String describeType(@Nullable Object type) {

@@ -20,8 +20,9 @@ record StrictSchemaViolation(List<String> path, String rule) {
 	}
 
 	/**
-	 * The path in Java terms: the type, then each property, {@code []} for list items, {@code $defs} entries by
-	 * their type name. For example {@code Order.lines[].quantity}.
+	 * The path in Java terms: the type, then each property, {@code []} for list items,
+	 * {@code $defs} entries by their type name. For example
+	 * {@code Order.lines[].quantity}.
 	 * @param rootName the simple name of the root type
 	 * @return the property path
 	 */

@@ -1,8 +1,8 @@
 package io.github.openaistarter.schema;
 
 /**
- * JSON that does not fit the Java type it was read into: a missing or mistyped property, a value out of an
- * enum, malformed or cut-off JSON.
+ * JSON that does not fit the Java type it was read into: a missing or mistyped property,
+ * a value out of an enum, malformed or cut-off JSON.
  */
 public class TypeMismatchException extends IllegalArgumentException {
 
@@ -12,7 +12,8 @@ public class TypeMismatchException extends IllegalArgumentException {
 
 	/**
 	 * Creates the exception.
-	 * @param path where in the JSON it went wrong, for example {@code lines[2].quantity}; empty for the root
+	 * @param path where in the JSON it went wrong, for example {@code lines[2].quantity};
+	 * empty for the root
 	 * @param message what went wrong, naming the path
 	 * @param cause the parser's failure
 	 */

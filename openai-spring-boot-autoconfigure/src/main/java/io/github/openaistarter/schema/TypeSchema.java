@@ -21,22 +21,22 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
 
 /**
- * The strict JSON schema of a Java type, and the reader of JSON that follows it. Generated once per type and
- * cached: asking again for the same type costs a map look-up.
+ * The strict JSON schema of a Java type, and the reader of JSON that follows it.
+ * Generated once per type and cached: asking again for the same type costs a map look-up.
  * <pre>{@code
  * record Planet(String name, double radiusKm, List<String> moons) {}
  *
  * TypeSchema<Planet> planet = TypeSchema.of(Planet.class);
  * planet.schema();     // {"type":"object","properties":{"name":{"type":"string"},...},"required":[...],...}
  * planet.read(json);   // a Planet
- * }</pre>
- * The schema meets OpenAI's strict rules ({@link StrictSchemaRules}), or {@link #of(Class)} fails with an
- * {@link IllegalArgumentException} naming the Java property and the rule. The type's root must be a record or
- * class with properties: OpenAI's strict schemas are objects at the root. How each Java construct maps to the
- * schema is described on the generator: records and classes, enums, collections and arrays,
- * {@code Map<K, V>} (as an array of key and value entries), {@code Optional} and {@code @Nullable} (unions
- * with {@code null}), nested and recursive types ({@code $defs} and {@code $ref}), Jackson's annotations and
- * Jakarta Validation's constraints.
+ * }</pre> The schema meets OpenAI's strict rules ({@link StrictSchemaRules}), or
+ * {@link #of(Class)} fails with an {@link IllegalArgumentException} naming the Java
+ * property and the rule. The type's root must be a record or class with properties:
+ * OpenAI's strict schemas are objects at the root. How each Java construct maps to the
+ * schema is described on the generator: records and classes, enums, collections and
+ * arrays, {@code Map<K, V>} (as an array of key and value entries), {@code Optional} and
+ * {@code @Nullable} (unions with {@code null}), nested and recursive types ({@code $defs}
+ * and {@code $ref}), Jackson's annotations and Jakarta Validation's constraints.
  *
  * @param <T> the Java type
  */
@@ -51,7 +51,10 @@ public final class TypeSchema<T> {
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
-	/** Reads partial answers: absent properties become null or zero, an enum value in progress null. */
+	/**
+	 * Reads partial answers: absent properties become null or zero, an enum value in
+	 * progress null.
+	 */
 	private static final JsonMapper PARTIAL_MAPPER = MAPPER.rebuild()
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
@@ -77,7 +80,8 @@ public final class TypeSchema<T> {
 	 * @param <T> the type
 	 * @param type the type
 	 * @return its schema
-	 * @throws IllegalArgumentException if the type's schema would break OpenAI's strict rules
+	 * @throws IllegalArgumentException if the type's schema would break OpenAI's strict
+	 * rules
 	 */
 	@SuppressWarnings("unchecked")
 	public static <T> TypeSchema<T> of(Class<T> type) {
@@ -85,11 +89,13 @@ public final class TypeSchema<T> {
 	}
 
 	/**
-	 * The schema of a generic type, for example {@code new ParameterizedTypeReference<Page<Planet>>() {}}.
+	 * The schema of a generic type, for example {@code new
+	 * ParameterizedTypeReference<Page<Planet>>() {}}.
 	 * @param <T> the type
 	 * @param type the type
 	 * @return its schema
-	 * @throws IllegalArgumentException if the type's schema would break OpenAI's strict rules
+	 * @throws IllegalArgumentException if the type's schema would break OpenAI's strict
+	 * rules
 	 */
 	@SuppressWarnings("unchecked")
 	public static <T> TypeSchema<T> of(ParameterizedTypeReference<T> type) {
@@ -101,7 +107,8 @@ public final class TypeSchema<T> {
 	 * The schema of any Java type.
 	 * @param type the type
 	 * @return its schema
-	 * @throws IllegalArgumentException if the type's schema would break OpenAI's strict rules
+	 * @throws IllegalArgumentException if the type's schema would break OpenAI's strict
+	 * rules
 	 */
 	public static TypeSchema<?> forType(Type type) {
 		Assert.notNull(type, "type must not be null");
@@ -119,8 +126,9 @@ public final class TypeSchema<T> {
 		}
 		StrictSchemaViolation violation = StrictSchemaRules.firstViolation(schema);
 		if (violation != null) {
-			throw new IllegalArgumentException("The schema of " + javaType.getRawClass().getName()
-					+ " breaks OpenAI's strict rules at " + violation.propertyPath(simpleName) + ": " + violation.rule());
+			throw new IllegalArgumentException(
+					"The schema of " + javaType.getRawClass().getName() + " breaks OpenAI's strict rules at "
+							+ violation.propertyPath(simpleName) + ": " + violation.rule());
 		}
 		return new TypeSchema<>(javaType, schemaName(simpleName), unmodifiable(schema));
 	}
@@ -139,7 +147,8 @@ public final class TypeSchema<T> {
 	}
 
 	/**
-	 * The name OpenAI's {@code json_schema} needs: {@code a-z A-Z 0-9 _ -}, up to 64 characters.
+	 * The name OpenAI's {@code json_schema} needs: {@code a-z A-Z 0-9 _ -}, up to 64
+	 * characters.
 	 */
 	private static String schemaName(String simpleName) {
 		String name = simpleName.replaceAll("[^A-Za-z0-9_-]", "_");
@@ -155,8 +164,8 @@ public final class TypeSchema<T> {
 	}
 
 	/**
-	 * A name for the schema, from the type's simple name ({@code a-z A-Z 0-9 _ -}, up to 64 characters), as
-	 * {@code response_format.json_schema.name} needs one.
+	 * A name for the schema, from the type's simple name ({@code a-z A-Z 0-9 _ -}, up to
+	 * 64 characters), as {@code response_format.json_schema.name} needs one.
 	 * @return the name
 	 */
 	public String name() {
@@ -182,9 +191,9 @@ public final class TypeSchema<T> {
 	}
 
 	/**
-	 * Reads the JSON of a partial answer (see {@link PartialJson#snapshot()}) into the type: the properties not
-	 * there yet are {@code null} (zero or {@code false} for primitives), and so is an enum value that is not
-	 * one of the type's yet.
+	 * Reads the JSON of a partial answer (see {@link PartialJson#snapshot()}) into the
+	 * type: the properties not there yet are {@code null} (zero or {@code false} for
+	 * primitives), and so is an enum value that is not one of the type's yet.
 	 * @param json the JSON text of a partial answer
 	 * @return the value so far
 	 * @throws TypeMismatchException naming the path where the JSON does not fit the type
@@ -204,8 +213,9 @@ public final class TypeSchema<T> {
 	}
 
 	/**
-	 * A reader of this type's JSON as it streams in, handing out each element of the array held by one of the
-	 * root's properties the moment the element's JSON is complete.
+	 * A reader of this type's JSON as it streams in, handing out each element of the
+	 * array held by one of the root's properties the moment the element's JSON is
+	 * complete.
 	 * @param <E> the element type
 	 * @param property the root property holding the array
 	 * @param elementType the element type

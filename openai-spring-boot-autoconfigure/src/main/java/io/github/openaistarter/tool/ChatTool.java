@@ -17,18 +17,17 @@ import io.github.openaistarter.schema.TypeSchema;
 import org.springframework.util.Assert;
 
 /**
- * A function the model may call and the Java code that runs it: a name, a description, a strict parameter schema
- * (generated from Java types and checked against OpenAI's strict rules when the tool is made), and the call
- * itself, which reads the model's arguments into Java values and writes the result as JSON (a {@code String} as
- * it is). Immutable and thread-safe if the code it runs is.
- * <pre>{@code
+ * A function the model may call and the Java code that runs it: a name, a description, a
+ * strict parameter schema (generated from Java types and checked against OpenAI's strict
+ * rules when the tool is made), and the call itself, which reads the model's arguments
+ * into Java values and writes the result as JSON (a {@code String} as it is). Immutable
+ * and thread-safe if the code it runs is. <pre>{@code
  * record CityQuery(String city) {}
  *
  * ChatTool weather = ChatTool.of("current_weather", "The current weather in a city", CityQuery.class,
  *         query -> weatherService.current(query.city()));
- * }</pre>
- * Methods annotated {@link OpenAiTool @OpenAiTool} become tools through {@link ChatTools#from(Object...)} or the
- * auto-configured {@link ChatTools} bean.
+ * }</pre> Methods annotated {@link OpenAiTool @OpenAiTool} become tools through
+ * {@link ChatTools#from(Object...)} or the auto-configured {@link ChatTools} bean.
  */
 public final class ChatTool {
 
@@ -66,11 +65,13 @@ public final class ChatTool {
 	 * @param <P> the arguments' type
 	 * @param name the function name ({@code a-z A-Z 0-9 _ -}, up to 64 characters)
 	 * @param description what it does and when to use it, for the model; or {@code null}
-	 * @param parameters the arguments' type, a record or class; its properties are the function's parameters
-	 * @param function the code, given the arguments; its result is sent back as JSON (a {@code String} as is)
+	 * @param parameters the arguments' type, a record or class; its properties are the
+	 * function's parameters
+	 * @param function the code, given the arguments; its result is sent back as JSON (a
+	 * {@code String} as is)
 	 * @return the tool
-	 * @throws IllegalArgumentException if the name is not one OpenAI accepts, or the type's schema breaks
-	 * OpenAI's strict rules
+	 * @throws IllegalArgumentException if the name is not one OpenAI accepts, or the
+	 * type's schema breaks OpenAI's strict rules
 	 */
 	public static <P> ChatTool of(String name, @Nullable String description, Class<P> parameters,
 			Function<? super P, ?> function) {
@@ -105,7 +106,8 @@ public final class ChatTool {
 	}
 
 	/**
-	 * The tool as the request's {@code tools} list carries it: a function with a strict schema.
+	 * The tool as the request's {@code tools} list carries it: a function with a strict
+	 * schema.
 	 * @return the definition
 	 */
 	public Tool definition() {
@@ -115,9 +117,10 @@ public final class ChatTool {
 	/**
 	 * Runs the tool on the model's arguments.
 	 * @param arguments the arguments, a JSON object as text
-	 * @return the result as the {@code tool} message's text: a {@code String} result as it is, {@code "done"}
-	 * for none, anything else as JSON
-	 * @throws TypeMismatchException if the arguments do not fit the parameters, naming the path
+	 * @return the result as the {@code tool} message's text: a {@code String} result as
+	 * it is, {@code "done"} for none, anything else as JSON
+	 * @throws TypeMismatchException if the arguments do not fit the parameters, naming
+	 * the path
 	 * @throws Exception whatever the tool's code throws
 	 */
 	public String call(String arguments) throws Exception {

@@ -19,16 +19,16 @@ import io.github.openaistarter.chat.model.Tool;
 import org.springframework.util.Assert;
 
 /**
- * The tools a conversation may use, by name, and how the {@link ToolLoop loop} runs them: at most
- * {@link #maxRounds()} calls of the model, each tool call bounded by {@link #toolTimeout()}, the calls of one answer
- * run in parallel ({@link #maxParallel()} at a time), failures {@link ToolErrorHandling reported to the model} or
- * aborting. Immutable: the {@code with...} methods return a changed copy.
- * <pre>{@code
+ * The tools a conversation may use, by name, and how the {@link ToolLoop loop} runs them:
+ * at most {@link #maxRounds()} calls of the model, each tool call bounded by
+ * {@link #toolTimeout()}, the calls of one answer run in parallel ({@link #maxParallel()}
+ * at a time), failures {@link ToolErrorHandling reported to the model} or aborting.
+ * Immutable: the {@code with...} methods return a changed copy. <pre>{@code
  * ChatTools tools = ChatTools.from(weatherTools, calendarTools).withMaxRounds(5);
  * ToolConversation answer = chat.createWithTools(request, tools);
- * }</pre>
- * In a Spring Boot application, inject the auto-configured bean: it holds the tools of every bean's
- * {@link OpenAiTool @OpenAiTool} methods and the {@code openai.tools.*} settings, and observes each tool call.
+ * }</pre> In a Spring Boot application, inject the auto-configured bean: it holds the
+ * tools of every bean's {@link OpenAiTool @OpenAiTool} methods and the
+ * {@code openai.tools.*} settings, and observes each tool call.
  */
 public final class ChatTools {
 
@@ -82,11 +82,12 @@ public final class ChatTools {
 	}
 
 	/**
-	 * The tools of objects' {@link OpenAiTool @OpenAiTool} methods, with the default settings.
+	 * The tools of objects' {@link OpenAiTool @OpenAiTool} methods, with the default
+	 * settings.
 	 * @param targets the objects
 	 * @return the tools
-	 * @throws IllegalArgumentException if an object has no tool method, a method cannot be a tool, or two tools
-	 * have the same name
+	 * @throws IllegalArgumentException if an object has no tool method, a method cannot
+	 * be a tool, or two tools have the same name
 	 */
 	public static ChatTools from(Object... targets) {
 		List<ChatTool> tools = new ArrayList<>();
@@ -100,12 +101,14 @@ public final class ChatTools {
 	}
 
 	/**
-	 * The tools of a class's {@link OpenAiTool @OpenAiTool} methods, run on an object looked up at each call (so
-	 * that a Spring bean can be resolved late), with the default settings.
+	 * The tools of a class's {@link OpenAiTool @OpenAiTool} methods, run on an object
+	 * looked up at each call (so that a Spring bean can be resolved late), with the
+	 * default settings.
 	 * @param type the class (its user class is read, not a proxy's)
 	 * @param target supplies the object the methods run on
 	 * @return the tools, none when the class has no tool method
-	 * @throws IllegalArgumentException if a method cannot be a tool or two tools have the same name
+	 * @throws IllegalArgumentException if a method cannot be a tool or two tools have the
+	 * same name
 	 */
 	public static ChatTools fromMethods(Class<?> type, Supplier<?> target) {
 		Assert.notNull(type, "type must not be null");
@@ -126,7 +129,8 @@ public final class ChatTools {
 	}
 
 	/**
-	 * Some of these tools, with these settings: to offer a conversation only what it needs.
+	 * Some of these tools, with these settings: to offer a conversation only what it
+	 * needs.
 	 * @param names the names of the tools to keep
 	 * @return the tools
 	 * @throws IllegalArgumentException if a name is not one of these tools
@@ -183,8 +187,9 @@ public final class ChatTools {
 	}
 
 	/**
-	 * The bound on the model calls of one loop: when the model still asks for tools in its answer to the last
-	 * one, the loop fails with a {@link ToolRoundsExceededException}.
+	 * The bound on the model calls of one loop: when the model still asks for tools in
+	 * its answer to the last one, the loop fails with a
+	 * {@link ToolRoundsExceededException}.
 	 * @return the bound, at least 1
 	 */
 	public int maxRounds() {
@@ -192,7 +197,8 @@ public final class ChatTools {
 	}
 
 	/**
-	 * The bound on one tool call; past it the call is cancelled (its thread interrupted) and fails.
+	 * The bound on one tool call; past it the call is cancelled (its thread interrupted)
+	 * and fails.
 	 * @return the timeout
 	 */
 	public Duration toolTimeout() {
@@ -231,7 +237,8 @@ public final class ChatTools {
 	 * @return the copy
 	 */
 	public ChatTools withToolTimeout(Duration toolTimeout) {
-		Assert.isTrue(toolTimeout != null && !toolTimeout.isNegative() && !toolTimeout.isZero(), "toolTimeout must be positive");
+		Assert.isTrue(toolTimeout != null && !toolTimeout.isNegative() && !toolTimeout.isZero(),
+				"toolTimeout must be positive");
 		return with(this.settings.withToolTimeout(toolTimeout));
 	}
 
@@ -258,8 +265,8 @@ public final class ChatTools {
 	/**
 	 * A copy that observes the loop and each tool call.
 	 * @param registry the observation registry
-	 * @param includeContent whether the tool calls' arguments and results go on the observations (they may hold
-	 * personal data)
+	 * @param includeContent whether the tool calls' arguments and results go on the
+	 * observations (they may hold personal data)
 	 * @return the copy
 	 */
 	public ChatTools withObservations(ObservationRegistry registry, boolean includeContent) {
@@ -268,8 +275,8 @@ public final class ChatTools {
 	}
 
 	/**
-	 * A copy that runs the tools' code on another scheduler (by default Reactor's bounded elastic scheduler,
-	 * never an event-loop thread).
+	 * A copy that runs the tools' code on another scheduler (by default Reactor's bounded
+	 * elastic scheduler, never an event-loop thread).
 	 * @param scheduler the scheduler
 	 * @return the copy
 	 */

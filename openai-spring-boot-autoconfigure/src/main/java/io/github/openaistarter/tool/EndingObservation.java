@@ -8,9 +8,10 @@ import io.micrometer.observation.Observation;
 import io.github.openaistarter.tool.ToolObservationDocumentation.Keys;
 
 /**
- * A started observation of the loop or of one tool call, ended once with its outcome: {@code success},
- * {@code error} or {@code cancelled}, whichever comes first (a call cancelled while its tool fails, or a blocking
- * stream closed after it completed, changes nothing then).
+ * A started observation of the loop or of one tool call, ended once with its outcome:
+ * {@code success}, {@code error} or {@code cancelled}, whichever comes first (a call
+ * cancelled while its tool fails, or a blocking stream closed after it completed, changes
+ * nothing then).
  */
 final class EndingObservation {
 
@@ -20,7 +21,8 @@ final class EndingObservation {
 
 	/**
 	 * Starts an observation.
-	 * @param observation the observation, not started, with its keys so far ({@code error.type} included)
+	 * @param observation the observation, not started, with its keys so far
+	 * ({@code error.type} included)
 	 */
 	EndingObservation(Observation observation) {
 		this.observation = observation.start();

@@ -21,8 +21,8 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Reads the {@link OpenAiTool @OpenAiTool} methods of a class into {@link ChatTool}s: once per class, with the
- * parameters' schema generated and checked then.
+ * Reads the {@link OpenAiTool @OpenAiTool} methods of a class into {@link ChatTool}s:
+ * once per class, with the parameters' schema generated and checked then.
  */
 final class MethodTools {
 
@@ -43,10 +43,11 @@ final class MethodTools {
 	/**
 	 * The tools of an object's annotated methods.
 	 * @param type the object's class (its user class is read, not a proxy's)
-	 * @param target the object the methods run on, looked up at each call (so a bean may be created late)
+	 * @param target the object the methods run on, looked up at each call (so a bean may
+	 * be created late)
 	 * @return the tools, in no particular order
-	 * @throws IllegalArgumentException if a method cannot be a tool (unnamed parameters, a schema that breaks
-	 * OpenAI's strict rules)
+	 * @throws IllegalArgumentException if a method cannot be a tool (unnamed parameters,
+	 * a schema that breaks OpenAI's strict rules)
 	 */
 	static List<ChatTool> of(Class<?> type, Supplier<Object> target) {
 		List<ChatTool> tools = new ArrayList<>();
@@ -69,8 +70,8 @@ final class MethodTools {
 			parameters = ParametersSchema.of(parameters(method));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Method " + describe(method) + " cannot be tool '" + name + "': "
-					+ ex.getMessage(), ex);
+			throw new IllegalArgumentException(
+					"Method " + describe(method) + " cannot be tool '" + name + "': " + ex.getMessage(), ex);
 		}
 		ReflectionUtils.makeAccessible(method);
 		boolean returnsNothing = method.getReturnType() == void.class;

@@ -9,23 +9,24 @@ import java.lang.annotation.Target;
 import org.springframework.aot.hint.annotation.Reflective;
 
 /**
- * Marks a method as a tool the model may call. Its parameters become the properties of the function's strict
- * parameter schema (name them with {@link ToolParam} or compile with {@code -parameters}, as Spring Boot's build
- * plugins do); its return value is sent back as JSON (a {@code String} as it is; {@code "done"} for
- * {@code void}).
- * <pre>{@code
- * @Component
+ * Marks a method as a tool the model may call. Its parameters become the properties of
+ * the function's strict parameter schema (name them with {@link ToolParam} or compile
+ * with {@code -parameters}, as Spring Boot's build plugins do); its return value is sent
+ * back as JSON (a {@code String} as it is; {@code "done"} for {@code void}). <pre>{@code
+ * &#64;Component
  * class WeatherTools {
  *
- *     @OpenAiTool(description = "The current weather in a city")
+ *
+
+&#64;OpenAiTool(description = "The current weather in a city")
  *     Weather currentWeather(@ToolParam(description = "The city, in English") String city) {
  *         ...
  *     }
  *
  * }
- * }</pre>
- * In a Spring Boot application the auto-configured {@link ChatTools} bean holds the tools of every bean;
- * elsewhere, {@link ChatTools#from(Object...)} reads them from objects.
+ * }</pre> In a Spring Boot application the auto-configured {@link ChatTools} bean holds
+ * the tools of every bean; elsewhere, {@link ChatTools#from(Object...)} reads them from
+ * objects.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -5,9 +5,9 @@ import java.util.List;
 import io.github.openaistarter.chat.model.ChatMessage;
 
 /**
- * A tool call failed and the loop was told to stop on failures ({@link ToolErrorHandling#ABORT}): the tool threw
- * or timed out (the cause), its arguments did not fit its parameters, or the model called a tool that is not
- * there.
+ * A tool call failed and the loop was told to stop on failures
+ * ({@link ToolErrorHandling#ABORT}): the tool threw or timed out (the cause), its
+ * arguments did not fit its parameters, or the model called a tool that is not there.
  */
 public class ToolCallFailedException extends ToolLoopException {
 

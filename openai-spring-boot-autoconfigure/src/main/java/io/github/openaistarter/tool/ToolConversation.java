@@ -8,11 +8,13 @@ import io.github.openaistarter.chat.model.ChatMessage;
 import org.springframework.util.Assert;
 
 /**
- * What a tool loop ends with: the model's final answer and the whole conversation, to show or to continue.
+ * What a tool loop ends with: the model's final answer and the whole conversation, to
+ * show or to continue.
  *
  * @param completion the final completion, the answer without tool calls
- * @param messages the conversation: the request's messages, then every assistant message and tool result the
- * loop added, ending with the final answer; append the next user message and send it to go on
+ * @param messages the conversation: the request's messages, then every assistant message
+ * and tool result the loop added, ending with the final answer; append the next user
+ * message and send it to go on
  * @param rounds the model calls the loop made
  * @param toolCalls the tool calls the loop ran
  */

@@ -16,9 +16,9 @@ import io.github.openaistarter.schema.TypeMismatchException;
 import io.github.openaistarter.tool.ToolObservationDocumentation.Keys;
 
 /**
- * Runs one tool call of the model's answer on the tools' scheduler, bounded by the timeout and observed, and
- * turns its outcome into the {@code tool} message that answers it: the result, or (when failures are reported
- * to the model) {@code "Error: ..."}.
+ * Runs one tool call of the model's answer on the tools' scheduler, bounded by the
+ * timeout and observed, and turns its outcome into the {@code tool} message that answers
+ * it: the result, or (when failures are reported to the model) {@code "Error: ..."}.
  */
 final class ToolExecution {
 
@@ -32,7 +32,8 @@ final class ToolExecution {
 	 * The message answering a call, once the tool has run.
 	 * @param call the call
 	 * @param parent the loop's observation
-	 * @return the message; with {@link ToolErrorHandling#ABORT}, a {@link Failure} when the call failed
+	 * @return the message; with {@link ToolErrorHandling#ABORT}, a {@link Failure} when
+	 * the call failed
 	 */
 	Mono<ToolMessage> run(ToolCall call, Observation parent) {
 		FunctionCall function = call.function();
@@ -65,7 +66,8 @@ final class ToolExecution {
 	}
 
 	private Observation observation(ToolCall call, String name, String arguments, Observation parent) {
-		Observation observation = ToolObservationDocumentation.EXECUTE_TOOL.observation(this.tools.observationRegistry())
+		Observation observation = ToolObservationDocumentation.EXECUTE_TOOL
+			.observation(this.tools.observationRegistry())
 			.parentObservation(parent)
 			.contextualName("execute_tool " + name)
 			.lowCardinalityKeyValue(Keys.OPERATION_NAME.withValue("execute_tool"))
@@ -88,7 +90,8 @@ final class ToolExecution {
 	}
 
 	/**
-	 * What the model reads of a failure: enough to correct its call, nothing of the stack.
+	 * What the model reads of a failure: enough to correct its call, nothing of the
+	 * stack.
 	 */
 	private String errorText(Throwable failure) {
 		if (failure instanceof TimeoutException) {
@@ -105,7 +108,8 @@ final class ToolExecution {
 	}
 
 	/**
-	 * A tool call that failed, with the loop stopping on failures; the loop adds the conversation.
+	 * A tool call that failed, with the loop stopping on failures; the loop adds the
+	 * conversation.
 	 */
 	static final class Failure extends RuntimeException {
 

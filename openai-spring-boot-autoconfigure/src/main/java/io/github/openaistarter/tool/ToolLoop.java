@@ -29,16 +29,16 @@ import io.github.openaistarter.tool.ToolObservationDocumentation.Keys;
 import org.springframework.util.Assert;
 
 /**
- * Runs a conversation with tools: calls the model, runs every tool call of its answer (in parallel, bounded),
- * sends the results back as {@code tool} messages in the order of the calls, and repeats until the model answers
- * without tool calls, or {@link ChatTools#maxRounds()} is reached. Every {@code tool_call_id} gets exactly one
- * answer. One implementation for every flavour: it takes the model as a function, so the operations'
- * {@code createWithTools} methods (blocking and reactive) are thin adapters over it.
- * <pre>{@code
+ * Runs a conversation with tools: calls the model, runs every tool call of its answer (in
+ * parallel, bounded), sends the results back as {@code tool} messages in the order of the
+ * calls, and repeats until the model answers without tool calls, or
+ * {@link ChatTools#maxRounds()} is reached. Every {@code tool_call_id} gets exactly one
+ * answer. One implementation for every flavour: it takes the model as a function, so the
+ * operations' {@code createWithTools} methods (blocking and reactive) are thin adapters
+ * over it. <pre>{@code
  * ToolConversation answer = new ToolLoop(tools).run(request, chat::create).block();
- * }</pre>
- * The loop is one {@code openai.tool_loop} observation, parent of its model calls and of each tool call's
- * {@code gen_ai.execute_tool} observation.
+ * }</pre> The loop is one {@code openai.tool_loop} observation, parent of its model calls
+ * and of each tool call's {@code gen_ai.execute_tool} observation.
  */
 public final class ToolLoop {
 
@@ -58,12 +58,14 @@ public final class ToolLoop {
 
 	/**
 	 * Runs the loop.
-	 * @param request the request: its messages start the conversation; the tools are added to its own
+	 * @param request the request: its messages start the conversation; the tools are
+	 * added to its own
 	 * @param model calls the model once (for example {@code reactiveChat::create})
-	 * @return the final answer and the conversation; fails with a {@link ToolRoundsExceededException} or (with
-	 * {@link ToolErrorHandling#ABORT}) a {@link ToolCallFailedException}, or as the model's call fails
-	 * @throws IllegalArgumentException if the request asks for several choices or already offers a tool of the
-	 * same name
+	 * @return the final answer and the conversation; fails with a
+	 * {@link ToolRoundsExceededException} or (with {@link ToolErrorHandling#ABORT}) a
+	 * {@link ToolCallFailedException}, or as the model's call fails
+	 * @throws IllegalArgumentException if the request asks for several choices or already
+	 * offers a tool of the same name
 	 */
 	public Mono<ToolConversation> run(ChatCompletionRequest request,
 			Function<ChatCompletionRequest, Mono<ChatCompletion>> model) {
@@ -79,13 +81,17 @@ public final class ToolLoop {
 	}
 
 	/**
-	 * Runs the loop streamed: the chunks of every round reach the caller as they arrive (the text, and the
-	 * tool-call fragments of the rounds that call tools); when a round ends with tool calls, the tools run and
-	 * the next round's chunks follow, as one stream. Cancelling cancels the running tools (their threads are
-	 * interrupted) and the HTTP exchange.
-	 * @param request the request: its messages start the conversation; the tools are added to its own
-	 * @param model streams the model's answer to one request (for example {@code reactiveChat::stream})
-	 * @return the chunks of every round; fails like {@link #run(ChatCompletionRequest, Function)}
+	 * Runs the loop streamed: the chunks of every round reach the caller as they arrive
+	 * (the text, and the tool-call fragments of the rounds that call tools); when a round
+	 * ends with tool calls, the tools run and the next round's chunks follow, as one
+	 * stream. Cancelling cancels the running tools (their threads are interrupted) and
+	 * the HTTP exchange.
+	 * @param request the request: its messages start the conversation; the tools are
+	 * added to its own
+	 * @param model streams the model's answer to one request (for example
+	 * {@code reactiveChat::stream})
+	 * @return the chunks of every round; fails like
+	 * {@link #run(ChatCompletionRequest, Function)}
 	 */
 	public Flux<ChatCompletionChunk> stream(ChatCompletionRequest request,
 			Function<ChatCompletionRequest, Flux<ChatCompletionChunk>> model) {
@@ -100,9 +106,10 @@ public final class ToolLoop {
 	}
 
 	/**
-	 * Adapts a blocking model call to {@link #run(ChatCompletionRequest, Function)}: the call runs on the thread
-	 * that subscribes (the caller's, then the thread of the previous round's last tool), with the loop's
-	 * observation current, so the call's observation is its child.
+	 * Adapts a blocking model call to {@link #run(ChatCompletionRequest, Function)}: the
+	 * call runs on the thread that subscribes (the caller's, then the thread of the
+	 * previous round's last tool), with the loop's observation current, so the call's
+	 * observation is its child.
 	 * @param create calls the model once (for example {@code chat::create})
 	 * @return the model as a function for the loop
 	 */
@@ -118,11 +125,13 @@ public final class ToolLoop {
 	}
 
 	/**
-	 * Adapts a blocking stream of the model's answer to {@link #stream(ChatCompletionRequest, Function)}: each
-	 * round's stream is read on Reactor's bounded elastic scheduler (so the caller's thread only reads the
-	 * chunks), with the loop's observation current when it opens, and closed when the round ends or the loop is
-	 * cancelled.
-	 * @param stream streams the model's answer to one request (for example {@code chat::stream})
+	 * Adapts a blocking stream of the model's answer to
+	 * {@link #stream(ChatCompletionRequest, Function)}: each round's stream is read on
+	 * Reactor's bounded elastic scheduler (so the caller's thread only reads the chunks),
+	 * with the loop's observation current when it opens, and closed when the round ends
+	 * or the loop is cancelled.
+	 * @param stream streams the model's answer to one request (for example
+	 * {@code chat::stream})
 	 * @return the model as a function for the loop
 	 */
 	public static Function<ChatCompletionRequest, Flux<ChatCompletionChunk>> blockingStream(
@@ -137,9 +146,8 @@ public final class ToolLoop {
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
-	private Flux<ChatCompletionChunk> streamRound(ChatCompletionRequest request, List<ChatMessage> messages,
-			int round, EndingObservation loop, Function<ChatCompletionRequest, Flux<ChatCompletionChunk>> model,
-			int given) {
+	private Flux<ChatCompletionChunk> streamRound(ChatCompletionRequest request, List<ChatMessage> messages, int round,
+			EndingObservation loop, Function<ChatCompletionRequest, Flux<ChatCompletionChunk>> model, int given) {
 		return Flux.defer(() -> {
 			ChatCompletionAccumulator answer = new ChatCompletionAccumulator();
 			Flux<ChatCompletionChunk> chunks = model.apply(request.mutate().messages(messages).build())
@@ -158,20 +166,22 @@ public final class ToolLoop {
 	}
 
 	/**
-	 * Runs the rounds, each the model's answer to the conversation so far, until one calls no tool.
+	 * Runs the rounds, each the model's answer to the conversation so far, until one
+	 * calls no tool.
 	 */
 	private Mono<ToolConversation> round(ChatCompletionRequest request, List<ChatMessage> messages, int round,
 			Observation loop, Function<ChatCompletionRequest, Mono<ChatCompletion>> model, int given) {
 		return model.apply(request.mutate().messages(messages).build())
 			.flatMap((completion) -> afterAnswer(completion, messages, round, loop)
 				.flatMap((next) -> round(request, next, round + 1, loop, model, given))
-				.switchIfEmpty(Mono.fromSupplier(
-						() -> conversation(completion, answered(completion, messages), given))));
+				.switchIfEmpty(
+						Mono.fromSupplier(() -> conversation(completion, answered(completion, messages), given))));
 	}
 
 	/**
-	 * What follows the model's answer in a round: nothing (empty) when it calls no tool; past the last round, a
-	 * {@link ToolRoundsExceededException}; else the conversation with the answer and its tools' results.
+	 * What follows the model's answer in a round: nothing (empty) when it calls no tool;
+	 * past the last round, a {@link ToolRoundsExceededException}; else the conversation
+	 * with the answer and its tools' results.
 	 */
 	private Mono<List<ChatMessage>> afterAnswer(ChatCompletion completion, List<ChatMessage> messages, int round,
 			Observation loop) {
@@ -194,8 +204,8 @@ public final class ToolLoop {
 	}
 
 	/**
-	 * The result of a loop, its rounds and tool calls counted from what it added to the conversation: an
-	 * assistant message per round, a tool message per call.
+	 * The result of a loop, its rounds and tool calls counted from what it added to the
+	 * conversation: an assistant message per round, a tool message per call.
 	 */
 	private static ToolConversation conversation(ChatCompletion completion, List<ChatMessage> messages, int given) {
 		List<ChatMessage> added = messages.subList(given, messages.size());
@@ -209,7 +219,10 @@ public final class ToolLoop {
 				Keys.TOOL_CALLS.withValue(String.valueOf(toolCalls)));
 	}
 
-	/** Starts the loop's observation, as a child of the observation in the subscriber's Reactor context. */
+	/**
+	 * Starts the loop's observation, as a child of the observation in the subscriber's
+	 * Reactor context.
+	 */
 	private EndingObservation startLoop(ContextView context) {
 		Observation loop = ToolObservationDocumentation.TOOL_LOOP.observation(this.tools.observationRegistry())
 			.contextualName("tool_loop")

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import io.github.openaistarter.chat.model.ChatMessage;
 
 /**
- * A tool loop that stopped before the model's final answer. It carries the conversation so far, every tool call
- * in it answered, so that it can be shown or continued.
+ * A tool loop that stopped before the model's final answer. It carries the conversation
+ * so far, every tool call in it answered, so that it can be shown or continued.
  */
 public abstract class ToolLoopException extends RuntimeException {
 
@@ -28,8 +28,8 @@ public abstract class ToolLoopException extends RuntimeException {
 	}
 
 	/**
-	 * The conversation so far: the request's messages, then the rounds that completed (each assistant message
-	 * with its tool calls and their results).
+	 * The conversation so far: the request's messages, then the rounds that completed
+	 * (each assistant message with its tool calls and their results).
 	 * @return the messages
 	 */
 	public List<ChatMessage> messages() {

@@ -4,10 +4,11 @@ import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * The observations of a tool loop, named after the OpenTelemetry GenAI semantic conventions: one
- * {@code openai.tool_loop} per loop, parent of the model calls of its rounds ({@code gen_ai.client.operation})
- * and of one {@code gen_ai.execute_tool} per tool call (a timer per tool: {@code gen_ai.execute_tool} tagged
- * with {@code gen_ai.tool.name}).
+ * The observations of a tool loop, named after the OpenTelemetry GenAI semantic
+ * conventions: one {@code openai.tool_loop} per loop, parent of the model calls of its
+ * rounds ({@code gen_ai.client.operation}) and of one {@code gen_ai.execute_tool} per
+ * tool call (a timer per tool: {@code gen_ai.execute_tool} tagged with
+ * {@code gen_ai.tool.name}).
  */
 public enum ToolObservationDocumentation implements ObservationDocumentation {
 
@@ -46,8 +47,7 @@ public enum ToolObservationDocumentation implements ObservationDocumentation {
 
 		@Override
 		public KeyName[] getLowCardinalityKeyNames() {
-			return new KeyName[] { Keys.OPERATION_NAME, Keys.TOOL_NAME, Keys.TOOL_TYPE, Keys.OUTCOME,
-					Keys.ERROR_TYPE };
+			return new KeyName[] { Keys.OPERATION_NAME, Keys.TOOL_NAME, Keys.TOOL_TYPE, Keys.OUTCOME, Keys.ERROR_TYPE };
 		}
 
 		@Override

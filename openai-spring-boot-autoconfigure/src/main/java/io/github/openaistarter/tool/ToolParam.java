@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names or describes a parameter of an {@link OpenAiTool @OpenAiTool} method. A parameter annotated
- * {@code @Nullable} (any annotation of that name), or of type {@code Optional<X>}, may be sent as {@code null}.
+ * Names or describes a parameter of an {@link OpenAiTool @OpenAiTool} method. A parameter
+ * annotated {@code @Nullable} (any annotation of that name), or of type
+ * {@code Optional<X>}, may be sent as {@code null}.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,7 +18,8 @@ public @interface ToolParam {
 
 	/**
 	 * The property name in the arguments.
-	 * @return the name; empty for the parameter's name (compiled with {@code -parameters})
+	 * @return the name; empty for the parameter's name (compiled with
+	 * {@code -parameters})
 	 */
 	String name() default "";
 

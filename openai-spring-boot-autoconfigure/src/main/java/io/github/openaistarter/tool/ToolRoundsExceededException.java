@@ -6,7 +6,8 @@ import io.github.openaistarter.chat.model.ChatCompletion;
 import io.github.openaistarter.chat.model.ChatMessage;
 
 /**
- * The model still asked for tools after the loop's last round ({@link ChatTools#maxRounds()}).
+ * The model still asked for tools after the loop's last round
+ * ({@link ChatTools#maxRounds()}).
  */
 public class ToolRoundsExceededException extends ToolLoopException {
 

@@ -32,8 +32,8 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Microsoft Entra ID tokens for Azure OpenAI: an application's {@link AccessTokenSupplier}, and
- * {@code openai.azure.entra.*} with Azure's credentials.
+ * Microsoft Entra ID tokens for Azure OpenAI: an application's
+ * {@link AccessTokenSupplier}, and {@code openai.azure.entra.*} with Azure's credentials.
  */
 class AzureEntraAutoConfigurationTests {
 
@@ -42,10 +42,9 @@ class AzureEntraAutoConfigurationTests {
 			 "choices":[{"index":0,"message":{"role":"assistant","content":"hi","refusal":null},
 			 "logprobs":null,"finish_reason":"stop"}]}""";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OpenAiAutoConfiguration.class, WebClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(OpenAiAutoConfiguration.class, WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, CodecsAutoConfiguration.class));
 
 	private MockWebServer server;
 
@@ -121,9 +120,8 @@ class AzureEntraAutoConfigurationTests {
 	}
 
 	private RecordedRequest answerOnce(ChatCompletionsOperations chat) throws InterruptedException {
-		this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
-			.body(COMPLETION)
-			.build());
+		this.server
+			.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(COMPLETION).build());
 		assertThat(chat.create(ChatCompletionRequest.of(List.of(ChatMessage.user("hello")))).text()).isEqualTo("hi");
 		return this.server.takeRequest(5, TimeUnit.SECONDS);
 	}

@@ -38,8 +38,8 @@ class ChatDefaultsTests {
 
 		assertThat(fields).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("model", "gpt-4.1-mini"),
 				Map.entry("temperature", 0.3), Map.entry("top_p", 0.9), Map.entry("max_completion_tokens", 200),
-				Map.entry("reasoning_effort", "low"), Map.entry("verbosity", "high"),
-				Map.entry("service_tier", "flex"), Map.entry("store", true), Map.entry("metadata", Map.of("app", "demo")),
+				Map.entry("reasoning_effort", "low"), Map.entry("verbosity", "high"), Map.entry("service_tier", "flex"),
+				Map.entry("store", true), Map.entry("metadata", Map.of("app", "demo")),
 				Map.entry("presence_penalty", 0.5), Map.entry("frequency_penalty", -0.5),
 				Map.entry("parallel_tool_calls", false), Map.entry("safety_identifier", "user-42"),
 				Map.entry("prompt_cache_key", "tenant-7")));
@@ -51,7 +51,8 @@ class ChatDefaultsTests {
 			.filter((field) -> !Modifier.isStatic(field.getModifiers()))
 			.map(Field::getName)
 			.count();
-		// the test above sets every property: a field missing from toRequestFields() would leave this short
+		// the test above sets every property: a field missing from toRequestFields()
+		// would leave this short
 		assertThat(declared).as("fields of ChatDefaults; add the new one to toRequestFields() and to the test above")
 			.isEqualTo(14);
 	}
@@ -77,8 +78,7 @@ class ChatDefaultsTests {
 	}
 
 	private static ChatDefaults bind(Map<String, String> properties) {
-		return new Binder(new MapConfigurationPropertySource(properties)).bind("openai.chat", ChatDefaults.class)
-			.get();
+		return new Binder(new MapConfigurationPropertySource(properties)).bind("openai.chat", ChatDefaults.class).get();
 	}
 
 }

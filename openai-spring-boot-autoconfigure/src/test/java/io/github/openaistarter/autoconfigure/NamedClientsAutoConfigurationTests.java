@@ -44,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.mockito.Mockito.mock;
 
 /**
- * Tests for named clients ({@code openai.clients.<name>.*}) in {@link OpenAiAutoConfiguration}: their beans and
- * qualifiers, what they inherit from {@code openai.*}, {@link OpenAiClients}, and what an application's own bean of
- * an operations type replaces.
+ * Tests for named clients ({@code openai.clients.<name>.*}) in
+ * {@link OpenAiAutoConfiguration}: their beans and qualifiers, what they inherit from
+ * {@code openai.*}, {@link OpenAiClients}, and what an application's own bean of an
+ * operations type replaces.
  */
 class NamedClientsAutoConfigurationTests {
 
@@ -59,10 +60,9 @@ class NamedClientsAutoConfigurationTests {
 			 "choices":[{"index":0,"message":{"role":"assistant","content":"hi","refusal":null},
 			 "logprobs":null,"finish_reason":"stop"}]}""";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OpenAiAutoConfiguration.class, WebClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(OpenAiAutoConfiguration.class, WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, CodecsAutoConfiguration.class));
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -99,8 +99,8 @@ class NamedClientsAutoConfigurationTests {
 				.hasBean("localReactiveChatCompletionsOperations")
 				.hasBean("batchChatCompletionsOperations")
 				.hasBean("batchReactiveChatCompletionsOperations");
-			ChatCompletionsOperations local = BeanFactoryAnnotationUtils
-				.qualifiedBeanOfType(context.getBeanFactory(), ChatCompletionsOperations.class, "local");
+			ChatCompletionsOperations local = BeanFactoryAnnotationUtils.qualifiedBeanOfType(context.getBeanFactory(),
+					ChatCompletionsOperations.class, "local");
 			assertThat(local).isSameAs(context.getBean("localChatCompletionsOperations"));
 			assertThat(context.getBean(ChatCompletionsOperations.class))
 				.isSameAs(context.getBean("chatCompletionsOperations"));
@@ -156,15 +156,16 @@ class NamedClientsAutoConfigurationTests {
 	@Test
 	void everySettingGroupIsInheritedUnlessTheNamedClientSetsIt() {
 		MockEnvironment environment = new MockEnvironment();
-		TestPropertyValues.of("openai.api-key=" + KEY, "openai.organization=org-1", "openai.project=proj-1",
-				"openai.connect-timeout=3s", "openai.response-timeout=40s", "openai.stream-idle-timeout=7s",
-				"openai.compression=false", "openai.transport=connector", "openai.provider=azure",
-				"openai.azure.api-version=2024-10-21", "openai.pool.max-connections=11",
-				"openai.proxy.host=proxy.example", "openai.proxy.port=3128", "openai.ssl.bundle=corp",
-				"openai.retry.max-retries=5", "openai.chat.temperature=0.2", "openai.logging.requests=metadata",
-				"openai.headers.X-A=1", "openai.clients.x.headers.X-B=2", "openai.clients.x.retry.max-retries=1",
-				"openai.clients.x.pool.max-connections=3", "openai.clients.x.proxy.host=",
-				"openai.clients.x.chat.model=m")
+		TestPropertyValues
+			.of("openai.api-key=" + KEY, "openai.organization=org-1", "openai.project=proj-1",
+					"openai.connect-timeout=3s", "openai.response-timeout=40s", "openai.stream-idle-timeout=7s",
+					"openai.compression=false", "openai.transport=connector", "openai.provider=azure",
+					"openai.azure.api-version=2024-10-21", "openai.pool.max-connections=11",
+					"openai.proxy.host=proxy.example", "openai.proxy.port=3128", "openai.ssl.bundle=corp",
+					"openai.retry.max-retries=5", "openai.chat.temperature=0.2", "openai.logging.requests=metadata",
+					"openai.headers.X-A=1", "openai.clients.x.headers.X-B=2", "openai.clients.x.retry.max-retries=1",
+					"openai.clients.x.pool.max-connections=3", "openai.clients.x.proxy.host=",
+					"openai.clients.x.chat.model=m")
 			.applyTo(environment);
 		OpenAiProperties x = NamedClients.properties(environment, "x");
 		assertThat(x.getApiKey()).isEqualTo(KEY);
@@ -195,8 +196,9 @@ class NamedClientsAutoConfigurationTests {
 
 	@Test
 	void aNamedClientIsBuiltFromItsMergedSettings() {
-		twoClients().withPropertyValues("openai.retry.max-retries=4", "openai.clients.local.retry.max-retries=0",
-				"openai.clients.local.provider=azure")
+		twoClients()
+			.withPropertyValues("openai.retry.max-retries=4", "openai.clients.local.retry.max-retries=0",
+					"openai.clients.local.provider=azure")
 			.run((context) -> {
 				OpenAiTransport local = context.getBean(OpenAiClients.class).get("local").transport();
 				assertThat(local.baseUrl()).isEqualTo(this.local.url("/v1").toString().replaceAll("/$", ""));
@@ -219,8 +221,9 @@ class NamedClientsAutoConfigurationTests {
 
 	@Test
 	void aNamedClientWithoutAKeyForOpenAiFailsStartupNamingItsProperty() {
-		this.runner.withPropertyValues("openai.base-url=" + this.local.url("/v1"),
-				"openai.clients.cloud.base-url=https://api.openai.com/v1")
+		this.runner
+			.withPropertyValues("openai.base-url=" + this.local.url("/v1"),
+					"openai.clients.cloud.base-url=https://api.openai.com/v1")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
@@ -298,7 +301,8 @@ class NamedClientsAutoConfigurationTests {
 
 	private RecordedRequest answerOnce(MockWebServer server, ChatCompletionsOperations chat)
 			throws InterruptedException {
-		server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(COMPLETION).build());
+		server
+			.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(COMPLETION).build());
 		assertThat(chat.create(ChatCompletionRequest.of(List.of(ChatMessage.user("hello")))).text()).isEqualTo("hi");
 		return server.takeRequest(5, TimeUnit.SECONDS);
 	}

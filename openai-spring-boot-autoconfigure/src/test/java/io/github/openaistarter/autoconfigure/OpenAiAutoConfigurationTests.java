@@ -51,10 +51,9 @@ class OpenAiAutoConfigurationTests {
 			 "choices":[{"index":0,"message":{"role":"assistant","content":"hi","refusal":null},
 			 "logprobs":null,"finish_reason":"stop"}]}""";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OpenAiAutoConfiguration.class, WebClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(OpenAiAutoConfiguration.class, WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, CodecsAutoConfiguration.class));
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -77,9 +76,8 @@ class OpenAiAutoConfigurationTests {
 
 	private RecordedRequest answerOnce(ChatCompletionsOperations chat, ChatCompletionRequest request)
 			throws InterruptedException {
-		this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
-			.body(COMPLETION)
-			.build());
+		this.server
+			.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(COMPLETION).build());
 		assertThat(chat.create(request).text()).isEqualTo("hi");
 		return this.server.takeRequest(5, TimeUnit.SECONDS);
 	}
@@ -129,11 +127,12 @@ class OpenAiAutoConfigurationTests {
 
 	@Test
 	void fallsBackToTheEnvironmentVariablesOfTheOfficialSdks() {
-		this.runner.withInitializer((context) -> context.getEnvironment()
-			.getPropertySources()
-			.addLast(new SystemEnvironmentPropertySource("systemEnvironment",
-					Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", baseUrl(), "OPENAI_ORG_ID", "org-env",
-							"OPENAI_PROJECT_ID", "proj-env"))))
+		this.runner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(new SystemEnvironmentPropertySource("systemEnvironment",
+						Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", baseUrl(), "OPENAI_ORG_ID", "org-env",
+								"OPENAI_PROJECT_ID", "proj-env"))))
 			.withPropertyValues("openai.chat.model=gpt-4o-mini")
 			.run((context) -> {
 				OpenAiConnectionDetails details = context.getBean(OpenAiConnectionDetails.class);
@@ -149,9 +148,11 @@ class OpenAiAutoConfigurationTests {
 
 	@Test
 	void propertiesWinOverEnvironmentVariables() {
-		this.runner.withInitializer((context) -> context.getEnvironment()
-			.getPropertySources()
-			.addLast(new SystemEnvironmentPropertySource("systemEnvironment", Map.of("OPENAI_API_KEY", "sk-from-env"))))
+		this.runner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(new SystemEnvironmentPropertySource("systemEnvironment",
+						Map.of("OPENAI_API_KEY", "sk-from-env"))))
 			.withPropertyValues("openai.api-key=" + KEY)
 			.run((context) -> assertThat(context.getBean(OpenAiConnectionDetails.class).apiKey()).isEqualTo(KEY));
 	}
@@ -184,17 +185,20 @@ class OpenAiAutoConfigurationTests {
 
 	@Test
 	void detectsAzureOpenAiFromTheHostOrTakesTheSetting() {
-		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=https://acme.openai.azure.com/openai/v1")
+		this.runner
+			.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=https://acme.openai.azure.com/openai/v1")
 			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).isAzure()).isTrue());
 		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=https://acme.services.ai.azure.com")
 			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).isAzure()).isTrue());
-		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + baseUrl(), "openai.provider=azure",
-				"openai.azure.api-version=2024-10-21")
+		this.runner
+			.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + baseUrl(), "openai.provider=azure",
+					"openai.azure.api-version=2024-10-21")
 			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).isAzure()).isTrue());
 		this.runner.withPropertyValues("openai.api-key=" + KEY)
 			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).isAzure()).isFalse());
-		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=https://acme.openai.azure.com",
-				"openai.provider=openai")
+		this.runner
+			.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=https://acme.openai.azure.com",
+					"openai.provider=openai")
 			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).isAzure()).isFalse());
 	}
 
@@ -229,12 +233,14 @@ class OpenAiAutoConfigurationTests {
 
 	@Test
 	void userBeansWin() {
-		this.runner.withPropertyValues("openai.api-key=" + KEY).withUserConfiguration(UserBeans.class).run((context) -> {
-			assertThat(context).hasSingleBean(ChatCompletionsOperations.class)
-				.hasSingleBean(ReactiveChatCompletionsOperations.class);
-			assertThat(context.getBean(ChatCompletionsOperations.class)).isSameAs(UserBeans.BLOCKING);
-			assertThat(context.getBean(ReactiveChatCompletionsOperations.class)).isSameAs(UserBeans.REACTIVE);
-		});
+		this.runner.withPropertyValues("openai.api-key=" + KEY)
+			.withUserConfiguration(UserBeans.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ChatCompletionsOperations.class)
+					.hasSingleBean(ReactiveChatCompletionsOperations.class);
+				assertThat(context.getBean(ChatCompletionsOperations.class)).isSameAs(UserBeans.BLOCKING);
+				assertThat(context.getBean(ReactiveChatCompletionsOperations.class)).isSameAs(UserBeans.REACTIVE);
+			});
 	}
 
 	@Test
@@ -261,14 +267,15 @@ class OpenAiAutoConfigurationTests {
 
 	@Test
 	void appliesApplicationAndOpenAiCustomizersWithoutLeakingSettingsIntoOtherClients() {
-		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + baseUrl(),
-				"openai.chat.model=gpt-4o-mini")
+		this.runner
+			.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + baseUrl(),
+					"openai.chat.model=gpt-4o-mini")
 			.withBean(WebClientCustomizer.class,
-					() -> (builder) -> builder.filter((request, next) -> next.exchange(
-							ClientRequest.from(request).header("X-App-Wide", "yes").build())))
+					() -> (builder) -> builder.filter((request, next) -> next
+						.exchange(ClientRequest.from(request).header("X-App-Wide", "yes").build())))
 			.withBean(OpenAiWebClientCustomizer.class,
-					() -> (builder) -> builder.filter((request, next) -> next.exchange(
-							ClientRequest.from(request).header("X-OpenAI-Only", "yes").build())))
+					() -> (builder) -> builder.filter((request, next) -> next
+						.exchange(ClientRequest.from(request).header("X-OpenAI-Only", "yes").build())))
 			.run((context) -> {
 				RecordedRequest request = answerOnce(context.getBean(ChatCompletionsOperations.class), hello());
 				assertThat(request.getHeaders().get("X-App-Wide")).isEqualTo("yes");
@@ -291,11 +298,12 @@ class OpenAiAutoConfigurationTests {
 
 	@Test
 	void theConnectorTransportSendsWithoutWebClientAndItsCustomizers() {
-		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + baseUrl(),
-				"openai.organization=org-7", "openai.chat.model=gpt-4o-mini", "openai.transport=connector")
+		this.runner
+			.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + baseUrl(), "openai.organization=org-7",
+					"openai.chat.model=gpt-4o-mini", "openai.transport=connector")
 			.withBean(WebClientCustomizer.class,
-					() -> (builder) -> builder.filter((request, next) -> next.exchange(
-							ClientRequest.from(request).header("X-App-Wide", "yes").build())))
+					() -> (builder) -> builder.filter((request, next) -> next
+						.exchange(ClientRequest.from(request).header("X-App-Wide", "yes").build())))
 			.run((context) -> {
 				assertThat(context.getBean(OpenAiTransport.class).toString()).contains("connector");
 				RecordedRequest request = answerOnce(context.getBean(ChatCompletionsOperations.class), hello());

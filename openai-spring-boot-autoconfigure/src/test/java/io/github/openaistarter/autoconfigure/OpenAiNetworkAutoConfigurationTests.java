@@ -53,8 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The network side of {@link OpenAiAutoConfiguration}: retry, pool, proxy, TLS, compression and logging
- * properties, bound and in effect on the wire.
+ * The network side of {@link OpenAiAutoConfiguration}: retry, pool, proxy, TLS,
+ * compression and logging properties, bound and in effect on the wire.
  */
 @Timeout(30)
 @ExtendWith(OutputCaptureExtension.class)
@@ -311,7 +311,8 @@ class OpenAiNetworkAutoConfigurationTests {
 	void selfSignedServerIsRefusedWithoutTheSslBundle() {
 		useHttps(selfSigned());
 		enqueueCompletion();
-		// the default retry policy: a certificate that is not trusted is not retried, nothing was sent
+		// the default retry policy: a certificate that is not trusted is not retried,
+		// nothing was sent
 		this.runner.withPropertyValues("openai.base-url=" + this.server.url("/v1")).run((context) -> {
 			assertThatExceptionOfType(OpenAiTlsException.class)
 				.isThrownBy(() -> context.getBean(ChatCompletionsOperations.class).create(HELLO))
@@ -359,8 +360,8 @@ class OpenAiNetworkAutoConfigurationTests {
 					.satisfies((ex) -> {
 						assertThat(ex.statusCode().value()).isEqualTo(302);
 						assertThat(ex.attempts()).isEqualTo(1);
-						assertThat(ex.headers().getFirst("Location")).isEqualTo(elsewhere.url("/v1/chat/completions")
-							.toString());
+						assertThat(ex.headers().getFirst("Location"))
+							.isEqualTo(elsewhere.url("/v1/chat/completions").toString());
 					});
 				assertThat(this.server.getRequestCount()).isEqualTo(1);
 				assertThat(elsewhere.getRequestCount()).isZero();
@@ -428,8 +429,7 @@ class OpenAiNetworkAutoConfigurationTests {
 
 	/** Replaces the plain test server with an HTTPS one presenting the certificate. */
 	private void useHttps(HeldCertificate certificate) {
-		HandshakeCertificates serverCertificates = new HandshakeCertificates.Builder()
-			.heldCertificate(certificate)
+		HandshakeCertificates serverCertificates = new HandshakeCertificates.Builder().heldCertificate(certificate)
 			.build();
 		this.server.close();
 		this.server = new MockWebServer();

@@ -39,9 +39,10 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The AOT hints: every type of the model package, and every type of ours that the answers reach through their
- * components and fields, is kept for Jackson's reflection; the registrar is listed in {@code aot.factories}. A
- * model type added elsewhere without hints fails here.
+ * The AOT hints: every type of the model package, and every type of ours that the answers
+ * reach through their components and fields, is kept for Jackson's reflection; the
+ * registrar is listed in {@code aot.factories}. A model type added elsewhere without
+ * hints fails here.
  */
 class OpenAiRuntimeHintsTests {
 
@@ -70,9 +71,19 @@ class OpenAiRuntimeHintsTests {
 	void toolMethodsOfBeansAreKeptForInvocation() {
 		RuntimeHints hints = new RuntimeHints();
 		new ReflectiveRuntimeHintsRegistrar().registerRuntimeHints(hints, WeatherTools.class);
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(WeatherTools.class, "weather")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(WeatherTools.class, "weather"))
+			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(WeatherTools.class, "notATool"))
 			.rejects(hints);
+	}
+
+	@Test
+	void theSharedBudgetScriptIsKept() {
+		RuntimeHints hints = new RuntimeHints();
+		new OpenAiRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		assertThat(RuntimeHintsPredicates.resource().forResource(OpenAiRuntimeHints.SHARED_BUDGET_SCRIPT))
+			.accepts(hints);
+		assertThat(getClass().getClassLoader().getResource(OpenAiRuntimeHints.SHARED_BUDGET_SCRIPT)).isNotNull();
 	}
 
 	@Test
@@ -89,7 +100,10 @@ class OpenAiRuntimeHintsTests {
 			.accepts(this.hints);
 	}
 
-	/** The compiled types of the model package, listed from the class files, not from the registrar's scan. */
+	/**
+	 * The compiled types of the model package, listed from the class files, not from the
+	 * registrar's scan.
+	 */
 	private static List<Class<?>> modelPackageTypes() throws IOException, URISyntaxException, ClassNotFoundException {
 		Path root = Path.of(ChatCompletion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		Path folder = root.resolve(ChatCompletion.class.getPackageName().replace('.', '/'));
@@ -105,7 +119,10 @@ class OpenAiRuntimeHintsTests {
 		return types;
 	}
 
-	/** Our types reached from some roots through record components, fields and their type arguments. */
+	/**
+	 * Our types reached from some roots through record components, fields and their type
+	 * arguments.
+	 */
 	private static Set<Class<?>> reachedFrom(Class<?>... roots) {
 		Set<Class<?>> reached = new LinkedHashSet<>();
 		Deque<Type> pending = new ArrayDeque<>(List.of(roots));

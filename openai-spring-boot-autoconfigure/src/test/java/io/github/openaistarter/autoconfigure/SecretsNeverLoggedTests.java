@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The API key and the proxy password never show: not in any log line with every logger at TRACE, the wiretap on
- * and Spring's request-details logging asked for, not in exception messages, not in any bean's {@code toString()}.
+ * The API key and the proxy password never show: not in any log line with every logger at
+ * TRACE, the wiretap on and Spring's request-details logging asked for, not in exception
+ * messages, not in any bean's {@code toString()}.
  */
 @Timeout(60)
 @ExtendWith(OutputCaptureExtension.class)
@@ -93,9 +94,10 @@ class SecretsNeverLoggedTests {
 		enqueueJson(200, fixture("message-list.json"));
 		enqueueJson(200, fixture("completion-deleted.json"));
 		// OpenAI's 401 quotes the key it was given
-		enqueueJson(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ". You can find your API"
-				+ " key at https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\","
-				+ "\"param\":null,\"code\":\"invalid_api_key\"}}");
+		enqueueJson(401,
+				"{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ". You can find your API"
+						+ " key at https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\","
+						+ "\"param\":null,\"code\":\"invalid_api_key\"}}");
 		this.server.enqueue(new MockResponse.Builder().code(429)
 			.addHeader("Content-Type", "application/json")
 			.addHeader("retry-after-ms", "20")
@@ -107,36 +109,40 @@ class SecretsNeverLoggedTests {
 		try (LogLevels levels = LogLevels.everythingAtTrace()) {
 			this.runner.withPropertyValues("openai.base-url=" + this.server.url("/v1"), "openai.transport=" + transport)
 				.run((context) -> {
-				ChatCompletionsOperations chat = context.getBean(ChatCompletionsOperations.class);
-				ChatCompletionRequest stored = ChatCompletionRequest.builder()
-					.message(ChatMessage.user("Keep this"))
-					.store(true)
-					.metadata(Map.of("topic", "secrets"))
-					.build();
-				assertThat(chat.create(stored).id()).isEqualTo(COMPLETION_ID);
-				assertThat(chat.stream(ChatCompletionRequest.of(List.of(ChatMessage.user("Stream it"))), (chunk) -> {
-				}).text()).isEqualTo("Hello world");
-				assertThat(chat.retrieve(COMPLETION_ID).id()).isEqualTo(COMPLETION_ID);
-				assertThat(chat.update(COMPLETION_ID, Map.of("topic", "updated")).id()).isEqualTo(COMPLETION_ID);
-				assertThat(chat.list(ListChatCompletionsParams.builder().metadata("topic", "updated").build()).data())
-					.isNotEmpty();
-				assertThat(chat.listMessages(COMPLETION_ID, ListMessagesParams.builder().build()).data()).isNotEmpty();
-				assertThat(chat.delete(COMPLETION_ID).deleted()).isTrue();
-				assertThatExceptionOfType(AuthenticationException.class)
-					.isThrownBy(() -> chat.withOptions(RequestOptions.builder().maxRetries(0).build())
-						.retrieve(COMPLETION_ID))
-					.satisfies(failures::add);
-				ChatCompletion afterRateLimit = context.getBean(ReactiveChatCompletionsOperations.class)
-					.retrieve(COMPLETION_ID)
-					.block();
-				assertThat(afterRateLimit.id()).isEqualTo(COMPLETION_ID);
-				assertThat(this.server.getRequestCount()).isEqualTo(10);
-				this.server.takeRequest(5, TimeUnit.SECONDS);
-				assertThat(this.server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
-					.as("the key did travel on the wire")
-					.isEqualTo("Bearer " + KEY);
-				assertNoSecretInBeans(context);
-			});
+					ChatCompletionsOperations chat = context.getBean(ChatCompletionsOperations.class);
+					ChatCompletionRequest stored = ChatCompletionRequest.builder()
+						.message(ChatMessage.user("Keep this"))
+						.store(true)
+						.metadata(Map.of("topic", "secrets"))
+						.build();
+					assertThat(chat.create(stored).id()).isEqualTo(COMPLETION_ID);
+					assertThat(
+							chat.stream(ChatCompletionRequest.of(List.of(ChatMessage.user("Stream it"))), (chunk) -> {
+							}).text())
+						.isEqualTo("Hello world");
+					assertThat(chat.retrieve(COMPLETION_ID).id()).isEqualTo(COMPLETION_ID);
+					assertThat(chat.update(COMPLETION_ID, Map.of("topic", "updated")).id()).isEqualTo(COMPLETION_ID);
+					assertThat(
+							chat.list(ListChatCompletionsParams.builder().metadata("topic", "updated").build()).data())
+						.isNotEmpty();
+					assertThat(chat.listMessages(COMPLETION_ID, ListMessagesParams.builder().build()).data())
+						.isNotEmpty();
+					assertThat(chat.delete(COMPLETION_ID).deleted()).isTrue();
+					assertThatExceptionOfType(AuthenticationException.class)
+						.isThrownBy(() -> chat.withOptions(RequestOptions.builder().maxRetries(0).build())
+							.retrieve(COMPLETION_ID))
+						.satisfies(failures::add);
+					ChatCompletion afterRateLimit = context.getBean(ReactiveChatCompletionsOperations.class)
+						.retrieve(COMPLETION_ID)
+						.block();
+					assertThat(afterRateLimit.id()).isEqualTo(COMPLETION_ID);
+					assertThat(this.server.getRequestCount()).isEqualTo(10);
+					this.server.takeRequest(5, TimeUnit.SECONDS);
+					assertThat(this.server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+						.as("the key did travel on the wire")
+						.isEqualTo("Bearer " + KEY);
+					assertNoSecretInBeans(context);
+				});
 		}
 
 		assertThat(failures).singleElement().satisfies((failure) -> {

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A thread of its own making one blocking call, for tests that interrupt it: it records how the call failed and
- * whether the thread was still marked interrupted then.
+ * A thread of its own making one blocking call, for tests that interrupt it: it records
+ * how the call failed and whether the thread was still marked interrupted then.
  */
 final class BlockedCaller {
 
@@ -43,13 +43,14 @@ final class BlockedCaller {
 	}
 
 	/**
-	 * Interrupts the caller once it waits (so the interrupt lands on the blocked call, not before it), then waits
-	 * up to 10 seconds for it to end.
+	 * Interrupts the caller once it waits (so the interrupt lands on the blocked call,
+	 * not before it), then waits up to 10 seconds for it to end.
 	 */
 	void interruptOnceBlocked() throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (this.thread.getState() != Thread.State.WAITING && this.thread.getState() != Thread.State.TIMED_WAITING) {
-			assertThat(System.nanoTime()).as("the caller blocked, it is %s", this.thread.getState()).isLessThan(deadline);
+			assertThat(System.nanoTime()).as("the caller blocked, it is %s", this.thread.getState())
+				.isLessThan(deadline);
 			Thread.sleep(5);
 		}
 		interruptAndJoin(10_000);

@@ -23,8 +23,8 @@ import io.github.openaistarter.core.OpenAiException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The blocking operations refuse to run on a Reactor non-blocking thread, where blocking would stall the event
- * loop or deadlock, and say which interface to use instead.
+ * The blocking operations refuse to run on a Reactor non-blocking thread, where blocking
+ * would stall the event loop or deadlock, and say which interface to use instead.
  */
 @Timeout(10)
 class BlockingThreadTests extends HttpTestSupport {

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * OpenAI-compatible servers that we did not write, read tolerantly: each test answers with a server's exact
- * bytes (string errors, problem details, streams without {@code [DONE]} or with other event names, errors sent
- * with 200), and the client ends normally or fails with a typed exception keeping the server's message.
+ * OpenAI-compatible servers that we did not write, read tolerantly: each test answers
+ * with a server's exact bytes (string errors, problem details, streams without
+ * {@code [DONE]} or with other event names, errors sent with 200), and the client ends
+ * normally or fails with a typed exception keeping the server's message.
  */
 @Timeout(30)
 class CompatibleServerHttpTests extends HttpTestSupport {
@@ -40,21 +41,21 @@ class CompatibleServerHttpTests extends HttpTestSupport {
 
 	@Test
 	void aStreamChunkWhoseErrorIsAStringIsAStreamExceptionWithTheMessage() {
-		enqueue(eventStream("data: {\"error\":\"Bad Request\",\"message\":\"model is not supported\",\"status\":400}\n\n")
+		enqueue(eventStream(
+				"data: {\"error\":\"Bad Request\",\"message\":\"model is not supported\",\"status\":400}\n\n")
 			.build());
-		StepVerifier.create(this.reactive.stream(HI))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(OpenAiStreamException.class)
-					.hasMessageContaining("Bad Request: model is not supported");
-				assertThat(((OpenAiStreamException) ex).error().message()).isEqualTo("Bad Request: model is not supported");
-			})
-			.verify();
+		StepVerifier.create(this.reactive.stream(HI)).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(OpenAiStreamException.class)
+				.hasMessageContaining("Bad Request: model is not supported");
+			assertThat(((OpenAiStreamException) ex).error().message()).isEqualTo("Bad Request: model is not supported");
+		}).verify();
 	}
 
 	@Test
 	void aStreamThatEndsWithoutDoneAfterEveryChoiceFinishedEndsNormally() {
 		enqueue(eventStream(chunk("{\"role\":\"assistant\",\"content\":\"Hel\"}", "null")
-				+ chunk("{\"content\":\"lo\"}", "null") + chunk("{}", "\"stop\"")).build());
+				+ chunk("{\"content\":\"lo\"}", "null") + chunk("{}", "\"stop\""))
+			.build());
 		ChatCompletion completion = this.chat.stream(HI, (chunk) -> {
 		});
 		assertThat(completion.text()).isEqualTo("Hello");
@@ -67,23 +68,26 @@ class CompatibleServerHttpTests extends HttpTestSupport {
 	void eventsWithAnotherNameAreSkipped() {
 		enqueue(eventStream(chunk("{\"role\":\"assistant\",\"content\":\"Hi\"}", "null") + chunk("{}", "\"stop\"")
 				+ "event: done\ndata: {}\n\n" + "event: message\n" + chunk("{}", "null").substring(0)
-				+ "data: [DONE]\n\n").build());
+				+ "data: [DONE]\n\n")
+			.build());
 		List<ChatCompletionChunk> chunks = this.reactive.stream(HI).collectList().block();
 		assertThat(chunks).hasSize(3).allSatisfy((chunk) -> assertThat(chunk.id()).isEqualTo("chatcmpl-1"));
 	}
 
 	@Test
 	void errorBodiesWhoseErrorIsAStringKeepTheirMessage() {
-		enqueue(jsonResponse(404, "{\"error\":\"Not Found\",\"message\":\"Cannot GET /v1/chat/completions/x\","
-				+ "\"statusCode\":404}").build());
+		enqueue(jsonResponse(404,
+				"{\"error\":\"Not Found\",\"message\":\"Cannot GET /v1/chat/completions/x\"," + "\"statusCode\":404}")
+			.build());
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.chat.retrieve("x"))
 			.satisfies((ex) -> assertThat(ex.errorMessage()).isEqualTo("Not Found: Cannot GET /v1/chat/completions/x"));
 	}
 
 	@Test
 	void problemDetailsKeepTheirTitleAndDetail() {
-		enqueue(jsonResponse(400, "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-				+ "\"detail\":\"Unknown model llama9\",\"instance\":\"/v1/chat/completions\"}")
+		enqueue(jsonResponse(400,
+				"{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+						+ "\"detail\":\"Unknown model llama9\",\"instance\":\"/v1/chat/completions\"}")
 			.setHeader("Content-Type", "application/problem+json")
 			.build());
 		assertThatExceptionOfType(OpenAiApiException.class).isThrownBy(() -> this.chat.create(HI))
@@ -92,19 +96,20 @@ class CompatibleServerHttpTests extends HttpTestSupport {
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.chat.retrieve("x"))
 			.satisfies((ex) -> assertThat(ex.errorMessage()).isEqualTo("Not Found"));
 		enqueue(jsonResponse(400, "{\"object\":\"error\",\"message\":\"max_tokens is too large\",\"type\":"
-				+ "\"BadRequestError\",\"param\":null,\"code\":400}").build());
-		assertThatExceptionOfType(OpenAiApiException.class).isThrownBy(() -> this.chat.create(HI))
-			.satisfies((ex) -> {
-				assertThat(ex.errorMessage()).isEqualTo("max_tokens is too large");
-				assertThat(ex.errorType()).isEqualTo("BadRequestError");
-				assertThat(ex.errorCode()).isEqualTo("400");
-			});
+				+ "\"BadRequestError\",\"param\":null,\"code\":400}")
+			.build());
+		assertThatExceptionOfType(OpenAiApiException.class).isThrownBy(() -> this.chat.create(HI)).satisfies((ex) -> {
+			assertThat(ex.errorMessage()).isEqualTo("max_tokens is too large");
+			assertThat(ex.errorType()).isEqualTo("BadRequestError");
+			assertThat(ex.errorCode()).isEqualTo("400");
+		});
 	}
 
 	@Test
 	void aCreateAnsweredWithAnErrorAnd200Fails() {
 		enqueue(jsonResponse(200, " {\n \"error\": {\"message\": \"The model llama9 is not loaded\", \"type\":"
-				+ " \"invalid_request_error\", \"code\": \"model_not_loaded\"}}").build());
+				+ " \"invalid_request_error\", \"code\": \"model_not_loaded\"}}")
+			.build());
 		assertThatExceptionOfType(UnexpectedStatusException.class).isThrownBy(() -> this.chat.create(HI))
 			.satisfies((ex) -> {
 				assertThat(ex.errorMessage()).isEqualTo("The model llama9 is not loaded");

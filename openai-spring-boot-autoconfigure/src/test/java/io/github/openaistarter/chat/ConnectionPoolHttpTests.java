@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A full {@link OpenAiConnectionPool} fails calls fast with {@link OpenAiPoolExhaustedException} rather than
- * queueing them without bound, and that failure is not retried.
+ * A full {@link OpenAiConnectionPool} fails calls fast with
+ * {@link OpenAiPoolExhaustedException} rather than queueing them without bound, and that
+ * failure is not retried.
  */
 @Timeout(20)
 class ConnectionPoolHttpTests extends PooledHttpTestSupport {
@@ -70,10 +71,9 @@ class ConnectionPoolHttpTests extends PooledHttpTestSupport {
 
 	@Test
 	void callWaitingLongerThanThePendingAcquireTimeoutFailsWithoutRetry() {
-		usePooledClient(pooledTransport(OpenAiConnectionPool.builder()
-			.maxConnections(1)
-			.pendingAcquireTimeout(Duration.ofMillis(200))
-			.build()).responseTimeout(Duration.ofSeconds(30)));
+		usePooledClient(pooledTransport(
+				OpenAiConnectionPool.builder().maxConnections(1).pendingAcquireTimeout(Duration.ofMillis(200)).build())
+			.responseTimeout(Duration.ofSeconds(30)));
 		enqueueJson(StallingBody.whitespaceAfter("{"));
 		enqueueJsonFixture("chat-completion.json");
 
@@ -82,14 +82,12 @@ class ConnectionPoolHttpTests extends PooledHttpTestSupport {
 		awaitActiveConnections(1);
 		long start = System.nanoTime();
 
-		StepVerifier.create(this.reactive.create(HELLO))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(OpenAiPoolExhaustedException.class)
-					.hasMessageContaining("found the OpenAI connection pool full")
-					.hasMessageNotContaining("attempts");
-				assertThat(((OpenAiPoolExhaustedException) ex).attempts()).isEqualTo(1);
-			})
-			.verify(Duration.ofSeconds(5));
+		StepVerifier.create(this.reactive.create(HELLO)).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(OpenAiPoolExhaustedException.class)
+				.hasMessageContaining("found the OpenAI connection pool full")
+				.hasMessageNotContaining("attempts");
+			assertThat(((OpenAiPoolExhaustedException) ex).attempts()).isEqualTo(1);
+		}).verify(Duration.ofSeconds(5));
 		assertThat(since(start)).isBetween(Duration.ofMillis(200), Duration.ofMillis(200).plus(SLACK));
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 

@@ -26,7 +26,8 @@ import io.github.openaistarter.chat.model.Usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /chat/completions} over HTTP: what is sent and how realistic answers are decoded.
+ * {@code POST /chat/completions} over HTTP: what is sent and how realistic answers are
+ * decoded.
  */
 @Timeout(10)
 class CreateCompletionHttpTests extends HttpTestSupport {
@@ -36,9 +37,10 @@ class CreateCompletionHttpTests extends HttpTestSupport {
 
 	@Test
 	void sendsThroughTheLayerThisRunTests() {
-		// the build runs these tests twice: through WebClient, then straight through the connector
-		assertThat(transport().build().toString()).contains(ON_CONNECTOR ? "sends through the connector"
-				: "sends through WebClient");
+		// the build runs these tests twice: through WebClient, then straight through the
+		// connector
+		assertThat(transport().build().toString())
+			.contains(ON_CONNECTOR ? "sends through the connector" : "sends through WebClient");
 	}
 
 	@Test
@@ -132,8 +134,8 @@ class CreateCompletionHttpTests extends HttpTestSupport {
 		assertThat(message.text()).isEqualTo("Paris hosts the Louvre, the world's most-visited museum.");
 		assertThat(message.annotations()).singleElement().satisfies((annotation) -> {
 			assertThat(annotation.type()).isEqualTo("url_citation");
-			assertThat(annotation.urlCitation()).isEqualTo(new Annotation.UrlCitation(0, 56,
-					"https://en.wikipedia.org/wiki/Louvre", "Louvre - Wikipedia"));
+			assertThat(annotation.urlCitation()).isEqualTo(
+					new Annotation.UrlCitation(0, 56, "https://en.wikipedia.org/wiki/Louvre", "Louvre - Wikipedia"));
 		});
 	}
 
@@ -150,7 +152,8 @@ class CreateCompletionHttpTests extends HttpTestSupport {
 		assertThat(completion.message().audio().transcript())
 			.isEqualTo("Yes, golden retrievers are great family dogs.");
 		Usage usage = completion.usage();
-		assertThat(usage.promptTokensDetails()).isEqualTo(new Usage.PromptTokensDetails(0L, 0L, 17L, 0L, null, Map.of()));
+		assertThat(usage.promptTokensDetails())
+			.isEqualTo(new Usage.PromptTokensDetails(0L, 0L, 17L, 0L, null, Map.of()));
 		assertThat(usage.completionTokensDetails())
 			.isEqualTo(new Usage.CompletionTokensDetails(0L, 80L, 15L, 0L, 0L, Map.of()));
 	}
@@ -165,13 +168,14 @@ class CreateCompletionHttpTests extends HttpTestSupport {
 		assertThat(completion.choice().finishReason().value()).isEqualTo("something_new");
 		assertThat(completion.serviceTier().value()).isEqualTo("ultra");
 		assertThat(completion.serviceTier()).isNotEqualTo(ServiceTier.DEFAULT);
-		assertThat(completion.additionalProperties()).containsEntry("request_id", "req_ded8ab984ec4bf840f37566c1011c417")
+		assertThat(completion.additionalProperties())
+			.containsEntry("request_id", "req_ded8ab984ec4bf840f37566c1011c417")
 			.containsEntry("seed", 4944116822809979520L)
 			.containsEntry("reasoning_summary", Map.of("text", "Thought about greetings"));
-		assertThat(completion.choice().additionalProperties())
-			.containsEntry("content_filter_results", Map.of("hate", Map.of("filtered", false, "severity", "safe")));
-		assertThat(completion.message().additionalProperties()).containsExactly(
-				Map.entry("reasoning_content", "The user greets me."));
+		assertThat(completion.choice().additionalProperties()).containsEntry("content_filter_results",
+				Map.of("hate", Map.of("filtered", false, "severity", "safe")));
+		assertThat(completion.message().additionalProperties())
+			.containsExactly(Map.entry("reasoning_content", "The user greets me."));
 		assertThat(completion.usage().totalTokens()).isEqualTo(8);
 		assertThat(completion.usage().additionalProperties()).containsExactly(Map.entry("thinking_budget_tokens", 42));
 	}
@@ -186,8 +190,11 @@ class CreateCompletionHttpTests extends HttpTestSupport {
 		takeRequest();
 		takeRequest();
 
-		this.chat.create(HELLO.mutate().message(audioAnswer).message(unknownFieldsAnswer)
-			.message(ChatMessage.user("Go on")).build());
+		this.chat.create(HELLO.mutate()
+			.message(audioAnswer)
+			.message(unknownFieldsAnswer)
+			.message(ChatMessage.user("Go on"))
+			.build());
 
 		JsonNode messages = bodyJson(takeRequest()).get("messages");
 		assertThat(messages.get(2)).isEqualTo(json("""

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Failures over HTTP: error statuses, unreadable and cut answers, I/O failures and timeouts, each becoming its
- * typed exception without leaking the API key; and the response metadata of successful calls.
+ * Failures over HTTP: error statuses, unreadable and cut answers, I/O failures and
+ * timeouts, each becoming its typed exception without leaking the API key; and the
+ * response metadata of successful calls.
  */
 @Timeout(10)
 class ErrorHandlingHttpTests extends HttpTestSupport {
@@ -61,7 +62,8 @@ class ErrorHandlingHttpTests extends HttpTestSupport {
 			.satisfies((ex) -> assertApiException(ex, status, message, errorType, code, param));
 		StepVerifier.create(this.reactive.create(HELLO))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(type)
-				.satisfies((api) -> assertApiException((OpenAiApiException) api, status, message, errorType, code, param)))
+				.satisfies(
+						(api) -> assertApiException((OpenAiApiException) api, status, message, errorType, code, param)))
 			.verify();
 	}
 
@@ -114,12 +116,13 @@ class ErrorHandlingHttpTests extends HttpTestSupport {
 			.addHeader("x-ratelimit-reset-tokens", "19.85s")
 			.build());
 
-		assertThatExceptionOfType(RateLimitException.class).isThrownBy(() -> this.chat.create(HELLO)).satisfies((ex) -> {
-			assertThat(ex.headers().getFirst("retry-after")).isEqualTo("20");
-			assertThat(ex.headers().getFirst("retry-after-ms")).isEqualTo("19850");
-			assertThat(ex.metadata().rateLimit().remainingTokens()).isZero();
-			assertThat(ex.metadata().rateLimit().resetTokens()).isEqualTo(Duration.ofMillis(19850));
-		});
+		assertThatExceptionOfType(RateLimitException.class).isThrownBy(() -> this.chat.create(HELLO))
+			.satisfies((ex) -> {
+				assertThat(ex.headers().getFirst("retry-after")).isEqualTo("20");
+				assertThat(ex.headers().getFirst("retry-after-ms")).isEqualTo("19850");
+				assertThat(ex.metadata().rateLimit().remainingTokens()).isZero();
+				assertThat(ex.metadata().rateLimit().resetTokens()).isEqualTo(Duration.ofMillis(19850));
+			});
 	}
 
 	@Test
@@ -178,7 +181,8 @@ class ErrorHandlingHttpTests extends HttpTestSupport {
 		enqueue(new MockResponse.Builder().code(404).addHeader("x-request-id", "req_empty").build());
 
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.chat.delete("chatcmpl-gone"))
-			.withMessage("DELETE /chat/completions/chatcmpl-gone failed with 404: no error details [request id req_empty]");
+			.withMessage(
+					"DELETE /chat/completions/chatcmpl-gone failed with 404: no error details [request id req_empty]");
 	}
 
 	@Test
@@ -218,7 +222,8 @@ class ErrorHandlingHttpTests extends HttpTestSupport {
 
 	@Test
 	void connectionDroppedDuringBodyBecomesIoException() {
-		enqueue(jsonResponse(200, fixture("chat-completion.json")).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+		enqueue(jsonResponse(200, fixture("chat-completion.json"))
+			.onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
 			.build());
 
 		assertThatExceptionOfType(OpenAiIoException.class).isThrownBy(() -> this.chat.create(HELLO))
@@ -257,13 +262,11 @@ class ErrorHandlingHttpTests extends HttpTestSupport {
 		useClient(transport().responseTimeout(Duration.ofMillis(300)).build(), Map.of());
 		enqueue(eventStream(fixture("stream-text.sse")).headersDelay(5, TimeUnit.SECONDS).build());
 
-		StepVerifier.create(this.reactive.stream(HELLO))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(OpenAiTimeoutException.class)
-					.hasMessage("POST /chat/completions timed out: no stream chunk within PT0.3S");
-				assertThat(((OpenAiTimeoutException) ex).timeout()).isEqualTo(Duration.ofMillis(300));
-			})
-			.verify(Duration.ofSeconds(3));
+		StepVerifier.create(this.reactive.stream(HELLO)).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(OpenAiTimeoutException.class)
+				.hasMessage("POST /chat/completions timed out: no stream chunk within PT0.3S");
+			assertThat(((OpenAiTimeoutException) ex).timeout()).isEqualTo(Duration.ofMillis(300));
+		}).verify(Duration.ofSeconds(3));
 	}
 
 	@Test
@@ -319,9 +322,10 @@ class ErrorHandlingHttpTests extends HttpTestSupport {
 
 	@Test
 	void withResponseExposesRequestIdProcessingTimeAndRateLimits() {
-		enqueue(withRateLimitHeaders(jsonResponse(200, fixture("chat-completion.json"))
-			.setHeader("x-request-id", "req_abc123")
-			.addHeader("openai-processing-ms", "342")).build());
+		enqueue(withRateLimitHeaders(
+				jsonResponse(200, fixture("chat-completion.json")).setHeader("x-request-id", "req_abc123")
+					.addHeader("openai-processing-ms", "342"))
+			.build());
 
 		OpenAiResponse<ChatCompletion> response = this.chat.withResponse().create(HELLO);
 
@@ -331,8 +335,8 @@ class ErrorHandlingHttpTests extends HttpTestSupport {
 		assertThat(response.requestId()).isEqualTo("req_abc123");
 		assertThat(metadata.processingTime()).isEqualTo(Duration.ofMillis(342));
 		assertThat(metadata.headers().getFirst("openai-processing-ms")).isEqualTo("342");
-		assertThat(response.rateLimit()).isEqualTo(
-				new RateLimit(10000L, 9999L, Duration.ofMillis(6), 200000L, 199950L, Duration.ofSeconds(90)));
+		assertThat(response.rateLimit())
+			.isEqualTo(new RateLimit(10000L, 9999L, Duration.ofMillis(6), 200000L, 199950L, Duration.ofSeconds(90)));
 		assertThat(response.rateLimit().isKnown()).isTrue();
 		assertThat(response.body().id()).isEqualTo("chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT");
 	}
@@ -348,8 +352,8 @@ class ErrorHandlingHttpTests extends HttpTestSupport {
 		StepVerifier.create(this.reactive.withResponse().retrieve("chatcmpl-abc123")).assertNext((response) -> {
 			assertThat(response.requestId()).isEqualTo("req_def456");
 			assertThat(response.metadata().processingTime()).isNull();
-			assertThat(response.rateLimit()).isEqualTo(new RateLimit(null, 0L, Duration.ZERO, null, null,
-					Duration.ofHours(2).plusMillis(500)));
+			assertThat(response.rateLimit())
+				.isEqualTo(new RateLimit(null, 0L, Duration.ZERO, null, null, Duration.ofHours(2).plusMillis(500)));
 		}).verifyComplete();
 	}
 
@@ -375,7 +379,8 @@ class ErrorHandlingHttpTests extends HttpTestSupport {
 	private static void assertApiException(OpenAiApiException ex, int status, String message, String type, String code,
 			String param) {
 		assertThat(ex.statusCode().value()).isEqualTo(status);
-		// keys the server quotes are redacted in the error itself, not only in the exception message
+		// keys the server quotes are redacted in the error itself, not only in the
+		// exception message
 		assertThat(ex.errorMessage()).isEqualTo(message.replace("sk-test-123", "sk-***"));
 		assertThat(ex.errorType()).isEqualTo(type);
 		assertThat(ex.errorCode()).isEqualTo(code);

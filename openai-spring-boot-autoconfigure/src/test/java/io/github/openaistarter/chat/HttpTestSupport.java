@@ -30,30 +30,43 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the HTTP-level tests: a loopback {@link MockWebServer} per test, the client under test pointed at
- * it, and helpers to serve fixtures and to read what the client sent.
+ * Base of the HTTP-level tests: a loopback {@link MockWebServer} per test, the client
+ * under test pointed at it, and helpers to serve fixtures and to read what the client
+ * sent.
  */
 abstract class HttpTestSupport {
 
 	static final String API_KEY = "sk-test-123";
 
-	/** Whether this run sends straight through the connector rather than through {@code WebClient}. */
+	/**
+	 * Whether this run sends straight through the connector rather than through
+	 * {@code WebClient}.
+	 */
 	static final boolean ON_CONNECTOR = TransportUnderTest.ON_CONNECTOR;
 
 	static final String JSON = "application/json";
 
 	static final String EVENT_STREAM = "text/event-stream";
 
-	/** One chunk event whose first choice says {@code Once}, to begin a stream that then stalls. */
+	/**
+	 * One chunk event whose first choice says {@code Once}, to begin a stream that then
+	 * stalls.
+	 */
 	static final String ONCE_CHUNK_EVENT = "data: {\"id\":\"chatcmpl-slow\",\"object\":\"chat.completion.chunk\","
 			+ "\"created\":1741570283,\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,"
 			+ "\"delta\":{\"role\":\"assistant\",\"content\":\"Once\"},\"finish_reason\":null}]}\n\n";
 
-	/** Retries on, with short backoffs: 20 ms doubling up to 100 ms, server waits honoured up to 2 s. */
+	/**
+	 * Retries on, with short backoffs: 20 ms doubling up to 100 ms, server waits honoured
+	 * up to 2 s.
+	 */
 	static final RetryPolicy SHORT_BACKOFFS = new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100),
 			Duration.ofSeconds(2));
 
-	/** Far above any wait the tests ask for, far below a hang: bounds a wait on a loaded machine. */
+	/**
+	 * Far above any wait the tests ask for, far below a hang: bounds a wait on a loaded
+	 * machine.
+	 */
 	static final Duration SLACK = Duration.ofSeconds(3);
 
 	private static final JsonMapper PLAIN_JSON = JsonMapper.builder().build();
@@ -71,7 +84,8 @@ abstract class HttpTestSupport {
 	@BeforeEach
 	void startServer() throws IOException {
 		this.server.start();
-		// an unexpected request gets a 404 at once instead of waiting for a response forever
+		// an unexpected request gets a 404 at once instead of waiting for a response
+		// forever
 		((QueueDispatcher) this.server.getDispatcher()).setFailFast(true);
 		useClient(transport().build(), Map.of());
 	}
@@ -83,16 +97,18 @@ abstract class HttpTestSupport {
 	}
 
 	/**
-	 * A transport to the test server with the test credentials and headers, to adjust and build. Retries are
-	 * off, so each test sees exactly the requests it enqueued; {@code RetryHttpTests} covers retries.
+	 * A transport to the test server with the test credentials and headers, to adjust and
+	 * build. Retries are off, so each test sees exactly the requests it enqueued;
+	 * {@code RetryHttpTests} covers retries.
 	 */
 	OpenAiTransport.Builder transport() {
 		return transport(new ReactorClientHttpConnector());
 	}
 
 	/**
-	 * A transport to the test server as {@link #transport()}, sending with the given connector: through a
-	 * {@code WebClient} on it, or straight through it in the run that sets {@code openai.test.transport=connector}.
+	 * A transport to the test server as {@link #transport()}, sending with the given
+	 * connector: through a {@code WebClient} on it, or straight through it in the run
+	 * that sets {@code openai.test.transport=connector}.
 	 */
 	OpenAiTransport.Builder transport(ClientHttpConnector connector) {
 		return TransportUnderTest.builder(connector)
@@ -197,7 +213,8 @@ abstract class HttpTestSupport {
 	}
 
 	/**
-	 * The query parameters of a request, decoded as a server would decode them, in order, repeats kept.
+	 * The query parameters of a request, decoded as a server would decode them, in order,
+	 * repeats kept.
 	 */
 	static List<Map.Entry<String, String>> queryParams(RecordedRequest request) {
 		String target = request.getTarget();
@@ -229,8 +246,8 @@ abstract class HttpTestSupport {
 	}
 
 	/**
-	 * Adds {@code x-ratelimit-*} headers as OpenAI writes them: 10000 requests, 9999 left, reset in 6ms; 200000
-	 * tokens, 199950 left, reset in 1m30s.
+	 * Adds {@code x-ratelimit-*} headers as OpenAI writes them: 10000 requests, 9999
+	 * left, reset in 6ms; 200000 tokens, 199950 left, reset in 1m30s.
 	 */
 	static MockResponse.Builder withRateLimitHeaders(MockResponse.Builder response) {
 		return response.addHeader("x-ratelimit-limit-requests", "10000")

@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Answers that are not what they should be: cut-off or malformed JSON, HTML where JSON belongs, huge error
- * bodies. Each becomes its typed exception with a message of bounded length, and the connection goes back to
- * the pool (run with {@code -Dio.netty.leakDetection.level=paranoid} to check no buffer leaks).
+ * Answers that are not what they should be: cut-off or malformed JSON, HTML where JSON
+ * belongs, huge error bodies. Each becomes its typed exception with a message of bounded
+ * length, and the connection goes back to the pool (run with
+ * {@code -Dio.netty.leakDetection.level=paranoid} to check no buffer leaks).
  */
 @Timeout(20)
 @ExtendWith(NettyLeakCheck.class)
@@ -42,8 +43,8 @@ class MalformedResponseHttpTests extends PooledHttpTestSupport {
 
 	@BeforeEach
 	void usePool() {
-		usePooledClient(pooledTransport(OpenAiConnectionPool.builder().build()).retryPolicy(RetryPolicy.DEFAULT
-			.withMaxRetries(0)));
+		usePooledClient(pooledTransport(OpenAiConnectionPool.builder().build())
+			.retryPolicy(RetryPolicy.DEFAULT.withMaxRetries(0)));
 	}
 
 	@Test
@@ -53,8 +54,8 @@ class MalformedResponseHttpTests extends PooledHttpTestSupport {
 
 		assertThatExceptionOfType(OpenAiDecodingException.class).isThrownBy(() -> this.chat.create(HELLO))
 			.satisfies((ex) -> {
-				assertThat(ex.getMessage()).startsWith("Could not read the answer of POST /chat/completions as"
-						+ " ChatCompletion: ");
+				assertThat(ex.getMessage())
+					.startsWith("Could not read the answer of POST /chat/completions as" + " ChatCompletion: ");
 				assertThat(ex.requestId()).isEqualTo("req_test_1");
 				assertBounded(ex);
 			});
@@ -65,14 +66,12 @@ class MalformedResponseHttpTests extends PooledHttpTestSupport {
 	void malformedJsonBecomesDecodingException() {
 		enqueue(jsonResponse(200, "{\"id\": chatcmpl-1, \"object\": }").build());
 
-		StepVerifier.create(this.reactive.retrieve("chatcmpl-1"))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(OpenAiDecodingException.class)
-					.hasMessageStartingWith("Could not read the answer of GET /chat/completions/chatcmpl-1 as"
-							+ " ChatCompletion: ");
-				assertBounded((OpenAiException) ex);
-			})
-			.verify(Duration.ofSeconds(5));
+		StepVerifier.create(this.reactive.retrieve("chatcmpl-1")).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(OpenAiDecodingException.class)
+				.hasMessageStartingWith(
+						"Could not read the answer of GET /chat/completions/chatcmpl-1 as" + " ChatCompletion: ");
+			assertBounded((OpenAiException) ex);
+		}).verify(Duration.ofSeconds(5));
 		awaitActiveConnections(0);
 	}
 
@@ -85,8 +84,8 @@ class MalformedResponseHttpTests extends PooledHttpTestSupport {
 
 		assertThatExceptionOfType(OpenAiDecodingException.class).isThrownBy(() -> this.chat.create(HELLO))
 			.satisfies((ex) -> {
-				assertThat(ex.getMessage()).startsWith("Could not read the answer of POST /chat/completions as"
-						+ " ChatCompletion: ");
+				assertThat(ex.getMessage())
+					.startsWith("Could not read the answer of POST /chat/completions as" + " ChatCompletion: ");
 				assertBounded(ex);
 			});
 		awaitActiveConnections(0);
@@ -129,14 +128,12 @@ class MalformedResponseHttpTests extends PooledHttpTestSupport {
 		enqueue(jsonResponse(500, "{\"error\":{\"message\":\"" + "x".repeat(FIVE_MB) + "\",\"type\":\"server_error\"}}")
 			.build());
 
-		StepVerifier.create(this.reactive.stream(HELLO))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(InternalServerException.class);
-				assertThat(((InternalServerException) ex).errorMessage()).startsWith("{\"error\":{\"message\":\"xxx")
-					.hasSize(303);
-				assertBounded((OpenAiException) ex);
-			})
-			.verify(Duration.ofSeconds(10));
+		StepVerifier.create(this.reactive.stream(HELLO)).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(InternalServerException.class);
+			assertThat(((InternalServerException) ex).errorMessage()).startsWith("{\"error\":{\"message\":\"xxx")
+				.hasSize(303);
+			assertBounded((OpenAiException) ex);
+		}).verify(Duration.ofSeconds(10));
 		awaitActiveConnections(0);
 	}
 
@@ -144,7 +141,8 @@ class MalformedResponseHttpTests extends PooledHttpTestSupport {
 	void longErrorMessageInAWellFormedErrorGivesABoundedMessage() {
 		String longMessage = "Invalid value: " + "y".repeat(40_000);
 		enqueue(jsonResponse(400, "{\"error\":{\"message\":\"" + longMessage + "\",\"type\":\"invalid_request_error\","
-				+ "\"param\":\"messages\",\"code\":null}}").build());
+				+ "\"param\":\"messages\",\"code\":null}}")
+			.build());
 
 		assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> this.chat.create(HELLO))
 			.satisfies((ex) -> {
@@ -160,30 +158,25 @@ class MalformedResponseHttpTests extends PooledHttpTestSupport {
 	void longErrorEventInAStreamGivesABoundedMessage() {
 		String longMessage = "Overloaded " + "z".repeat(40_000);
 		enqueue(eventStream(ONCE_CHUNK_EVENT + "data: {\"error\":{\"message\":\"" + longMessage
-				+ "\",\"type\":\"server_error\"}}\n\n").build());
+				+ "\",\"type\":\"server_error\"}}\n\n")
+			.build());
 
-		StepVerifier.create(this.reactive.stream(HELLO))
-			.expectNextCount(1)
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(OpenAiStreamException.class);
-				assertThat(((OpenAiStreamException) ex).error().message()).isEqualTo(longMessage);
-				assertBounded((OpenAiException) ex);
-			})
-			.verify(Duration.ofSeconds(5));
+		StepVerifier.create(this.reactive.stream(HELLO)).expectNextCount(1).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(OpenAiStreamException.class);
+			assertThat(((OpenAiStreamException) ex).error().message()).isEqualTo(longMessage);
+			assertBounded((OpenAiException) ex);
+		}).verify(Duration.ofSeconds(5));
 	}
 
 	@Test
 	void malformedChunkGivesABoundedMessage() {
 		enqueue(eventStream(ONCE_CHUNK_EVENT + "data: {\"id\":\"" + "w".repeat(100_000) + "\n\n").build());
 
-		StepVerifier.create(this.reactive.stream(HELLO))
-			.expectNextCount(1)
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(OpenAiDecodingException.class)
-					.hasMessageStartingWith("Could not read a chunk of POST /chat/completions: ");
-				assertBounded((OpenAiException) ex);
-			})
-			.verify(Duration.ofSeconds(5));
+		StepVerifier.create(this.reactive.stream(HELLO)).expectNextCount(1).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(OpenAiDecodingException.class)
+				.hasMessageStartingWith("Could not read a chunk of POST /chat/completions: ");
+			assertBounded((OpenAiException) ex);
+		}).verify(Duration.ofSeconds(5));
 		awaitActiveConnections(0);
 	}
 

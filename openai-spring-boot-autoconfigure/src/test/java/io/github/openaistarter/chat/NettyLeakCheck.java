@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fails a test class when Netty reported a leaked buffer while it ran. Netty finds leaks only among the
- * buffers it samples: run with {@code -Dio.netty.leakDetection.level=paranoid} to track every one.
+ * Fails a test class when Netty reported a leaked buffer while it ran. Netty finds leaks
+ * only among the buffers it samples: run with
+ * {@code -Dio.netty.leakDetection.level=paranoid} to track every one.
  */
 final class NettyLeakCheck implements BeforeAllCallback, AfterAllCallback {
 
@@ -34,7 +35,8 @@ final class NettyLeakCheck implements BeforeAllCallback, AfterAllCallback {
 	@Override
 	public void afterAll(ExtensionContext context) throws InterruptedException {
 		try {
-			// Netty reports a leak when it tracks a new buffer after the leaked one was collected
+			// Netty reports a leak when it tracks a new buffer after the leaked one was
+			// collected
 			for (int i = 0; i < 5; i++) {
 				System.gc();
 				Thread.sleep(20);

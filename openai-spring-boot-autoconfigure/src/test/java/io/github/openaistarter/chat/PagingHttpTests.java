@@ -18,8 +18,9 @@ import io.github.openaistarter.chat.model.StoredMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code listAll} and {@code listAllMessages} page walks over HTTP: one request per page, each after the
- * last id of the previous one, none after the last page, and none before the items are needed.
+ * The {@code listAll} and {@code listAllMessages} page walks over HTTP: one request per
+ * page, each after the last id of the previous one, none after the last page, and none
+ * before the items are needed.
  */
 @Timeout(10)
 class PagingHttpTests extends HttpTestSupport {
@@ -75,8 +76,11 @@ class PagingHttpTests extends HttpTestSupport {
 	void reactiveListAllMessagesWalksEveryPageAfterLastId() {
 		enqueueMessagePages();
 
-		StepVerifier.create(this.reactive.listAllMessages(ID, ListMessagesParams.builder().limit(2).build())
-			.map(StoredMessage::id)).expectNextSequence(MESSAGE_IDS).verifyComplete();
+		StepVerifier
+			.create(this.reactive.listAllMessages(ID, ListMessagesParams.builder().limit(2).build())
+				.map(StoredMessage::id))
+			.expectNextSequence(MESSAGE_IDS)
+			.verifyComplete();
 		assertMessagePageRequests();
 	}
 
@@ -96,8 +100,9 @@ class PagingHttpTests extends HttpTestSupport {
 	@Test
 	void walkStopsAtAPageThatSaysMoreButIsEmpty() {
 		enqueueJsonFixture("completions-page-1.json");
-		enqueue(jsonResponse(200, "{\"object\": \"list\", \"data\": [], \"first_id\": null, \"last_id\": null,"
-				+ " \"has_more\": true}").build());
+		enqueue(jsonResponse(200,
+				"{\"object\": \"list\", \"data\": [], \"first_id\": null, \"last_id\": null," + " \"has_more\": true}")
+			.build());
 
 		assertThat(this.chat.listAll(FILTER).count()).isEqualTo(2);
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
@@ -107,7 +112,9 @@ class PagingHttpTests extends HttpTestSupport {
 	void consumingFirstItemOfBlockingWalkFetchesOnePage() {
 		enqueueCompletionPages();
 
-		assertThat(this.chat.listAll(FILTER).findFirst()).get().extracting(ChatCompletion::id).isEqualTo("chatcmpl-page1a");
+		assertThat(this.chat.listAll(FILTER).findFirst()).get()
+			.extracting(ChatCompletion::id)
+			.isEqualTo("chatcmpl-page1a");
 
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}

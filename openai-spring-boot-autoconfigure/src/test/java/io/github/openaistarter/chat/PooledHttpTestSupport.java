@@ -16,8 +16,9 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the HTTP tests that watch the connections: the client sends through an {@link OpenAiConnectionPool} of
- * its own, whose counts show whether a call gave its connection back.
+ * Base of the HTTP tests that watch the connections: the client sends through an
+ * {@link OpenAiConnectionPool} of its own, whose counts show whether a call gave its
+ * connection back.
  */
 abstract class PooledHttpTestSupport extends HttpTestSupport {
 

@@ -12,8 +12,8 @@ import mockwebserver3.RecordedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@link QueueDispatcher} that records when each request arrived, to measure the waits between attempts.
- * Unexpected requests get a 404 at once.
+ * A {@link QueueDispatcher} that records when each request arrived, to measure the waits
+ * between attempts. Unexpected requests get a 404 at once.
  */
 final class RecordingDispatcher extends QueueDispatcher {
 

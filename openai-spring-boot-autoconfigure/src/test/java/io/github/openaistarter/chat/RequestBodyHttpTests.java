@@ -43,15 +43,15 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JSON body of {@code POST /chat/completions}, field family by field family, as the server receives it.
+ * The JSON body of {@code POST /chat/completions}, field family by field family, as the
+ * server receives it.
  */
 @Timeout(10)
 class RequestBodyHttpTests extends HttpTestSupport {
 
 	private static final Tool WEATHER = Tool.function(FunctionDefinition
-		.of("get_weather", "Current weather in a city",
-				Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string")), "required",
-						List.of("city"), "additionalProperties", false))
+		.of("get_weather", "Current weather in a city", Map.of("type", "object", "properties",
+				Map.of("city", Map.of("type", "string")), "required", List.of("city"), "additionalProperties", false))
 		.withStrict());
 
 	private static final Tool CODE_EXEC = Tool.custom(new CustomToolDefinition("code_exec", "Runs Python code",
@@ -77,8 +77,7 @@ class RequestBodyHttpTests extends HttpTestSupport {
 				.toolCall(ToolCall.function("call_1", "get_weather", "{\"city\":\"Paris\"}"))
 				.build())
 			.message(ChatMessage.tool("call_1", "{\"celsius\":21}"))
-			.message(ChatMessage.assistant("It is 21 °C in Paris.")))
-			.get("messages");
+			.message(ChatMessage.assistant("It is 21 °C in Paris."))).get("messages");
 
 		assertThat(messages).isEqualTo(json("""
 				[
@@ -107,15 +106,16 @@ class RequestBodyHttpTests extends HttpTestSupport {
 			.get(0)
 			.get("content");
 
-		assertThat(content).isEqualTo(json("""
-				[
-				  {"type": "text", "text": "Compare these."},
-				  {"type": "image_url", "image_url": {"url": "https://example.com/cat.png", "detail": "high"}},
-				  {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
-				  {"type": "input_audio", "input_audio": {"data": "UklGRiQAAABXQVZF", "format": "wav"}},
-				  {"type": "file", "file": {"file_id": "file-abc123"}},
-				  {"type": "file", "file": {"filename": "report.pdf", "file_data": "data:application/pdf;base64,JVBERi0x"}}
-				]"""));
+		assertThat(content).isEqualTo(
+				json("""
+						[
+						  {"type": "text", "text": "Compare these."},
+						  {"type": "image_url", "image_url": {"url": "https://example.com/cat.png", "detail": "high"}},
+						  {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
+						  {"type": "input_audio", "input_audio": {"data": "UklGRiQAAABXQVZF", "format": "wav"}},
+						  {"type": "file", "file": {"file_id": "file-abc123"}},
+						  {"type": "file", "file": {"filename": "report.pdf", "file_data": "data:application/pdf;base64,JVBERi0x"}}
+						]"""));
 	}
 
 	@Test
@@ -178,9 +178,11 @@ class RequestBodyHttpTests extends HttpTestSupport {
 		return Stream.of(Arguments.of("text", ResponseFormat.text(), "{\"type\": \"text\"}"),
 				Arguments.of("json_object", ResponseFormat.jsonObject(), "{\"type\": \"json_object\"}"),
 				Arguments.of("json_schema",
-						ResponseFormat.jsonSchema("planet",
-								Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string")),
-										"required", List.of("name"), "additionalProperties", false)),
+						ResponseFormat.jsonSchema(
+								"planet",
+								Map.of("type", "object", "properties", Map
+									.of("name", Map.of("type", "string")), "required", List.of("name"),
+										"additionalProperties", false)),
 						"""
 								{"type": "json_schema", "json_schema": {"name": "planet", "strict": true, "schema": {
 								  "type": "object", "properties": {"name": {"type": "string"}},
@@ -204,14 +206,17 @@ class RequestBodyHttpTests extends HttpTestSupport {
 			.prediction(Prediction.content(List.of(new TextPart("class Foo {}", null)))));
 
 		assertThat(body.get("audio")).isEqualTo(json("{\"voice\": {\"id\": \"voice_123\"}, \"format\": \"mp3\"}"));
-		assertThat(body.get("prediction"))
-			.isEqualTo(json("{\"type\": \"content\", \"content\": [{\"type\": \"text\", \"text\": \"class Foo {}\"}]}"));
+		assertThat(body.get("prediction")).isEqualTo(
+				json("{\"type\": \"content\", \"content\": [{\"type\": \"text\", \"text\": \"class Foo {}\"}]}"));
 	}
 
 	@Test
 	void webSearchOptionsAreSentWithoutUnsetLocationFields() {
-		JsonNode body = send(base().webSearchOptions(new WebSearchOptions(WebSearchOptions.UserLocation
-			.approximate(new WebSearchOptions.ApproximateLocation("FR", null, "Paris", "Europe/Paris")), "low")));
+		JsonNode body = send(
+				base().webSearchOptions(new WebSearchOptions(
+						WebSearchOptions.UserLocation
+							.approximate(new WebSearchOptions.ApproximateLocation("FR", null, "Paris", "Europe/Paris")),
+						"low")));
 
 		assertThat(body.get("web_search_options")).isEqualTo(json("""
 				{"user_location": {"type": "approximate",
@@ -268,7 +273,8 @@ class RequestBodyHttpTests extends HttpTestSupport {
 
 	@Test
 	void unknownEnumValuesCanBeSent() {
-		JsonNode body = send(base().serviceTier(ServiceTier.of("ultra")).reasoningEffort(ReasoningEffort.of("extreme")));
+		JsonNode body = send(
+				base().serviceTier(ServiceTier.of("ultra")).reasoningEffort(ReasoningEffort.of("extreme")));
 
 		assertThat(body.get("service_tier").asString()).isEqualTo("ultra");
 		assertThat(body.get("reasoning_effort").asString()).isEqualTo("extreme");

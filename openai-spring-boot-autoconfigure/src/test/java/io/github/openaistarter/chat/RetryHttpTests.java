@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Retries over HTTP, with short backoffs (20 ms doubling up to 100 ms, server waits honoured up to 2 s): which
- * failures are retried, after how long, how many requests the server sees, and what the caller gets when the
- * call gives up, for blocking, reactive and streaming calls.
+ * Retries over HTTP, with short backoffs (20 ms doubling up to 100 ms, server waits
+ * honoured up to 2 s): which failures are retried, after how long, how many requests the
+ * server sees, and what the caller gets when the call gives up, for blocking, reactive
+ * and streaming calls.
  */
 @Timeout(20)
 class RetryHttpTests extends HttpTestSupport {
@@ -102,7 +103,8 @@ class RetryHttpTests extends HttpTestSupport {
 		assertThat(this.chat.create(HELLO).text()).isEqualTo(COMPLETION_TEXT);
 
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
-		// the client reads the date with the same wall clock; allow its millisecond resolution
+		// the client reads the date with the same wall clock; allow its millisecond
+		// resolution
 		assertThat(this.dispatcher.arrivedAt(2)).isAfterOrEqualTo(date.minusMillis(5)).isBefore(date.plus(SLACK));
 	}
 
@@ -177,13 +179,11 @@ class RetryHttpTests extends HttpTestSupport {
 		enqueue(error(503, "req_2").build());
 		enqueue(error(503, "req_3").build());
 
-		StepVerifier.create(this.reactive.retrieve("chatcmpl-abc123"))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(InternalServerException.class)
-					.hasMessageEndingWith("[request id req_3] (after 3 attempts)");
-				assertThat(((InternalServerException) ex).attempts()).isEqualTo(3);
-			})
-			.verify(Duration.ofSeconds(5));
+		StepVerifier.create(this.reactive.retrieve("chatcmpl-abc123")).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(InternalServerException.class)
+				.hasMessageEndingWith("[request id req_3] (after 3 attempts)");
+			assertThat(((InternalServerException) ex).attempts()).isEqualTo(3);
+		}).verify(Duration.ofSeconds(5));
 		assertThat(this.server.getRequestCount()).isEqualTo(3);
 	}
 
@@ -216,13 +216,12 @@ class RetryHttpTests extends HttpTestSupport {
 		this.server.close();
 		long start = System.nanoTime();
 
-		assertThatExceptionOfType(OpenAiIoException.class).isThrownBy(() -> this.chat.create(HELLO))
-			.satisfies((ex) -> {
-				assertThat(ex.stage()).isEqualTo(OpenAiIoException.Stage.CONNECTING);
-				assertThat(ex.attempts()).isEqualTo(3);
-				assertThat(ex.getMessage()).startsWith("POST /chat/completions failed to connect: ")
-					.endsWith(" (after 3 attempts)");
-			});
+		assertThatExceptionOfType(OpenAiIoException.class).isThrownBy(() -> this.chat.create(HELLO)).satisfies((ex) -> {
+			assertThat(ex.stage()).isEqualTo(OpenAiIoException.Stage.CONNECTING);
+			assertThat(ex.attempts()).isEqualTo(3);
+			assertThat(ex.getMessage()).startsWith("POST /chat/completions failed to connect: ")
+				.endsWith(" (after 3 attempts)");
+		});
 		// two backoffs of at least 15 ms and 30 ms
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(45), SLACK.multipliedBy(2));
 	}
@@ -231,12 +230,10 @@ class RetryHttpTests extends HttpTestSupport {
 	void connectionRefusedForAStoredCreateIsRetriedAsTheRequestWasNeverSent() {
 		this.server.close();
 
-		StepVerifier.create(this.reactive.create(STORED))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(OpenAiIoException.class);
-				assertThat(((OpenAiIoException) ex).attempts()).isEqualTo(3);
-			})
-			.verify(Duration.ofSeconds(5));
+		StepVerifier.create(this.reactive.create(STORED)).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(OpenAiIoException.class);
+			assertThat(((OpenAiIoException) ex).attempts()).isEqualTo(3);
+		}).verify(Duration.ofSeconds(5));
 	}
 
 	@Test
@@ -262,7 +259,17 @@ class RetryHttpTests extends HttpTestSupport {
 	}
 
 	@Test
-	void connectionResetBeforeTheResponseIsNotRetriedForAStoredCreate() {
+	void connectionResetBeforeTheResponseIsRetriedForAStoredCreateByDefault() {
+		enqueue(resetBeforeResponse());
+		enqueueCompletion();
+
+		assertThat(this.chat.create(STORED).text()).isEqualTo(COMPLETION_TEXT);
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void connectionResetBeforeTheResponseIsNotRetriedForAStoredCreateWhenStrict() {
+		useClient(transport().retryPolicy(SHORT_BACKOFFS).retryStoredCreates(false).build(), Map.of());
 		enqueue(resetBeforeResponse());
 		enqueueCompletion();
 
@@ -277,13 +284,24 @@ class RetryHttpTests extends HttpTestSupport {
 	}
 
 	@Test
-	void storedCreateIsNotRetriedOnServerError() {
-		enqueue(error(500, "req_1").build());
+	void storedCreateIsRetriedOnServerErrorByDefault() {
+		enqueue(error(503, "req_1").build());
+		enqueueCompletion();
+
+		assertThat(this.chat.create(STORED).text()).isEqualTo(COMPLETION_TEXT);
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void storedCreateIsNotRetriedOnServerErrorWhenStoredCreatesAreStrict() {
+		useClient(transport().retryPolicy(SHORT_BACKOFFS).retryStoredCreates(false).build(), Map.of());
+		enqueue(error(503, "req_1").build());
 		enqueueCompletion();
 
 		assertThatExceptionOfType(InternalServerException.class).isThrownBy(() -> this.chat.create(STORED))
 			.satisfies((ex) -> assertThat(ex.attempts()).isEqualTo(1));
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
+		assertThat(this.chat.create(HELLO).text()).isEqualTo(COMPLETION_TEXT);
 	}
 
 	@Test
@@ -308,8 +326,8 @@ class RetryHttpTests extends HttpTestSupport {
 	}
 
 	@Test
-	void storeSetByTheConfiguredDefaultsAlsoMakesCreateNonRepeatable() {
-		useClient(transport().retryPolicy(SHORT_BACKOFFS).build(), Map.of("store", true));
+	void storeSetByTheConfiguredDefaultsAlsoMakesCreateNonRepeatableWhenStrict() {
+		useClient(transport().retryPolicy(SHORT_BACKOFFS).retryStoredCreates(false).build(), Map.of("store", true));
 		enqueue(error(502, "req_1").build());
 		enqueueCompletion();
 
@@ -441,8 +459,8 @@ class RetryHttpTests extends HttpTestSupport {
 			.isThrownBy(() -> this.chat.stream(HELLO, (chunk) -> texts.add(chunk.text())))
 			.satisfies((ex) -> {
 				assertThat(ex.attempts()).isEqualTo(1);
-				assertThat(ex.getMessage()).isEqualTo(
-						"POST /chat/completions stream ended before [DONE]; the answer may be incomplete");
+				assertThat(ex.getMessage())
+					.isEqualTo("POST /chat/completions stream ended before [DONE]; the answer may be incomplete");
 				assertThat(ex.requestId()).isEqualTo("req_stream_1");
 			});
 		assertThat(texts).containsExactly("", "Hello", " world");
@@ -468,7 +486,8 @@ class RetryHttpTests extends HttpTestSupport {
 	@Test
 	void errorEventMidStreamIsNotRetried() {
 		enqueue(eventStream(ONCE_CHUNK_EVENT + "event: error\ndata: {\"error\":{\"message\":\"overloaded\","
-				+ "\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n").build());
+				+ "\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n")
+			.build());
 		enqueue(eventStream(fixture("stream-text.sse")).build());
 
 		StepVerifier.create(this.reactive.stream(HELLO))
@@ -523,11 +542,10 @@ class RetryHttpTests extends HttpTestSupport {
 			.build());
 		enqueueCompletion();
 
-		assertThatExceptionOfType(OpenAiIoException.class).isThrownBy(() -> this.chat.create(HELLO))
-			.satisfies((ex) -> {
-				assertThat(ex.stage()).isEqualTo(OpenAiIoException.Stage.READING_RESPONSE);
-				assertThat(ex.attempts()).isEqualTo(1);
-			});
+		assertThatExceptionOfType(OpenAiIoException.class).isThrownBy(() -> this.chat.create(HELLO)).satisfies((ex) -> {
+			assertThat(ex.stage()).isEqualTo(OpenAiIoException.Stage.READING_RESPONSE);
+			assertThat(ex.attempts()).isEqualTo(1);
+		});
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 
@@ -546,7 +564,10 @@ class RetryHttpTests extends HttpTestSupport {
 			.setHeader("x-request-id", requestId);
 	}
 
-	/** Asserts the attempt's request came at least the given wait after the one before, and not much later. */
+	/**
+	 * Asserts the attempt's request came at least the given wait after the one before,
+	 * and not much later.
+	 */
 	private void assertWaited(int attempt, Duration atLeast) {
 		assertThat(this.dispatcher.gapBefore(attempt)).as("wait before attempt %d", attempt)
 			.isBetween(atLeast, atLeast.plus(SLACK));

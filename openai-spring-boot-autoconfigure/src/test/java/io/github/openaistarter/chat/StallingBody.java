@@ -11,9 +11,10 @@ import mockwebserver3.MockResponseBody;
 import okio.BufferedSink;
 
 /**
- * A chunked response body that sends its beginning at once and then stalls until {@link #release() released},
- * optionally sending filler meanwhile (a {@code : keep-alive} comment for event streams, a space for JSON).
- * Writing filler lets the server notice when the client has closed the connection: see
+ * A chunked response body that sends its beginning at once and then stalls until
+ * {@link #release() released}, optionally sending filler meanwhile (a
+ * {@code : keep-alive} comment for event streams, a space for JSON). Writing filler lets
+ * the server notice when the client has closed the connection: see
  * {@link #awaitDisconnect(Duration)}.
  */
 final class StallingBody implements MockResponseBody {
@@ -92,7 +93,8 @@ final class StallingBody implements MockResponseBody {
 		try {
 			writeChunk(sink, this.beginning);
 			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_STALL_MILLIS);
-			while (!this.released.await(FILLER_INTERVAL_MILLIS, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+			while (!this.released.await(FILLER_INTERVAL_MILLIS, TimeUnit.MILLISECONDS)
+					&& System.nanoTime() < deadline) {
 				if (!this.filler.isEmpty()) {
 					writeChunk(sink, this.filler);
 				}

@@ -24,8 +24,8 @@ import io.github.openaistarter.chat.model.UnknownContentPart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stored-completion operations over HTTP: retrieve, update, delete, list and list messages, with their
- * paths, query parameters and answers.
+ * The stored-completion operations over HTTP: retrieve, update, delete, list and list
+ * messages, with their paths, query parameters and answers.
  */
 @Timeout(10)
 class StoredCompletionsHttpTests extends HttpTestSupport {
@@ -171,8 +171,8 @@ class StoredCompletionsHttpTests extends HttpTestSupport {
 
 		RecordedRequest request = takeRequest();
 		assertThat(rawPath(request)).isEqualTo("/v1/chat/completions/chatcmpl-abc123/messages");
-		assertThat(queryParams(request)).containsExactly(Map.entry("after", "chatcmpl-abc123-0"), Map.entry("limit", "2"),
-				Map.entry("order", "desc"));
+		assertThat(queryParams(request)).containsExactly(Map.entry("after", "chatcmpl-abc123-0"),
+				Map.entry("limit", "2"), Map.entry("order", "desc"));
 	}
 
 	@Test
@@ -245,7 +245,8 @@ class StoredCompletionsHttpTests extends HttpTestSupport {
 		assertThat(completion.usage().promptTokens()).isEqualTo(13);
 		assertThat(completion.usage().completionTokens()).isEqualTo(18);
 		assertThat(completion.usage().totalTokens()).isEqualTo(31);
-		assertThat(completion.additionalProperties()).containsEntry("request_id", "req_ded8ab984ec4bf840f37566c1011c417")
+		assertThat(completion.additionalProperties())
+			.containsEntry("request_id", "req_ded8ab984ec4bf840f37566c1011c417")
 			.containsEntry("temperature", 1.0)
 			.containsEntry("tools", null);
 	}
@@ -286,8 +287,8 @@ class StoredCompletionsHttpTests extends HttpTestSupport {
 		assertThat(toolCalling.toolCalls())
 			.containsExactly(ToolCall.function("call_abc123", "describe_image", "{\"detail\":\"low\"}"));
 		StoredMessage video = page.data().get(3);
-		assertThat(video.contentParts()).containsExactly(
-				new UnknownContentPart("input_video", Map.of("video_url", Map.of("url", "https://example.com/clip.mp4"))));
+		assertThat(video.contentParts()).containsExactly(new UnknownContentPart("input_video",
+				Map.of("video_url", Map.of("url", "https://example.com/clip.mp4"))));
 		assertThat(video.text()).isEmpty();
 		assertThat(video.additionalProperties()).containsExactly(Map.entry("created_at", 1738960611));
 	}

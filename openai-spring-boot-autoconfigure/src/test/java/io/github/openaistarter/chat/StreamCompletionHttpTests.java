@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Streamed {@code POST /chat/completions} over HTTP: the request, server-sent events decoding, accumulation,
- * errors inside the stream and cancellation.
+ * Streamed {@code POST /chat/completions} over HTTP: the request, server-sent events
+ * decoding, accumulation, errors inside the stream and cancellation.
  */
 @Timeout(10)
 class StreamCompletionHttpTests extends HttpTestSupport {
@@ -54,23 +54,23 @@ class StreamCompletionHttpTests extends HttpTestSupport {
 	void streamPostsStreamFlagAndEmitsEachChunk() {
 		enqueue(eventStream(fixture("stream-two-choices-tool-calls.sse")).build());
 
-		StepVerifier.create(this.reactive.stream(WEATHER))
-			.assertNext((chunk) -> {
-				assertThat(chunk.id()).isEqualTo("chatcmpl-stream-1");
-				assertThat(chunk.object()).isEqualTo("chat.completion.chunk");
-				assertThat(chunk.created()).isEqualTo(1741570283L);
-				assertThat(chunk.model()).isEqualTo("gpt-4o-2024-08-06");
-				assertThat(chunk.serviceTier()).isEqualTo(ServiceTier.DEFAULT);
-				assertThat(chunk.obfuscation()).isEqualTo("kJ3x");
-				assertThat(chunk.choices()).singleElement().satisfies((choice) -> {
-					assertThat(choice.index()).isZero();
-					assertThat(choice.delta().role()).isEqualTo("assistant");
-					assertThat(choice.delta().content()).isEmpty();
-					assertThat(choice.finishReason()).isNull();
-				});
-			})
-			.assertNext((chunk) -> assertThat(chunk.choices().get(0).delta().toolCalls()).containsExactly(
-					new ToolCallDelta(0, "call_weather", "function", new FunctionCall("get_weather", ""), null, Map.of())))
+		StepVerifier.create(this.reactive.stream(WEATHER)).assertNext((chunk) -> {
+			assertThat(chunk.id()).isEqualTo("chatcmpl-stream-1");
+			assertThat(chunk.object()).isEqualTo("chat.completion.chunk");
+			assertThat(chunk.created()).isEqualTo(1741570283L);
+			assertThat(chunk.model()).isEqualTo("gpt-4o-2024-08-06");
+			assertThat(chunk.serviceTier()).isEqualTo(ServiceTier.DEFAULT);
+			assertThat(chunk.obfuscation()).isEqualTo("kJ3x");
+			assertThat(chunk.choices()).singleElement().satisfies((choice) -> {
+				assertThat(choice.index()).isZero();
+				assertThat(choice.delta().role()).isEqualTo("assistant");
+				assertThat(choice.delta().content()).isEmpty();
+				assertThat(choice.finishReason()).isNull();
+			});
+		})
+			.assertNext(
+					(chunk) -> assertThat(chunk.choices().get(0).delta().toolCalls()).containsExactly(new ToolCallDelta(
+							0, "call_weather", "function", new FunctionCall("get_weather", ""), null, Map.of())))
 			.assertNext((chunk) -> assertThat(chunk.text()).isEqualTo("The weather"))
 			.assertNext((chunk) -> assertThat(chunk.choices().get(0).delta().toolCalls()).containsExactly(
 					new ToolCallDelta(0, null, null, new FunctionCall(null, "{\"city\":"), null, Map.of())))
@@ -186,7 +186,8 @@ class StreamCompletionHttpTests extends HttpTestSupport {
 	void withResponseStreamCarriesRequestIdAndRateLimitsOnEachChunk() {
 		enqueue(withRateLimitHeaders(eventStream(fixture("stream-text.sse")).setHeader("x-request-id", "req_abc123"))
 			.build());
-		RateLimit expected = new RateLimit(10000L, 9999L, Duration.ofMillis(6), 200000L, 199950L, Duration.ofSeconds(90));
+		RateLimit expected = new RateLimit(10000L, 9999L, Duration.ofMillis(6), 200000L, 199950L,
+				Duration.ofSeconds(90));
 
 		List<OpenAiResponse<ChatCompletionChunk>> chunks;
 		try (Stream<OpenAiResponse<ChatCompletionChunk>> stream = this.chat.withResponse().stream(WEATHER)) {
@@ -253,20 +254,18 @@ class StreamCompletionHttpTests extends HttpTestSupport {
 	void errorEventNamedErrorWithPlainTextDataFailsWithStreamException() {
 		enqueue(eventStream(ONCE_CHUNK_EVENT + "event: error\ndata: upstream overloaded\n\n").build());
 
-		StepVerifier.create(this.reactive.stream(WEATHER))
-			.expectNextCount(1)
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(OpenAiStreamException.class)
-					.hasMessage("POST /chat/completions stream failed: upstream overloaded");
-				assertThat(((OpenAiStreamException) ex).error().message()).isEqualTo("upstream overloaded");
-			})
-			.verify();
+		StepVerifier.create(this.reactive.stream(WEATHER)).expectNextCount(1).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(OpenAiStreamException.class)
+				.hasMessage("POST /chat/completions stream failed: upstream overloaded");
+			assertThat(((OpenAiStreamException) ex).error().message()).isEqualTo("upstream overloaded");
+		}).verify();
 	}
 
 	@Test
 	void errorEventNamedErrorWithJsonDataKeepsItsDetails() {
 		enqueue(eventStream(ONCE_CHUNK_EVENT + "event: error\ndata: {\"error\":{\"message\":\"Overloaded\","
-				+ "\"type\":\"server_error\",\"code\":\"overloaded\"}}\n\n").build());
+				+ "\"type\":\"server_error\",\"code\":\"overloaded\"}}\n\n")
+			.build());
 
 		StepVerifier.create(this.reactive.stream(WEATHER))
 			.expectNextCount(1)
@@ -280,14 +279,11 @@ class StreamCompletionHttpTests extends HttpTestSupport {
 		String cut = "data: {\"id\":\"chatcmpl-slow\",\"choices\":[{\n\n";
 		enqueue(eventStream(ONCE_CHUNK_EVENT + cut + "data: [DONE]\n\n").build());
 
-		StepVerifier.create(this.reactive.stream(WEATHER))
-			.expectNextCount(1)
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(OpenAiDecodingException.class)
-					.hasMessageStartingWith("Could not read a chunk of POST /chat/completions: ");
-				assertThat(((OpenAiDecodingException) ex).requestId()).isEqualTo("req_stream_1");
-			})
-			.verify();
+		StepVerifier.create(this.reactive.stream(WEATHER)).expectNextCount(1).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(OpenAiDecodingException.class)
+				.hasMessageStartingWith("Could not read a chunk of POST /chat/completions: ");
+			assertThat(((OpenAiDecodingException) ex).requestId()).isEqualTo("req_stream_1");
+		}).verify();
 	}
 
 	@Test
@@ -295,15 +291,12 @@ class StreamCompletionHttpTests extends HttpTestSupport {
 		String cut = fixture("stream-text.sse");
 		enqueue(eventStream(cut.substring(0, cut.indexOf("data: {", cut.indexOf(" world")))).build());
 
-		StepVerifier.create(this.reactive.stream(WEATHER))
-			.expectNextCount(3)
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(OpenAiStreamException.class)
-					.hasMessage("POST /chat/completions stream ended before [DONE]; the answer may be incomplete");
-				assertThat(((OpenAiStreamException) ex).error()).isEqualTo(OpenAiError.NONE);
-				assertThat(((OpenAiStreamException) ex).requestId()).isEqualTo("req_stream_1");
-			})
-			.verify();
+		StepVerifier.create(this.reactive.stream(WEATHER)).expectNextCount(3).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(OpenAiStreamException.class)
+				.hasMessage("POST /chat/completions stream ended before [DONE]; the answer may be incomplete");
+			assertThat(((OpenAiStreamException) ex).error()).isEqualTo(OpenAiError.NONE);
+			assertThat(((OpenAiStreamException) ex).requestId()).isEqualTo("req_stream_1");
+		}).verify();
 	}
 
 	@Test
@@ -364,10 +357,9 @@ class StreamCompletionHttpTests extends HttpTestSupport {
 
 	private static String errorStream() {
 		String text = fixture("stream-text.sse");
-		return text.substring(0, text.indexOf("data: {", text.indexOf("\"Hello\"")))
-			.replace("\"Hello\"", "\"Hel\"")
-			+ "data: {\"error\":{\"message\":\"The server had an error while processing your request.\","
-			+ "\"type\":\"server_error\",\"param\":null,\"code\":\"x\"}}\n\n";
+		return text.substring(0, text.indexOf("data: {", text.indexOf("\"Hello\""))).replace("\"Hello\"", "\"Hel\"")
+				+ "data: {\"error\":{\"message\":\"The server had an error while processing your request.\","
+				+ "\"type\":\"server_error\",\"param\":null,\"code\":\"x\"}}\n\n";
 	}
 
 	private static void assertServerErrorEvent(Throwable ex) {
@@ -398,8 +390,9 @@ class StreamCompletionHttpTests extends HttpTestSupport {
 				ToolCall.function("call_weather", "get_weather", "{\"city\": \"Paris\"}"),
 				ToolCall.function("call_time", "get_time", "{\"zone\":\"Europe/Paris\"}"));
 		assertThat(completion.choices().get(1).finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
-		assertThat(completion.usage()).isEqualTo(new Usage(87, 41, 128, new Usage.PromptTokensDetails(0L, 0L, null, null,
-				null, Map.of()), new Usage.CompletionTokensDetails(0L, 0L, null, 0L, 0L, Map.of()), Map.of()));
+		assertThat(completion.usage())
+			.isEqualTo(new Usage(87, 41, 128, new Usage.PromptTokensDetails(0L, 0L, null, null, null, Map.of()),
+					new Usage.CompletionTokensDetails(0L, 0L, null, 0L, 0L, Map.of()), Map.of()));
 	}
 
 	private static void assertStreamRequest(RecordedRequest request) {

@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Timeouts and cancellation over HTTP, with retries on: a timed-out call is not retried and fails with
- * {@link OpenAiTimeoutException}; a timed-out, disposed, closed or interrupted call closes its exchange (the
- * server sees the disconnect) and gives its connection back to the pool.
+ * Timeouts and cancellation over HTTP, with retries on: a timed-out call is not retried
+ * and fails with {@link OpenAiTimeoutException}; a timed-out, disposed, closed or
+ * interrupted call closes its exchange (the server sees the disconnect) and gives its
+ * connection back to the pool.
  */
 @Timeout(20)
 class TimeoutAndCancellationHttpTests extends PooledHttpTestSupport {
@@ -67,13 +68,11 @@ class TimeoutAndCancellationHttpTests extends PooledHttpTestSupport {
 		enqueue(jsonResponse(200, fixture("chat-completion.json")).headersDelay(3, TimeUnit.SECONDS).build());
 		enqueueJsonFixture("chat-completion.json");
 
-		StepVerifier.create(this.reactive.retrieve("chatcmpl-abc123"))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isExactlyInstanceOf(OpenAiTimeoutException.class)
-					.hasMessage("GET /chat/completions/chatcmpl-abc123 timed out: no complete answer within PT0.3S");
-				assertThat(((OpenAiTimeoutException) ex).attempts()).isEqualTo(1);
-			})
-			.verify(Duration.ofSeconds(3));
+		StepVerifier.create(this.reactive.retrieve("chatcmpl-abc123")).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(OpenAiTimeoutException.class)
+				.hasMessage("GET /chat/completions/chatcmpl-abc123 timed out: no complete answer within PT0.3S");
+			assertThat(((OpenAiTimeoutException) ex).attempts()).isEqualTo(1);
+		}).verify(Duration.ofSeconds(3));
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 		awaitActiveConnections(0);
 	}
@@ -239,7 +238,8 @@ class TimeoutAndCancellationHttpTests extends PooledHttpTestSupport {
 		assertThat(this.chat.retrieve("chatcmpl-abc123").id()).isEqualTo("chatcmpl-abc123");
 
 		awaitActiveConnections(0);
-		// a call may begin before the previous one's connection is back: one to three connections
+		// a call may begin before the previous one's connection is back: one to three
+		// connections
 		assertThat(this.pool.idleConnections()).isBetween(1, 3);
 	}
 

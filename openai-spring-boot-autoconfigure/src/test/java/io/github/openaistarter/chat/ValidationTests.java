@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Bad arguments are refused with {@link IllegalArgumentException} before any request reaches the server, in
- * both flavours.
+ * Bad arguments are refused with {@link IllegalArgumentException} before any request
+ * reaches the server, in both flavours.
  */
 @Timeout(10)
 class ValidationTests extends HttpTestSupport {

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * A client authenticated by bearer tokens ({@link AccessTokenSupplier}) instead of a key, over HTTP.
+ * A client authenticated by bearer tokens ({@link AccessTokenSupplier}) instead of a key,
+ * over HTTP.
  */
 @Timeout(60)
 class AccessTokensHttpTests {
@@ -107,10 +108,9 @@ class AccessTokensHttpTests {
 
 	@Test
 	void aKeyAndATokenSupplierTogetherAreRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> OpenAiClient.builder()
-			.apiKey("sk-both-1234")
-			.accessTokens(numberedTokens())
-			.build()).withMessage("Set an API key or an access token supplier, not both");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> OpenAiClient.builder().apiKey("sk-both-1234").accessTokens(numberedTokens()).build())
+			.withMessage("Set an API key or an access token supplier, not both");
 	}
 
 	private static MockResponse completion() {

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link OpenAiClient} as a plain Java program uses it: no application context, no properties.
+ * {@link OpenAiClient} as a plain Java program uses it: no application context, no
+ * properties.
  */
 @Timeout(60)
 class OpenAiClientTests {
@@ -53,7 +54,8 @@ class OpenAiClientTests {
 	void aPlainMainReachesAnHttpsServerThroughAProxyTrustingItByATlsBundle() throws Exception {
 		HeldCertificate certificate = certificateFor(HOST);
 		try (MockWebServer proxy = new MockWebServer()) {
-			// the proxy opens a tunnel, then the same server answers inside it over TLS as openai.internal.example
+			// the proxy opens a tunnel, then the same server answers inside it over TLS
+			// as openai.internal.example
 			proxy.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
 			proxy.start();
 			proxy.enqueue(new MockResponse.Builder().inTunnel().build());
@@ -93,7 +95,8 @@ class OpenAiClientTests {
 	void withoutTheTlsBundleTheSameServerIsRefused() throws Exception {
 		HeldCertificate certificate = certificateFor("localhost");
 		try (MockWebServer server = new MockWebServer()) {
-			server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+			server
+				.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
 			server.start();
 			server.enqueue(completion());
 			try (OpenAiClient client = OpenAiClient.builder()
@@ -153,7 +156,8 @@ class OpenAiClientTests {
 	}
 
 	private static SslBundle trusting(HeldCertificate certificate) {
-		return SslBundle.of(new PemSslStoreBundle(null, PemSslStoreDetails.forCertificate(certificate.certificatePem())));
+		return SslBundle
+			.of(new PemSslStoreBundle(null, PemSslStoreDetails.forCertificate(certificate.certificatePem())));
 	}
 
 }

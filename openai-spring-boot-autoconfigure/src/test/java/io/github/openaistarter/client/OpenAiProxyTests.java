@@ -21,7 +21,8 @@ class OpenAiProxyTests {
 
 	@Test
 	void nonProxyHostsBecomeOneRegularExpressionWithWildcards() {
-		OpenAiProxy proxy = OpenAiProxy.of("proxy.example", 3128).withNonProxyHosts(List.of("*.internal.example", "10.*"));
+		OpenAiProxy proxy = OpenAiProxy.of("proxy.example", 3128)
+			.withNonProxyHosts(List.of("*.internal.example", "10.*"));
 		assertThat(proxy.nonProxyHostsPattern()).isEqualTo(".*\\.internal\\.example|10\\..*");
 		assertThat("api.internal.example").matches(proxy.nonProxyHostsPattern());
 		assertThat("api.openai.com").doesNotMatch(proxy.nonProxyHostsPattern());

@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Azure OpenAI's two route styles against {@code ../shared/openai-fake}, which serves both, checks
- * {@code api-version} and records which credential came: the v1 API under {@code /openai/v1}, and the deployment
- * routes for create and stream (the other operations going to the v1 API); the key always in the {@code api-key}
- * header; no violation at the end.
+ * Azure OpenAI's two route styles against {@code ../shared/openai-fake}, which serves
+ * both, checks {@code api-version} and records which credential came: the v1 API under
+ * {@code /openai/v1}, and the deployment routes for create and stream (the other
+ * operations going to the v1 API); the key always in the {@code api-key} header; no
+ * violation at the end.
  */
 @Timeout(60)
 class AzureConformanceTests {
@@ -85,7 +86,8 @@ class AzureConformanceTests {
 		ChatCompletionsOperations chat = azure(fake.root() + "/openai/v1", null, "sk-invalid");
 		assertThatExceptionOfType(AuthenticationException.class)
 			.isThrownBy(() -> chat.create(List.of(ChatMessage.user("hi"))))
-			.satisfies((ex) -> assertThat(ex.errorMessage()).startsWith("Access denied due to invalid subscription key"));
+			.satisfies(
+					(ex) -> assertThat(ex.errorMessage()).startsWith("Access denied due to invalid subscription key"));
 	}
 
 	private static void everyOperation(ChatCompletionsOperations chat) {
@@ -105,7 +107,9 @@ class AzureConformanceTests {
 	}
 
 	private static List<JsonNode> requests() {
-		return fake.requests().valueStream().filter((request) -> !request.path("path").asString().startsWith("/__fake"))
+		return fake.requests()
+			.valueStream()
+			.filter((request) -> !request.path("path").asString().startsWith("/__fake"))
 			.toList();
 	}
 

@@ -61,13 +61,13 @@ import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RateLimitException;
 import io.github.openaistarter.core.RetryPolicy;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every operation, streaming and each request-field family against {@code ../shared/openai-fake}, which checks
- * each request against the official OpenAPI description; the run must end with no violation.
+ * Every operation, streaming and each request-field family against
+ * {@code ../shared/openai-fake}, which checks each request against the official OpenAPI
+ * description; the run must end with no violation.
  */
 @Timeout(60)
 class SharedFakeConformanceTests {
@@ -100,8 +100,7 @@ class SharedFakeConformanceTests {
 		}
 		try {
 			JsonNode violations = fake.violations();
-			assertThat(violations.size()).as("requests that broke the OpenAPI description: %s", violations)
-				.isZero();
+			assertThat(violations.size()).as("requests that broke the OpenAPI description: %s", violations).isZero();
 			assertThat(fake.requests().size()).isGreaterThan(40);
 		}
 		finally {
@@ -132,13 +131,14 @@ class SharedFakeConformanceTests {
 		assertThat(streamed.choice().finishReason()).isEqualTo(FinishReason.STOP);
 
 		assertThat(chat.retrieve(first.id()).text()).isEqualTo(first.text());
-		assertThat(chat.update(first.id(), Map.of("run", tag, "step", "updated")).metadata())
-			.containsEntry("step", "updated");
+		assertThat(chat.update(first.id(), Map.of("run", tag, "step", "updated")).metadata()).containsEntry("step",
+				"updated");
 		Page<ChatCompletion> page = chat
 			.list(ListChatCompletionsParams.builder().metadata("run", tag).metadata("step", "updated").build());
 		assertThat(page.data()).extracting(ChatCompletion::id).containsExactly(first.id());
-		assertThat(chat.list(ListChatCompletionsParams.builder().metadata("run", tag).model("other-model").build())
-			.data()).isEmpty();
+		assertThat(
+				chat.list(ListChatCompletionsParams.builder().metadata("run", tag).model("other-model").build()).data())
+			.isEmpty();
 		assertThat(chat.listMessages(first.id()).data()).extracting(StoredMessage::text)
 			.containsExactly("You are terse.", "Name a planet.");
 		assertThat(chat.delete(first.id()).deleted()).isTrue();
@@ -151,11 +151,13 @@ class SharedFakeConformanceTests {
 		String run = "paging " + System.nanoTime();
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			ids.add(chat.create(ChatCompletionRequest.builder()
-				.message(ChatMessage.user("item " + i))
-				.store(true)
-				.metadata(Map.of("run", run))
-				.build()).id());
+			ids.add(chat
+				.create(ChatCompletionRequest.builder()
+					.message(ChatMessage.user("item " + i))
+					.store(true)
+					.metadata(Map.of("run", run))
+					.build())
+				.id());
 		}
 		ListChatCompletionsParams params = ListChatCompletionsParams.builder().metadata("run", run).limit(2).build();
 		try (Stream<ChatCompletion> all = chat.listAll(params)) {
@@ -163,16 +165,19 @@ class SharedFakeConformanceTests {
 		}
 		StepVerifier
 			.create(reactiveChat
-				.listAll(ListChatCompletionsParams.builder().metadata("run", run).limit(3).order(SortOrder.DESC).build())
+				.listAll(
+						ListChatCompletionsParams.builder().metadata("run", run).limit(3).order(SortOrder.DESC).build())
 				.map(ChatCompletion::id))
 			.expectNext(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0))
 			.verifyComplete();
 		List<StoredMessage> messages;
-		String conversation = chat.create(ChatCompletionRequest.builder()
-			.messages(List.of(ChatMessage.developer("d"), ChatMessage.user("u1"), ChatMessage.assistant("a1"),
-					ChatMessage.user("u2")))
-			.store(true)
-			.build()).id();
+		String conversation = chat
+			.create(ChatCompletionRequest.builder()
+				.messages(List.of(ChatMessage.developer("d"), ChatMessage.user("u1"), ChatMessage.assistant("a1"),
+						ChatMessage.user("u2")))
+				.store(true)
+				.build())
+			.id();
 		try (Stream<StoredMessage> all = chat.listAllMessages(conversation,
 				ListMessagesParams.builder().limit(1).build())) {
 			messages = all.toList();
@@ -188,12 +193,14 @@ class SharedFakeConformanceTests {
 		Map<String, String> metadata = Map.of("run", run, "team name", "R&D = ü+1", "a&b=c", "x y");
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			ids.add(chat.create(ChatCompletionRequest.builder()
-				.model("gpt-4.1-mini")
-				.message(ChatMessage.user("stored " + i))
-				.store(true)
-				.metadata(metadata)
-				.build()).id());
+			ids.add(chat
+				.create(ChatCompletionRequest.builder()
+					.model("gpt-4.1-mini")
+					.message(ChatMessage.user("stored " + i))
+					.store(true)
+					.metadata(metadata)
+					.build())
+				.id());
 		}
 		ListChatCompletionsParams.Builder params = ListChatCompletionsParams.builder()
 			.model("gpt-4.1-mini")
@@ -216,11 +223,13 @@ class SharedFakeConformanceTests {
 
 	@Test
 	void listMessagesWithEveryParameter() throws Exception {
-		String id = chat.create(ChatCompletionRequest.builder()
-			.messages(List.of(ChatMessage.developer("m0"), ChatMessage.user("m1"), ChatMessage.assistant("m2"),
-					ChatMessage.user("m3"), ChatMessage.user("m4")))
-			.store(true)
-			.build()).id();
+		String id = chat
+			.create(ChatCompletionRequest.builder()
+				.messages(List.of(ChatMessage.developer("m0"), ChatMessage.user("m1"), ChatMessage.assistant("m2"),
+						ChatMessage.user("m3"), ChatMessage.user("m4")))
+				.store(true)
+				.build())
+			.id();
 		List<StoredMessage> all = chat.listMessages(id).data();
 		assertThat(all).extracting(StoredMessage::text).containsExactly("m0", "m1", "m2", "m3", "m4");
 		assertThat(all).extracting(StoredMessage::role)
@@ -238,8 +247,8 @@ class SharedFakeConformanceTests {
 	}
 
 	/**
-	 * The query parameters of the last request the fake received on a path, each decoded as
-	 * {@code name=value}: proof of how the client encoded them.
+	 * The query parameters of the last request the fake received on a path, each decoded
+	 * as {@code name=value}: proof of how the client encoded them.
 	 */
 	private static List<String> lastQuery(String path) throws Exception {
 		JsonNode last = null;
@@ -261,11 +270,13 @@ class SharedFakeConformanceTests {
 
 	@Test
 	void reactiveLifecycle() {
-		ChatCompletion created = reactiveChat.create(ChatCompletionRequest.builder()
-			.message(ChatMessage.user("reactive hello"))
-			.store(true)
-			.metadata(Map.of("flavour", "reactive"))
-			.build()).block();
+		ChatCompletion created = reactiveChat
+			.create(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("reactive hello"))
+				.store(true)
+				.metadata(Map.of("flavour", "reactive"))
+				.build())
+			.block();
 		assertThat(created).isNotNull();
 		StepVerifier.create(reactiveChat.retrieve(created.id()).map(ChatCompletion::text))
 			.expectNext("echo: reactive hello")
@@ -282,13 +293,11 @@ class SharedFakeConformanceTests {
 				.map(ChatCompletion::text))
 			.expectNext("echo: stream me")
 			.verifyComplete();
-		StepVerifier.create(reactiveChat.withResponse().delete(created.id()))
-			.assertNext((response) -> {
-				assertThat(response.body().deleted()).isTrue();
-				assertThat(response.requestId()).isNotBlank();
-				assertThat(response.rateLimit().remainingRequests()).isNotNull();
-			})
-			.verifyComplete();
+		StepVerifier.create(reactiveChat.withResponse().delete(created.id())).assertNext((response) -> {
+			assertThat(response.body().deleted()).isTrue();
+			assertThat(response.requestId()).isNotBlank();
+			assertThat(response.rateLimit().remainingRequests()).isNotNull();
+		}).verifyComplete();
 	}
 
 	@Test
@@ -320,7 +329,8 @@ class SharedFakeConformanceTests {
 			.message(ChatMessage.developer("Follow the rules.").withName("dev"))
 			.message(ChatMessage.system("Be brief."))
 			.message(io.github.openaistarter.chat.model.SystemMessage.of(List.of(ContentPart.text("System part."))))
-			.message(ChatMessage.user(ContentPart.text("Look:"), ContentPart.imageUrl("https://example.com/a.png", "low"),
+			.message(ChatMessage.user(ContentPart.text("Look:"),
+					ContentPart.imageUrl("https://example.com/a.png", "low"),
 					ContentPart.inputAudio("UklGRiQAAABXQVZF", "wav"), ContentPart.fileId("file-abc"),
 					ContentPart.fileData("notes.pdf", "data:application/pdf;base64,JVBERi0="),
 					new TextPart("cached prefix", PromptCacheBreakpoint.EXPLICIT)))
@@ -341,15 +351,14 @@ class SharedFakeConformanceTests {
 	@Test
 	void everyToolChoiceAndToolKind() {
 		List<ToolChoice> choices = List.of(ToolChoice.NONE, ToolChoice.AUTO, ToolChoice.REQUIRED,
-				ToolChoice.function("get_weather"), ToolChoice.custom("sql"),
-				ToolChoice.allowedTools("auto",
+				ToolChoice.function("get_weather"), ToolChoice.custom("sql"), ToolChoice.allowedTools("auto",
 						List.of(Map.of("type", "function", "function", Map.of("name", "get_weather")))));
 		for (ToolChoice choice : choices) {
 			ChatCompletion completion = chat.create(ChatCompletionRequest.builder()
 				.message(ChatMessage.user("What is the weather?"))
-				.tool(Tool.function(
-						io.github.openaistarter.chat.model.FunctionDefinition.of("get_weather", "Weather", WEATHER_SCHEMA)
-							.withStrict()))
+				.tool(Tool.function(io.github.openaistarter.chat.model.FunctionDefinition
+					.of("get_weather", "Weather", WEATHER_SCHEMA)
+					.withStrict()))
 				.tool(Tool.custom(new CustomToolDefinition("sql", "Runs SQL",
 						CustomToolDefinition.Format.grammar("lark", "start: \"SELECT\""))))
 				.tool(Tool.custom(new CustomToolDefinition("notes", null, CustomToolDefinition.Format.text())))
@@ -362,20 +371,19 @@ class SharedFakeConformanceTests {
 
 	@Test
 	void everyResponseFormatAndSamplingOption() {
-		// the fake answers text with an echo, json_object with {"echo": ...}, json_schema with JSON made from the schema
+		// the fake answers text with an echo, json_object with {"echo": ...}, json_schema
+		// with JSON made from the schema
 		Map<ResponseFormat, String> answers = new LinkedHashMap<>();
 		answers.put(ResponseFormat.text(), "echo: json please");
 		answers.put(ResponseFormat.jsonObject(), "{\"echo\":\"json please\"}");
-		answers.put(ResponseFormat.jsonSchema("planet",
-				Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string")), "required",
-						List.of("name"), "additionalProperties", false)),
+		answers.put(ResponseFormat.jsonSchema("planet", Map.of("type", "object", "properties",
+				Map.of("name", Map.of("type", "string")), "required", List.of("name"), "additionalProperties", false)),
 				"{\"name\":\"json please\"}");
 		answers.put(ResponseFormat
 			.jsonSchema(new ResponseFormat.JsonSchema("loose", "Any object", Map.of("type", "object"), false)), "{}");
-		answers.forEach((format, answer) -> assertThat(chat.create(ChatCompletionRequest.builder()
-			.message(ChatMessage.user("json please"))
-			.responseFormat(format)
-			.build()).text()).as(format.toString()).isEqualTo(answer));
+		answers.forEach((format, answer) -> assertThat(chat.create(
+				ChatCompletionRequest.builder().message(ChatMessage.user("json please")).responseFormat(format).build())
+			.text()).as(format.toString()).isEqualTo(answer));
 		ChatCompletion sampled = chat.create(ChatCompletionRequest.builder()
 			.model("gpt-4o")
 			.message(ChatMessage.user("sample"))
@@ -396,49 +404,59 @@ class SharedFakeConformanceTests {
 			.serviceTier(ServiceTier.FLEX)
 			.build());
 		assertThat(sampled.choices()).hasSize(2);
-		assertThat(chat.create(ChatCompletionRequest.builder()
-			.message(ChatMessage.user("stops"))
-			.stop(List.of("a", "b"))
-			.reasoningEffort(ReasoningEffort.LOW)
-			.verbosity(Verbosity.HIGH)
-			.extraBody("some_future_flag", true)
-			.build()).text()).isEqualTo("echo: stops");
+		assertThat(chat
+			.create(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("stops"))
+				.stop(List.of("a", "b"))
+				.reasoningEffort(ReasoningEffort.LOW)
+				.verbosity(Verbosity.HIGH)
+				.extraBody("some_future_flag", true)
+				.build())
+			.text()).isEqualTo("echo: stops");
 	}
 
 	@Test
 	void audioPredictionWebSearchAndModeration() {
-		assertThat(chat.create(ChatCompletionRequest.builder()
-			.model("gpt-4o-audio-preview")
-			.message(ChatMessage.user("say it"))
-			.modalities(List.of("text", "audio"))
-			.audio(AudioOutput.of("alloy", "wav"))
-			.build()).text()).isEqualTo("echo: say it");
-		assertThat(chat.create(ChatCompletionRequest.builder()
-			.message(ChatMessage.user("custom voice"))
-			.modalities(List.of("text", "audio"))
-			.audio(AudioOutput.customVoice("voice_123", "mp3"))
-			.build()).text()).isEqualTo("echo: custom voice");
-		assertThat(chat.create(ChatCompletionRequest.builder()
-			.message(ChatMessage.user("edit this"))
-			.prediction(Prediction.content("class A {}"))
-			.build()).text()).isEqualTo("echo: edit this");
-		assertThat(chat.create(ChatCompletionRequest.builder()
-			.message(ChatMessage.user("edit parts"))
-			.prediction(Prediction.content(List.of(ContentPart.text("class B {}"))))
-			.build()).text()).isEqualTo("echo: edit parts");
+		assertThat(chat
+			.create(ChatCompletionRequest.builder()
+				.model("gpt-4o-audio-preview")
+				.message(ChatMessage.user("say it"))
+				.modalities(List.of("text", "audio"))
+				.audio(AudioOutput.of("alloy", "wav"))
+				.build())
+			.text()).isEqualTo("echo: say it");
+		assertThat(chat
+			.create(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("custom voice"))
+				.modalities(List.of("text", "audio"))
+				.audio(AudioOutput.customVoice("voice_123", "mp3"))
+				.build())
+			.text()).isEqualTo("echo: custom voice");
+		assertThat(chat
+			.create(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("edit this"))
+				.prediction(Prediction.content("class A {}"))
+				.build())
+			.text()).isEqualTo("echo: edit this");
+		assertThat(chat
+			.create(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("edit parts"))
+				.prediction(Prediction.content(List.of(ContentPart.text("class B {}"))))
+				.build())
+			.text()).isEqualTo("echo: edit parts");
 		assertThat(chat.create(ChatCompletionRequest.builder()
 			.model("gpt-4o-search-preview")
 			.message(ChatMessage.user("news"))
-			.webSearchOptions(new WebSearchOptions(
-					WebSearchOptions.UserLocation.approximate(
-							new WebSearchOptions.ApproximateLocation("FR", "IDF", "Paris", "Europe/Paris")),
-					"low"))
+			.webSearchOptions(new WebSearchOptions(WebSearchOptions.UserLocation
+				.approximate(new WebSearchOptions.ApproximateLocation("FR", "IDF", "Paris", "Europe/Paris")), "low"))
 			.build()).text()).isEqualTo("echo: news");
-		assertThat(chat.create(ChatCompletionRequest.builder()
-			.message(ChatMessage.user("moderate"))
-			.moderation(new ModerationOptions("omni-moderation-latest",
-					new ModerationOptions.Policy(new ModerationOptions.Mode("score"), null)))
-			.build()).text()).isEqualTo("echo: moderate");
+		assertThat(chat
+			.create(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("moderate"))
+				.moderation(new ModerationOptions("omni-moderation-latest",
+						new ModerationOptions.Policy(new ModerationOptions.Mode("score"), null)))
+				.build())
+			.text()).isEqualTo("echo: moderate");
 	}
 
 	@Test
@@ -458,33 +476,25 @@ class SharedFakeConformanceTests {
 	@Test
 	void faultsBecomeTypedExceptions() throws Exception {
 		ChatCompletionRequest request = ChatCompletionRequest.of(List.of(ChatMessage.user("faulty")));
-		fake.fault("""
-				{"method":"POST","path":"/chat/completions","status":429,"headers":{"retry-after-ms":"50"},
-				 "body":{"error":{"message":"Rate limit reached","type":"requests","param":null,"code":"rate_limit_exceeded"}}}""");
-		assertThatExceptionOfType(RateLimitException.class).isThrownBy(() -> chat.create(request))
-			.satisfies((ex) -> {
-				assertThat(ex.errorCode()).isEqualTo("rate_limit_exceeded");
-				assertThat(ex.headers().getFirst("retry-after-ms")).isEqualTo("50");
-			});
+		fake.fault(
+				"""
+						{"method":"POST","path":"/chat/completions","status":429,"headers":{"retry-after-ms":"50"},
+						 "body":{"error":{"message":"Rate limit reached","type":"requests","param":null,"code":"rate_limit_exceeded"}}}""");
+		assertThatExceptionOfType(RateLimitException.class).isThrownBy(() -> chat.create(request)).satisfies((ex) -> {
+			assertThat(ex.errorCode()).isEqualTo("rate_limit_exceeded");
+			assertThat(ex.headers().getFirst("retry-after-ms")).isEqualTo("50");
+		});
 		fake.fault("{\"path\":\"/chat/completions\",\"sseErrorAfter\":2}");
-		assertThatExceptionOfType(OpenAiStreamException.class)
-			.isThrownBy(() -> chat.stream(request, (chunk) -> {
-			}))
-			.satisfies((ex) -> assertThat(ex.error().type()).isEqualTo("server_error"));
+		assertThatExceptionOfType(OpenAiStreamException.class).isThrownBy(() -> chat.stream(request, (chunk) -> {
+		})).satisfies((ex) -> assertThat(ex.error().type()).isEqualTo("server_error"));
 		fake.fault("{\"path\":\"/chat/completions\",\"sseCutAfter\":2,\"chunkDelayMs\":30}");
-		assertThatExceptionOfType(OpenAiStreamException.class)
-			.isThrownBy(() -> chat.stream(request, (chunk) -> {
-			}))
-			.withMessageContaining("[DONE]")
-			.satisfies((ex) -> assertThat(ex.requestId()).isNotBlank());
+		assertThatExceptionOfType(OpenAiStreamException.class).isThrownBy(() -> chat.stream(request, (chunk) -> {
+		})).withMessageContaining("[DONE]").satisfies((ex) -> assertThat(ex.requestId()).isNotBlank());
 		fake.fault("{\"path\":\"/chat/completions\",\"malformed\":true}");
 		assertThatExceptionOfType(OpenAiDecodingException.class).isThrownBy(() -> chat.create(request));
 		fake.fault("{\"path\":\"/chat/completions\",\"reset\":true}");
 		assertThatExceptionOfType(OpenAiIoException.class).isThrownBy(() -> chat.create(request));
-		OpenAiTransport badKey = TransportUnderTest.builder()
-			.baseUrl(fake.baseUrl())
-			.apiKey("sk-invalid")
-			.build();
+		OpenAiTransport badKey = TransportUnderTest.builder().baseUrl(fake.baseUrl()).apiKey("sk-invalid").build();
 		assertThatExceptionOfType(AuthenticationException.class)
 			.isThrownBy(() -> new ChatCompletionsTemplate(new ChatCompletionsClient(badKey, Map.of("model", "gpt-4o")))
 				.create(request))
@@ -508,9 +518,9 @@ class SharedFakeConformanceTests {
 		assertThat(attemptsSeen("retry after 503")).isEqualTo(2);
 
 		fake.fault("{\"path\":\"/chat/completions\",\"status\":429,\"headers\":{\"retry-after-ms\":\"30\"}}");
-		assertThat(retryingChat.stream(ChatCompletionRequest.of(List.of(ChatMessage.user("stream after 429"))),
-				(chunk) -> {
-				})
+		assertThat(retryingChat
+			.stream(ChatCompletionRequest.of(List.of(ChatMessage.user("stream after 429"))), (chunk) -> {
+			})
 			.text()).isEqualTo("echo: stream after 429");
 		assertThat(attemptsSeen("stream after 429")).isEqualTo(2);
 
@@ -519,21 +529,39 @@ class SharedFakeConformanceTests {
 			.isEqualTo("echo: retry after reset");
 		assertThat(attemptsSeen("retry after reset")).isEqualTo(2);
 
-		// the chunk delay lets the two chunks reach the client before the fake drops the connection
+		// the chunk delay lets the two chunks reach the client before the fake drops the
+		// connection
 		fake.fault("{\"path\":\"/chat/completions\",\"sseCutAfter\":2,\"chunkDelayMs\":30}");
 		assertThatExceptionOfType(OpenAiStreamException.class).isThrownBy(() -> retryingChat
 			.stream(ChatCompletionRequest.of(List.of(ChatMessage.user("cut stream stays cut"))), (chunk) -> {
 			}));
 		assertThat(attemptsSeen("cut stream stays cut")).isEqualTo(1);
 
+		// a stored create is retried like any create by default, and not when told to
+		// keep it strict
+		fake.fault("{\"path\":\"/chat/completions\",\"status\":500}");
+		assertThat(retryingChat
+			.create(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("stored create is retried"))
+				.store(true)
+				.build())
+			.text()).isEqualTo("echo: stored create is retried");
+		assertThat(attemptsSeen("stored create is retried")).isEqualTo(2);
+		ChatCompletionsOperations strictChat = new ChatCompletionsTemplate(new ChatCompletionsClient(TransportUnderTest
+			.builder()
+			.baseUrl(fake.baseUrl())
+			.apiKey("sk-conformance")
+			.retryPolicy(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2)))
+			.retryStoredCreates(false)
+			.build(), Map.of("model", "gpt-4.1-mini")));
 		fake.fault("{\"path\":\"/chat/completions\",\"status\":500}");
 		assertThatExceptionOfType(InternalServerException.class)
-			.isThrownBy(() -> retryingChat.create(ChatCompletionRequest.builder()
-				.message(ChatMessage.user("stored create is not repeated"))
+			.isThrownBy(() -> strictChat.create(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("strict stored create is not repeated"))
 				.store(true)
 				.build()))
 			.satisfies((ex) -> assertThat(ex.attempts()).isEqualTo(1));
-		assertThat(attemptsSeen("stored create is not repeated")).isEqualTo(1);
+		assertThat(attemptsSeen("strict stored create is not repeated")).isEqualTo(1);
 	}
 
 	/** The requests the fake received whose body carries the given text. */

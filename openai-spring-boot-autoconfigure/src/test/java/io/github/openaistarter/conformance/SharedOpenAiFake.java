@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -22,8 +24,9 @@ import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
 
 /**
- * Runs the spec-checking OpenAI stand-in of {@code ../shared/openai-fake} (Node) for a test class: the library's
- * conformance tests and the test module's parity tests use it. Without {@code ../shared} or Node the tests are skipped with the reason, unless
+ * Runs the spec-checking OpenAI stand-in of {@code ../shared/openai-fake} (Node) for a
+ * test class: the library's conformance tests and the test module's parity tests use it.
+ * Without {@code ../shared} or Node the tests are skipped with the reason, unless
  * {@code OPENAI_FAKE_REQUIRED=true} (set by {@code .ci/run}), where that is a failure.
  */
 public final class SharedOpenAiFake implements AutoCloseable {
@@ -42,6 +45,15 @@ public final class SharedOpenAiFake implements AutoCloseable {
 	}
 
 	public static SharedOpenAiFake start() throws IOException, InterruptedException {
+		return start(List.of());
+	}
+
+	/**
+	 * Starts the fake with options of its own, such as {@code --rpm 20}.
+	 * @param options the options
+	 * @return the running fake
+	 */
+	public static SharedOpenAiFake start(List<String> options) throws IOException, InterruptedException {
 		Path shared = Path.of(System.getProperty("openai.shared.dir", "../../shared")).toAbsolutePath().normalize();
 		Path run = shared.resolve("openai-fake/run");
 		boolean required = "true".equalsIgnoreCase(System.getenv("OPENAI_FAKE_REQUIRED"));
@@ -56,11 +68,10 @@ public final class SharedOpenAiFake implements AutoCloseable {
 		Path portFile = Files.createTempFile("openai-fake", ".port");
 		Files.delete(portFile);
 		Path log = Files.createTempFile("openai-fake", ".log");
-		Process process = new ProcessBuilder(run.toString(), "--port", "0", "--port-file", portFile.toString(),
-				"--quiet")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		List<String> command = new ArrayList<>(
+				List.of(run.toString(), "--port", "0", "--port-file", portFile.toString(), "--quiet"));
+		command.addAll(options);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Instant deadline = Instant.now().plusSeconds(120);
 		while (!Files.exists(portFile) || Files.readString(portFile).isBlank()) {
 			if (!process.isAlive() || Instant.now().isAfter(deadline)) {
@@ -81,7 +92,8 @@ public final class SharedOpenAiFake implements AutoCloseable {
 	}
 
 	/**
-	 * The fake's root, where Azure OpenAI's routes start ({@code /openai/v1}, {@code /openai/deployments}).
+	 * The fake's root, where Azure OpenAI's routes start ({@code /openai/v1},
+	 * {@code /openai/deployments}).
 	 * @return for example {@code http://127.0.0.1:54321}
 	 */
 	public String root() {
@@ -89,8 +101,9 @@ public final class SharedOpenAiFake implements AutoCloseable {
 	}
 
 	/**
-	 * A transport to this fake for the conformance tests: the transport under test, no retries (each request
-	 * the fake records is one the test sent), a short stream idle timeout.
+	 * A transport to this fake for the conformance tests: the transport under test, no
+	 * retries (each request the fake records is one the test sent), a short stream idle
+	 * timeout.
 	 * @param apiKey the key to send
 	 * @return the builder, to add settings to
 	 */
@@ -120,12 +133,27 @@ public final class SharedOpenAiFake implements AutoCloseable {
 		return control("GET", "/__fake/violations", null).get("violations");
 	}
 
-	/** The requests the fake received: method, path, query, headers with keys masked, body. */
+	/**
+	 * The requests the fake received: method, path, query, headers with keys masked,
+	 * body.
+	 */
 	public JsonNode requests() {
 		return control("GET", "/__fake/requests", null).get("requests");
 	}
 
-	/** Responses of the fake itself that broke the description (a bug in the fake, not the client). */
+	/**
+	 * What the fake counted since the last reset: {@code requests}, {@code created},
+	 * {@code rateLimited} (429s of {@code --rpm}/{@code --tpm}), {@code maxInFlight},
+	 * {@code tokens}.
+	 */
+	public JsonNode stats() {
+		return control("GET", "/__fake/stats", null);
+	}
+
+	/**
+	 * Responses of the fake itself that broke the description (a bug in the fake, not the
+	 * client).
+	 */
 	public JsonNode selfCheckProblems() {
 		return control("GET", "/__fake/self-check", null).get("problems");
 	}
@@ -141,8 +169,8 @@ public final class SharedOpenAiFake implements AutoCloseable {
 	}
 
 	/**
-	 * Stops a fake after checking that no request broke the OpenAPI description and that the fake found no fault
-	 * of its own: the end of a conformance test class.
+	 * Stops a fake after checking that no request broke the OpenAPI description and that
+	 * the fake found no fault of its own: the end of a conformance test class.
 	 * @param fake the fake, {@code null} when it never started
 	 */
 	public static void stopWithoutViolations(@Nullable SharedOpenAiFake fake) {
@@ -166,8 +194,8 @@ public final class SharedOpenAiFake implements AutoCloseable {
 
 	private JsonNode control(String method, String path, @Nullable String body) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.root + path))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody())
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
 			.header("Content-Type", "application/json")
 			.build();
 		try {

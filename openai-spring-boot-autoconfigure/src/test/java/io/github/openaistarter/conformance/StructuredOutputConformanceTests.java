@@ -43,10 +43,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Structured outputs against {@code ../shared/openai-fake}, which rejects any strict schema that breaks OpenAI's
- * rules and answers JSON generated from the schema (and valid against it): every supported Java construct
- * round-trips, blocking, reactive and streamed; refusals and cut-off answers fail typed; the run ends with no
- * violation.
+ * Structured outputs against {@code ../shared/openai-fake}, which rejects any strict
+ * schema that breaks OpenAI's rules and answers JSON generated from the schema (and valid
+ * against it): every supported Java construct round-trips, blocking, reactive and
+ * streamed; refusals and cut-off answers fail typed; the run ends with no violation.
  */
 @Timeout(60)
 class StructuredOutputConformanceTests {
@@ -93,7 +93,6 @@ class StructuredOutputConformanceTests {
 		reactiveChat = new ReactiveChatCompletionsTemplate(client);
 	}
 
-
 	@AfterAll
 	static void noViolations() {
 		SharedOpenAiFake.stopWithoutViolations(fake);
@@ -117,7 +116,8 @@ class StructuredOutputConformanceTests {
 		assertThat(planet.aliases()).hasSizeBetween(1, 3);
 		assertThat(planet.code()).matches("^[A-Z]{3}$");
 		JsonNode sent = JsonMapper.shared()
-			.readTree(fake.requests().valueStream()
+			.readTree(fake.requests()
+				.valueStream()
 				.map((request) -> request.path("body").asString(""))
 				.filter((body) -> body.contains("Describe Mars"))
 				.findFirst()
@@ -218,12 +218,14 @@ class StructuredOutputConformanceTests {
 	@Test
 	void schemasThatBreakTheStrictRulesFailBeforeAnyRequest() {
 		int before = fake.requests().size();
-		assertThatIllegalArgumentException().isThrownBy(() -> chat.create(List.of(ChatMessage.user("x")), Anything.class))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> chat.create(List.of(ChatMessage.user("x")), Anything.class))
 			.withMessageContaining("Anything.payload")
 			.withMessageContaining("must have a 'type'");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> ResponseFormat.jsonSchema("loose", Map.of("type", "object", "properties",
-					Map.of("name", Map.of("type", "string")), "additionalProperties", false)))
+			.isThrownBy(() -> ResponseFormat.jsonSchema("loose",
+					Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string")),
+							"additionalProperties", false)))
 			.withMessageContaining("/: 'required' must list every property; 'name' is missing");
 		assertThat(fake.requests().size()).isEqualTo(before);
 	}

@@ -37,10 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tool loops against {@code ../shared/openai-fake}, which checks every strict function schema, calls the tools
- * the last user text names with arguments made from their schemas, enforces that every tool call is answered,
- * and answers {@code echo: <tool results>} once the conversation ends with them: blocking and reactive, in
- * parallel or one call a round, bounded, failures reported to the model or aborting; no violation at the end.
+ * Tool loops against {@code ../shared/openai-fake}, which checks every strict function
+ * schema, calls the tools the last user text names with arguments made from their
+ * schemas, enforces that every tool call is answered, and answers
+ * {@code echo: <tool results>} once the conversation ends with them: blocking and
+ * reactive, in parallel or one call a round, bounded, failures reported to the model or
+ * aborting; no violation at the end.
  */
 @Timeout(60)
 class ToolLoopConformanceTests {
@@ -60,7 +62,10 @@ class ToolLoopConformanceTests {
 
 	}
 
-	/** Two tools that each wait for the other to start: they finish only if they run at the same time. */
+	/**
+	 * Two tools that each wait for the other to start: they finish only if they run at
+	 * the same time.
+	 */
 	static final class Together {
 
 		private final CountDownLatch started = new CountDownLatch(2);
@@ -119,7 +124,6 @@ class ToolLoopConformanceTests {
 		reactiveChat = new ReactiveChatCompletionsTemplate(client);
 	}
 
-
 	@AfterAll
 	static void noViolations() {
 		SharedOpenAiFake.stopWithoutViolations(fake);
@@ -135,13 +139,14 @@ class ToolLoopConformanceTests {
 				ChatTools.from(new Together()));
 		assertThat(answer.rounds()).isEqualTo(2);
 		assertThat(answer.toolCalls()).isEqualTo(2);
-		assertThat(answer.text()).isEqualTo(
-				"echo: {\"city\":\"call weather and local_time for Paris\",\"celsius\":21}; 12:00");
+		assertThat(answer.text())
+			.isEqualTo("echo: {\"city\":\"call weather and local_time for Paris\",\"celsius\":21}; 12:00");
 		assertThat(answer.messages()).hasSize(5);
 		assertThat(answer.messages().get(2)).isInstanceOf(ToolMessage.class);
-		StepVerifier.create(reactiveChat.createWithTools(ask("call local_time and weather"), ChatTools.from(new Together())))
-			.assertNext((reactive) -> assertThat(reactive.text()).isEqualTo(
-					"echo: 12:00; {\"city\":\"call local_time and weather\",\"celsius\":21}"))
+		StepVerifier
+			.create(reactiveChat.createWithTools(ask("call local_time and weather"), ChatTools.from(new Together())))
+			.assertNext((reactive) -> assertThat(reactive.text())
+				.isEqualTo("echo: 12:00; {\"city\":\"call local_time and weather\",\"celsius\":21}"))
 			.verifyComplete();
 	}
 
@@ -152,19 +157,23 @@ class ToolLoopConformanceTests {
 				ChatTools.from(new Together()))) {
 			chunks = stream.toList();
 		}
-		assertThat(chunks.stream().flatMap((chunk) -> chunk.choices().stream())
+		assertThat(chunks.stream()
+			.flatMap((chunk) -> chunk.choices().stream())
 			.flatMap((choice) -> choice.delta().toolCalls().stream())
 			.filter((call) -> call.function() != null && call.function().name() != null)
 			.map((call) -> call.function().name())).containsExactly("weather", "local_time");
 		assertThat(chunks.stream().map(ChatCompletionChunk::text).collect(Collectors.joining()))
 			.isEqualTo("echo: {\"city\":\"call weather and local_time for Lima\",\"celsius\":21}; 12:00");
-		StepVerifier.create(reactiveChat.streamWithTools(ask("call local_time"), ChatTools.from(new Sequential()))
-			.map(ChatCompletionChunk::text)
-			.collect(Collectors.joining()))
+		StepVerifier
+			.create(reactiveChat.streamWithTools(ask("call local_time"), ChatTools.from(new Sequential()))
+				.map(ChatCompletionChunk::text)
+				.collect(Collectors.joining()))
 			.expectNext("echo: noon")
 			.verifyComplete();
-		StepVerifier.create(reactiveChat.streamWithTools(ask("call weather forever"),
-				ChatTools.from(new Sequential()).withMaxRounds(2)).then())
+		StepVerifier
+			.create(reactiveChat
+				.streamWithTools(ask("call weather forever"), ChatTools.from(new Sequential()).withMaxRounds(2))
+				.then())
 			.expectError(ToolRoundsExceededException.class)
 			.verify();
 	}

@@ -93,10 +93,10 @@ class ErrorResponsesTests {
 		OpenAiApiException ex = toException(502, new HttpHeaders(),
 				"\n<html><body><h1>502 Bad Gateway</h1></body></html>\n");
 		assertThat(ex).isInstanceOf(InternalServerException.class);
-		assertThat(ex.error()).isEqualTo(new OpenAiError("<html><body><h1>502 Bad Gateway</h1></body></html>", null,
-				null, null));
-		assertThat(ex).hasMessage(
-				"POST /chat/completions failed with 502: <html><body><h1>502 Bad Gateway</h1></body></html>");
+		assertThat(ex.error())
+			.isEqualTo(new OpenAiError("<html><body><h1>502 Bad Gateway</h1></body></html>", null, null, null));
+		assertThat(ex)
+			.hasMessage("POST /chat/completions failed with 502: <html><body><h1>502 Bad Gateway</h1></body></html>");
 	}
 
 	@Test
@@ -137,9 +137,10 @@ class ErrorResponsesTests {
 
 	@Test
 	void keysQuotedByTheServerAreRedactedFromTheMessage() {
-		OpenAiApiException ex = toException(401, new HttpHeaders(), """
-				{"error": {"message": "Incorrect API key provided: sk-proj-abcd1234********wxyz. You can find your API key at https://platform.openai.com/account/api-keys.",
-				"type": "invalid_request_error", "param": null, "code": "invalid_api_key"}}""");
+		OpenAiApiException ex = toException(401, new HttpHeaders(),
+				"""
+						{"error": {"message": "Incorrect API key provided: sk-proj-abcd1234********wxyz. You can find your API key at https://platform.openai.com/account/api-keys.",
+						"type": "invalid_request_error", "param": null, "code": "invalid_api_key"}}""");
 		assertThat(ex).isInstanceOf(AuthenticationException.class);
 		assertThat(ex.getMessage()).doesNotContain("abcd1234").doesNotContain("wxyz");
 		assertThat(ex).hasMessage("POST /chat/completions failed with 401: Incorrect API key provided: sk-***."

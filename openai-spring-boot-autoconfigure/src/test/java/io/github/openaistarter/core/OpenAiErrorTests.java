@@ -34,16 +34,16 @@ class OpenAiErrorTests {
 	void describeRedactsKeysInTheMessage() {
 		OpenAiError error = new OpenAiError("Incorrect API key provided: sk-proj-abc123***xyz9.",
 				"invalid_request_error", "invalid_api_key", null);
-		assertThat(error.describe()).isEqualTo(
-				"Incorrect API key provided: sk-***. (type=invalid_request_error, code=invalid_api_key)");
+		assertThat(error.describe())
+			.isEqualTo("Incorrect API key provided: sk-***. (type=invalid_request_error, code=invalid_api_key)");
 	}
 
 	@Test
 	void describeShortensWhatTheServerMadeLongButKeepsItWhole() {
 		String message = "m".repeat(1001);
 		OpenAiError error = new OpenAiError(message, "t".repeat(201), "c".repeat(200), null);
-		assertThat(error.describe()).isEqualTo("m".repeat(1000) + "... (type=" + "t".repeat(200) + "..., code="
-				+ "c".repeat(200) + ")");
+		assertThat(error.describe())
+			.isEqualTo("m".repeat(1000) + "... (type=" + "t".repeat(200) + "..., code=" + "c".repeat(200) + ")");
 		assertThat(error.message()).isEqualTo(message);
 		assertThat(error.type()).hasSize(201);
 		assertThat(new OpenAiError("m".repeat(1000), null, null, null).describe()).isEqualTo("m".repeat(1000));

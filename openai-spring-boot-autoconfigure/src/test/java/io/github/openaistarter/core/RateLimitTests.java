@@ -78,8 +78,8 @@ class RateLimitTests {
 		headers.add("x-ratelimit-remaining-tokens", "1999985");
 		headers.add("x-ratelimit-reset-tokens", "1m30s");
 		RateLimit rateLimit = RateLimit.from(headers);
-		assertThat(rateLimit).isEqualTo(new RateLimit(10000L, 9999L, Duration.ofMillis(6), 2000000L, 1999985L,
-				Duration.ofSeconds(90)));
+		assertThat(rateLimit)
+			.isEqualTo(new RateLimit(10000L, 9999L, Duration.ofMillis(6), 2000000L, 1999985L, Duration.ofSeconds(90)));
 		assertThat(rateLimit.isKnown()).isTrue();
 	}
 

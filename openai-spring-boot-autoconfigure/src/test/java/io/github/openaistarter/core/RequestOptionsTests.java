@@ -34,8 +34,8 @@ class RequestOptionsTests {
 
 		assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(options.maxRetries()).isZero();
-		assertThat(options.headers()).containsExactlyInAnyOrderEntriesOf(
-				Map.of("X-Team", "search", "Idempotency-Key", "abc"));
+		assertThat(options.headers())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("X-Team", "search", "Idempotency-Key", "abc"));
 	}
 
 	@Test

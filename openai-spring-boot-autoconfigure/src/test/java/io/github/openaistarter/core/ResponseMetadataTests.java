@@ -32,7 +32,8 @@ class ResponseMetadataTests {
 	void ofReadsFractionalProcessingTime() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add("openai-processing-ms", "12.5");
-		assertThat(ResponseMetadata.of(HttpStatus.OK, headers).processingTime()).isEqualTo(Duration.ofNanos(12_500_000));
+		assertThat(ResponseMetadata.of(HttpStatus.OK, headers).processingTime())
+			.isEqualTo(Duration.ofNanos(12_500_000));
 	}
 
 	@Test

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link RetryPolicy} and the {@code retry-after} headers it reads ({@link RetryAfter}): which
- * failures are retried, and the exact waits, with a fixed random number and clock.
+ * Tests for {@link RetryPolicy} and the {@code retry-after} headers it reads
+ * ({@link RetryAfter}): which failures are retried, and the exact waits, with a fixed
+ * random number and clock.
  */
 class RetryPolicyTests {
 
@@ -36,13 +37,16 @@ class RetryPolicyTests {
 	/** A random number of 0: no jitter, the full backoff. */
 	private static final DoubleSupplier NO_JITTER = () -> 0.0;
 
-	/** The largest random number below 1: the most jitter, 75 % of the backoff (less a rounding error). */
+	/**
+	 * The largest random number below 1: the most jitter, 75 % of the backoff (less a
+	 * rounding error).
+	 */
 	private static final DoubleSupplier MOST_JITTER = () -> Math.nextDown(1.0);
 
 	private static final RetryPolicy POLICY = RetryPolicy.DEFAULT;
 
-	private static final OpenAiCall CALL = OpenAiCall.builder("chat.completions.create", HttpMethod.POST,
-			"/chat/completions")
+	private static final OpenAiCall CALL = OpenAiCall
+		.builder("chat.completions.create", HttpMethod.POST, "/chat/completions")
 		.build();
 
 	private static final ErrorResponses ERROR_RESPONSES = new ErrorResponses(OpenAiJson.createMapper());
@@ -125,8 +129,8 @@ class RetryPolicyTests {
 		RetryPolicy policy = new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2))
 			.withMaxRetries(7);
 
-		assertThat(policy).isEqualTo(
-				new RetryPolicy(7, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2)));
+		assertThat(policy)
+			.isEqualTo(new RetryPolicy(7, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2)));
 	}
 
 	@Test
@@ -189,8 +193,7 @@ class RetryPolicyTests {
 	void retryAfterLongerThanMaxRetryAfterFailsAtOnce() {
 		assertThat(delay(POLICY, 1, apiError(429, "retry-after", "120"), NO_JITTER)).isNull();
 		assertThat(delay(POLICY, 1, apiError(429, "retry-after-ms", "60001"), NO_JITTER)).isNull();
-		assertThat(delay(POLICY, 1, apiError(503, "retry-after", "Thu, 01 Jan 2026 00:01:01 GMT"), NO_JITTER))
-			.isNull();
+		assertThat(delay(POLICY, 1, apiError(503, "retry-after", "Thu, 01 Jan 2026 00:01:01 GMT"), NO_JITTER)).isNull();
 		assertThat(delay(POLICY, 1, apiError(429, "retry-after", "1e300"), NO_JITTER)).isNull();
 	}
 
@@ -256,8 +259,7 @@ class RetryPolicyTests {
 	void shouldRetryTrueStillHonoursRetryAfterAndItsLimit() {
 		assertThat(delay(POLICY, 1, apiError(400, "x-should-retry", "true", "retry-after-ms", "40"), NO_JITTER))
 			.isEqualTo(Duration.ofMillis(40));
-		assertThat(delay(POLICY, 1, apiError(400, "x-should-retry", "true", "retry-after", "61"), NO_JITTER))
-			.isNull();
+		assertThat(delay(POLICY, 1, apiError(400, "x-should-retry", "true", "retry-after", "61"), NO_JITTER)).isNull();
 	}
 
 	@Test

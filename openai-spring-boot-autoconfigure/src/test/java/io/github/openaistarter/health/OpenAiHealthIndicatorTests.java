@@ -27,8 +27,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests {@link OpenAiHealthIndicator} against a loopback server: statuses, details, timeouts, refused
- * connections, no retries, and the cache that keeps probes to one per time to live.
+ * Tests {@link OpenAiHealthIndicator} against a loopback server: statuses, details,
+ * timeouts, refused connections, no retries, and the cache that keeps probes to one per
+ * time to live.
  */
 @Timeout(30)
 class OpenAiHealthIndicatorTests {
@@ -98,15 +99,16 @@ class OpenAiHealthIndicatorTests {
 
 	@Test
 	void upWhenTheModelAnswersWithExactDetails() throws InterruptedException {
-		this.server.enqueue(json(200, "{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"created\":1686935002,"
-				+ "\"owned_by\":\"openai\"}")
+		this.server.enqueue(json(200,
+				"{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"created\":1686935002," + "\"owned_by\":\"openai\"}")
 			.addHeader("x-ratelimit-remaining-requests", "4999")
 			.addHeader("x-ratelimit-remaining-tokens", "159980")
 			.build());
 		Health health = check(indicator(MODEL, ONE_MINUTE));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsOnlyKeys("baseUrl", "model", "latencyMs", "status", "requestId",
-				"rateLimitRemainingRequests", "rateLimitRemainingTokens")
+		assertThat(health.getDetails())
+			.containsOnlyKeys("baseUrl", "model", "latencyMs", "status", "requestId", "rateLimitRemainingRequests",
+					"rateLimitRemainingTokens")
 			.containsEntry("baseUrl", baseUrl())
 			.containsEntry("model", MODEL)
 			.containsEntry("status", 200)
@@ -147,15 +149,14 @@ class OpenAiHealthIndicatorTests {
 		assertThat(health.getDetails()).containsEntry("status", 401)
 			.containsEntry("requestId", "req_health_401")
 			.containsEntry("errorType", "invalid_request_error")
-			.containsEntry("error",
-					"The API key was rejected (401 invalid_api_key); check the API key");
+			.containsEntry("error", "The API key was rejected (401 invalid_api_key); check the API key");
 		assertThat(health.toString()).doesNotContain(API_KEY).doesNotContain("sk-health");
 	}
 
 	@Test
 	void downWhenTheKeyLacksPermission() {
-		this.server.enqueue(json(403, error("You are not allowed to use this model.", "invalid_request_error", null))
-			.build());
+		this.server
+			.enqueue(json(403, error("You are not allowed to use this model.", "invalid_request_error", null)).build());
 		Health health = check(indicator(MODEL, ONE_MINUTE));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("status", 403)
@@ -164,9 +165,9 @@ class OpenAiHealthIndicatorTests {
 
 	@Test
 	void downWhenTheDefaultModelIsUnknown() {
-		this.server.enqueue(json(404,
-				error("The model 'gpt-9' does not exist", "invalid_request_error", "model_not_found"))
-			.build());
+		this.server
+			.enqueue(json(404, error("The model 'gpt-9' does not exist", "invalid_request_error", "model_not_found"))
+				.build());
 		Health health = check(indicator("gpt-9", ONE_MINUTE));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("status", 404)
@@ -177,7 +178,8 @@ class OpenAiHealthIndicatorTests {
 
 	@Test
 	void unknownWhenTheServerDoesNotServeTheModelsEndpoint() {
-		this.server.enqueue(json(404, "{\"error\":\"Not Found\",\"message\":\"Cannot GET /v1/models/llama3\"}").build());
+		this.server
+			.enqueue(json(404, "{\"error\":\"Not Found\",\"message\":\"Cannot GET /v1/models/llama3\"}").build());
 		Health health = check(indicator("llama3", ONE_MINUTE));
 		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
 		assertThat(health.getDetails()).containsEntry("status", 404)
@@ -201,8 +203,8 @@ class OpenAiHealthIndicatorTests {
 
 	@Test
 	void downOnAServerError() {
-		this.server.enqueue(json(500, error("The server had an error processing your request.", "server_error", null))
-			.build());
+		this.server.enqueue(
+				json(500, error("The server had an error processing your request.", "server_error", null)).build());
 		Health health = check(indicator(MODEL, ONE_MINUTE));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("status", 500)
@@ -223,9 +225,8 @@ class OpenAiHealthIndicatorTests {
 
 	@Test
 	void downWithinTheTimeoutWhenTheServerDoesNotAnswer() {
-		this.server.enqueue(json(200, "{\"id\":\"gpt-4o-mini\",\"object\":\"model\"}")
-			.headersDelay(5, TimeUnit.SECONDS)
-			.build());
+		this.server.enqueue(
+				json(200, "{\"id\":\"gpt-4o-mini\",\"object\":\"model\"}").headersDelay(5, TimeUnit.SECONDS).build());
 		long start = System.nanoTime();
 		Health health = check(new OpenAiHealthIndicator(transport(baseUrl()), MODEL, SHORT_TIMEOUT, ONE_MINUTE));
 		long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -274,9 +275,9 @@ class OpenAiHealthIndicatorTests {
 
 	@Test
 	void twentyConcurrentChecksDuringASlowProbeShareIt() {
-		this.server.enqueue(json(200, "{\"id\":\"gpt-4o-mini\",\"object\":\"model\"}")
-			.headersDelay(300, TimeUnit.MILLISECONDS)
-			.build());
+		this.server
+			.enqueue(json(200, "{\"id\":\"gpt-4o-mini\",\"object\":\"model\"}").headersDelay(300, TimeUnit.MILLISECONDS)
+				.build());
 		OpenAiHealthIndicator indicator = indicator(MODEL, ONE_MINUTE);
 		List<Health> results = Flux.range(0, 20)
 			.flatMap((i) -> indicator.health().subscribeOn(Schedulers.boundedElastic()), 20)

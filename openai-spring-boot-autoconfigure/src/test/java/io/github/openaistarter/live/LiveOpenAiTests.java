@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every operation against the real OpenAI API (or {@code OPENAI_BASE_URL}). Runs only when
- * {@code OPENAI_API_KEY} is set, so CI and offline builds never reach the internet; spends a few hundred
- * tokens of {@code OPENAI_LIVE_MODEL} (default {@code gpt-4.1-mini}).
+ * Every operation against the real OpenAI API (or {@code OPENAI_BASE_URL}). Runs only
+ * when {@code OPENAI_API_KEY} is set, so CI and offline builds never reach the internet;
+ * spends a few hundred tokens of {@code OPENAI_LIVE_MODEL} (default
+ * {@code gpt-4.1-mini}).
  */
 @EnabledIfEnvironmentVariable(named = "OPENAI_API_KEY", matches = ".+")
 @Timeout(180)
@@ -63,16 +64,22 @@ class LiveOpenAiTests {
 					(chunk) -> streamed.append(chunk.text()));
 			assertThat(whole.text()).isEqualTo(streamed.toString()).isNotBlank();
 			assertThat(whole.usage()).isNotNull();
-			Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).ignoreExceptionsInstanceOf(NotFoundException.class)
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofSeconds(2))
+				.ignoreExceptionsInstanceOf(NotFoundException.class)
 				.until(() -> chat.retrieve(created.id()) != null);
 			assertThat(chat.update(created.id(), Map.of("run", run, "checked", "yes")).metadata())
 				.containsEntry("checked", "yes");
-			Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
-				.until(() -> !chat.list(ListChatCompletionsParams.builder().metadata("run", run).build()).data().isEmpty());
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofSeconds(2))
+				.until(() -> !chat.list(ListChatCompletionsParams.builder().metadata("run", run).build())
+					.data()
+					.isEmpty());
 			assertThat(chat.listMessages(created.id()).data()).isNotEmpty();
 			assertThat(chat.delete(created.id()).deleted()).isTrue();
-			assertThatExceptionOfType(IllegalArgumentException.class)
-				.isThrownBy(() -> chat.create(List.of()));
+			assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> chat.create(List.of()));
 		});
 	}
 

@@ -52,8 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests the request log ({@code openai.logging.requests}) over HTTP: one INFO line per call with its metadata,
- * bodies shortened and credential headers redacted, and stream chunks at TRACE only.
+ * Tests the request log ({@code openai.logging.requests}) over HTTP: one INFO line per
+ * call with its metadata, bodies shortened and credential headers redacted, and stream
+ * chunks at TRACE only.
  */
 @Timeout(30)
 @ExtendWith(OutputCaptureExtension.class)
@@ -138,9 +139,10 @@ class RequestLoggingHttpTests {
 			.create(hello());
 		List<String> lines = lines(output, "OpenAI ");
 		assertThat(lines).hasSize(2);
-		assertThat(lines.get(0)).containsPattern("OpenAI POST /chat/completions attempt 1 failed \\(.*\\); retrying in \\d+ ms");
-		assertThat(lines.get(1)).containsPattern("OpenAI POST /chat/completions -> 200 in \\d+ ms \\[request id req_log_1\\] "
-				+ "\\(attempts: 2\\)$");
+		assertThat(lines.get(0))
+			.containsPattern("OpenAI POST /chat/completions attempt 1 failed \\(.*\\); retrying in \\d+ ms");
+		assertThat(lines.get(1)).containsPattern(
+				"OpenAI POST /chat/completions -> 200 in \\d+ ms \\[request id req_log_1\\] " + "\\(attempts: 2\\)$");
 	}
 
 	@Test

@@ -36,10 +36,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the observation tests over HTTP: a loopback {@link MockWebServer}, a {@link TestObservationRegistry}
- * whose observations also feed a {@link SimpleMeterRegistry} (Micrometer's default timer handler plus
- * {@link OpenAiMeterObservationHandler}), and the client observed by an {@link ObservationCallObserver}. The
- * {@link WebClient} is observed in the same registry, so its {@code http.client.requests} observations show up too.
+ * Base of the observation tests over HTTP: a loopback {@link MockWebServer}, a
+ * {@link TestObservationRegistry} whose observations also feed a
+ * {@link SimpleMeterRegistry} (Micrometer's default timer handler plus
+ * {@link OpenAiMeterObservationHandler}), and the client observed by an
+ * {@link ObservationCallObserver}. The {@link WebClient} is observed in the same
+ * registry, so its {@code http.client.requests} observations show up too.
  */
 abstract class ObservationHttpTestSupport {
 
@@ -123,7 +125,8 @@ abstract class ObservationHttpTestSupport {
 	}
 
 	/**
-	 * The OpenAI observations handled so far (started, stopped or not), in order of start.
+	 * The OpenAI observations handled so far (started, stopped or not), in order of
+	 * start.
 	 */
 	List<Observation.Context> observations() {
 		return handled().stream().filter((context) -> NAME.equals(context.getName())).toList();
@@ -171,10 +174,10 @@ abstract class ObservationHttpTestSupport {
 	}
 
 	/**
-	 * The low-cardinality keys of a call to the test server: the given values over those every call has.
+	 * The low-cardinality keys of a call to the test server: the given values over those
+	 * every call has.
 	 */
-	Map<String, String> expectedLowKeys(String operationName, String requestModel, String operation,
-			String... more) {
+	Map<String, String> expectedLowKeys(String operationName, String requestModel, String operation, String... more) {
 		Map<String, String> keys = new TreeMap<>();
 		keys.put("gen_ai.operation.name", operationName);
 		keys.put("gen_ai.provider.name", "openai");

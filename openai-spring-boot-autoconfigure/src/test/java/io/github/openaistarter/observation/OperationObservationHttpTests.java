@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests the observation of every non-streaming operation over HTTP: name, contextual name, every key with its
- * exact value, the timer and token meters, failures, retries, recorded content and the parent of WebClient's
- * own observation.
+ * Tests the observation of every non-streaming operation over HTTP: name, contextual
+ * name, every key with its exact value, the timer and token meters, failures, retries,
+ * recorded content and the parent of WebClient's own observation.
  */
 @Timeout(30)
 class OperationObservationHttpTests extends ObservationHttpTestSupport {
@@ -77,16 +77,16 @@ class OperationObservationHttpTests extends ObservationHttpTestSupport {
 			.doesNotHaveError();
 		Observation.Context context = observation("chat.completions.create");
 		assertThat(lowKeys(context)).isEqualTo(expectedLowKeys("chat", MODEL, "chat.completions.create"));
-		assertThat(highKeys(context)).isEqualTo(map("gen_ai.response.model", "o4-mini-2025-04-16",
-				"gen_ai.response.id", COMPLETION_ID, "gen_ai.response.finish_reasons", "stop",
-				"gen_ai.usage.input_tokens", "1083", "gen_ai.usage.output_tokens", "202", "openai.request_id",
-				"req_obs_200", "http.response.status_code", "200"));
+		assertThat(highKeys(context)).isEqualTo(map("gen_ai.response.model", "o4-mini-2025-04-16", "gen_ai.response.id",
+				COMPLETION_ID, "gen_ai.response.finish_reasons", "stop", "gen_ai.usage.input_tokens", "1083",
+				"gen_ai.usage.output_tokens", "202", "openai.request_id", "req_obs_200", "http.response.status_code",
+				"200"));
 		assertThat(this.meters.get(NAME)
 			.tags("openai.operation", "chat.completions.create", "outcome", "success", "error", "none")
 			.timer()
 			.count()).isOne();
-		assertTokens("chat.completions.create", Map.of("input", 1083.0, "output", 202.0, "cached", 1024.0,
-				"reasoning", 192.0));
+		assertTokens("chat.completions.create",
+				Map.of("input", 1083.0, "output", 202.0, "cached", 1024.0, "reasoning", 192.0));
 		assertThat(this.meters.find(OpenAiMeterObservationHandler.RETRIES).counter()).isNull();
 		assertThat(this.meters.find(OpenAiMeterObservationHandler.TIME_TO_FIRST_CHUNK).timer()).isNull();
 		assertThat(this.meters.find(OpenAiMeterObservationHandler.STREAM_CHUNKS).summary()).isNull();
@@ -106,14 +106,13 @@ class OperationObservationHttpTests extends ObservationHttpTestSupport {
 			.hasBeenStopped()
 			.doesNotHaveError();
 		Observation.Context context = observation("chat.completions.retrieve");
-		assertThat(lowKeys(context)).isEqualTo(
-				expectedLowKeys("chat.completions.retrieve", "none", "chat.completions.retrieve"));
-		assertThat(highKeys(context)).isEqualTo(map("gen_ai.response.model", "gpt-4o-2024-08-06",
-				"gen_ai.response.id", "chatcmpl-abc123", "gen_ai.response.finish_reasons", "stop",
-				"openai.request_id", "req_obs_200", "http.response.status_code", "200"));
+		assertThat(lowKeys(context))
+			.isEqualTo(expectedLowKeys("chat.completions.retrieve", "none", "chat.completions.retrieve"));
+		assertThat(highKeys(context)).isEqualTo(map("gen_ai.response.model", "gpt-4o-2024-08-06", "gen_ai.response.id",
+				"chatcmpl-abc123", "gen_ai.response.finish_reasons", "stop", "openai.request_id", "req_obs_200",
+				"http.response.status_code", "200"));
 		assertThat(this.meters.find(OpenAiMeterObservationHandler.TOKEN_USAGE).meters()).isEmpty();
-		assertThat(this.meters.get(NAME).tags("openai.operation", "chat.completions.retrieve").timer().count())
-			.isOne();
+		assertThat(this.meters.get(NAME).tags("openai.operation", "chat.completions.retrieve").timer().count()).isOne();
 	}
 
 	@ParameterizedTest
@@ -128,9 +127,9 @@ class OperationObservationHttpTests extends ObservationHttpTestSupport {
 		assertThat(context.getContextualName()).isEqualTo("chat.completions.update");
 		assertThat(lowKeys(context))
 			.isEqualTo(expectedLowKeys("chat.completions.update", "none", "chat.completions.update"));
-		assertThat(highKeys(context)).isEqualTo(map("gen_ai.response.model", "gpt-4o-2024-08-06",
-				"gen_ai.response.id", "chatcmpl-abc123", "gen_ai.response.finish_reasons", "stop",
-				"openai.request_id", "req_obs_200", "http.response.status_code", "200"));
+		assertThat(highKeys(context)).isEqualTo(map("gen_ai.response.model", "gpt-4o-2024-08-06", "gen_ai.response.id",
+				"chatcmpl-abc123", "gen_ai.response.finish_reasons", "stop", "openai.request_id", "req_obs_200",
+				"http.response.status_code", "200"));
 		assertThat(isStopped(context)).isTrue();
 		assertThat(this.meters.find(OpenAiMeterObservationHandler.TOKEN_USAGE).meters()).isEmpty();
 	}
@@ -179,8 +178,8 @@ class OperationObservationHttpTests extends ObservationHttpTestSupport {
 		assertThat(size).isEqualTo(4);
 		Observation.Context context = observation("chat.completions.messages.list");
 		assertThat(context.getContextualName()).isEqualTo("chat.completions.messages.list");
-		assertThat(lowKeys(context)).isEqualTo(
-				expectedLowKeys("chat.completions.messages.list", "none", "chat.completions.messages.list"));
+		assertThat(lowKeys(context))
+			.isEqualTo(expectedLowKeys("chat.completions.messages.list", "none", "chat.completions.messages.list"));
 		assertThat(highKeys(context))
 			.isEqualTo(map("openai.request_id", "req_obs_200", "http.response.status_code", "200"));
 		assertThat(isStopped(context)).isTrue();
@@ -211,8 +210,7 @@ class OperationObservationHttpTests extends ObservationHttpTestSupport {
 		assertThat(isStopped(walk)).isTrue();
 		assertThat(walk.getError()).isNull();
 		assertPageCalls("chat.completions.list", 3);
-		assertThat(this.meters.get(NAME).tags("openai.operation", "chat.completions.list_all").timer().count())
-			.isOne();
+		assertThat(this.meters.get(NAME).tags("openai.operation", "chat.completions.list_all").timer().count()).isOne();
 	}
 
 	@ParameterizedTest
@@ -273,15 +271,14 @@ class OperationObservationHttpTests extends ObservationHttpTestSupport {
 	@EnumSource
 	void aNotFoundAnswerIsAnErrorOfTypeNotFoundWithStatusClass4xx(Flavour flavour) {
 		enqueue(jsonResponse(404, NOT_FOUND).build());
-		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> {
-				if (flavour == Flavour.BLOCKING) {
-					this.chat.retrieve("chatcmpl-gone");
-				}
-				else {
-					this.reactive.retrieve("chatcmpl-gone").block();
-				}
-			});
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> {
+			if (flavour == Flavour.BLOCKING) {
+				this.chat.retrieve("chatcmpl-gone");
+			}
+			else {
+				this.reactive.retrieve("chatcmpl-gone").block();
+			}
+		});
 		TestObservationRegistryAssert.assertThat(this.registry)
 			.hasObservationWithNameEqualTo(NAME)
 			.that()
@@ -290,9 +287,9 @@ class OperationObservationHttpTests extends ObservationHttpTestSupport {
 			.assertThatError()
 			.isInstanceOf(NotFoundException.class);
 		Observation.Context context = observation("chat.completions.retrieve");
-		assertThat(lowKeys(context)).isEqualTo(expectedLowKeys("chat.completions.retrieve", "none",
-				"chat.completions.retrieve", "outcome", "error", "error.type", "NotFoundException",
-				"http.response.status_class", "4xx"));
+		assertThat(lowKeys(context))
+			.isEqualTo(expectedLowKeys("chat.completions.retrieve", "none", "chat.completions.retrieve", "outcome",
+					"error", "error.type", "NotFoundException", "http.response.status_class", "4xx"));
 		assertThat(highKeys(context))
 			.isEqualTo(map("openai.request_id", "req_obs_404", "http.response.status_code", "404"));
 		assertThat(this.meters.get(NAME)
@@ -326,8 +323,8 @@ class OperationObservationHttpTests extends ObservationHttpTestSupport {
 
 	@Test
 	void aRetriedCallCountsItsAttemptsAndRetries() throws InterruptedException {
-		useClient(transport(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1)),
-				0));
+		useClient(
+				transport(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1)), 0));
 		enqueue(jsonResponse(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}").build());
 		enqueueJson("chat-completion.json");
 		assertThat(this.chat.create(hello()).id()).isEqualTo(COMPLETION_ID);
@@ -350,17 +347,15 @@ class OperationObservationHttpTests extends ObservationHttpTestSupport {
 			.filter((candidate) -> "http.client.requests".equals(candidate.getName()))
 			.toList();
 		assertThat(exchanges).hasSize(2)
-			.allSatisfy((exchange) -> assertThat(exchange.getParentObservation().getContextView())
-				.isSameAs(context));
+			.allSatisfy((exchange) -> assertThat(exchange.getParentObservation().getContextView()).isSameAs(context));
 	}
 
 	@Test
 	void aCallThatFailsAfterItsRetriesCountsEveryAttempt() {
-		useClient(transport(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1)),
-				0));
+		useClient(
+				transport(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1)), 0));
 		for (int i = 0; i < 3; i++) {
-			enqueue(jsonResponse(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}")
-				.build());
+			enqueue(jsonResponse(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}").build());
 		}
 		assertThatExceptionOfType(InternalServerException.class)
 			.isThrownBy(() -> this.chat.retrieve("chatcmpl-abc123"));

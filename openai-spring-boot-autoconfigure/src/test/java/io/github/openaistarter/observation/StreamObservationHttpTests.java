@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests the observation of streamed completions over HTTP: chunk count, time to first chunk, usage from the
- * usage chunk, finish reasons, cancellation by the caller and failures inside the stream.
+ * Tests the observation of streamed completions over HTTP: chunk count, time to first
+ * chunk, usage from the usage chunk, finish reasons, cancellation by the caller and
+ * failures inside the stream.
  */
 @Timeout(30)
 class StreamObservationHttpTests extends ObservationHttpTestSupport {
@@ -133,8 +134,8 @@ class StreamObservationHttpTests extends ObservationHttpTestSupport {
 
 	@Test
 	void aStreamRetriedBeforeItsFirstChunkCountsItsAttempts() {
-		useClient(transport(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20),
-				Duration.ofSeconds(1)), 0));
+		useClient(
+				transport(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1)), 0));
 		enqueue(jsonResponse(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}").build());
 		enqueue(eventStream(fixture("stream-text.sse")).build());
 		assertThat(this.reactive.stream(hello()).count().block()).isEqualTo(5);
@@ -219,7 +220,10 @@ class StreamObservationHttpTests extends ObservationHttpTestSupport {
 		return recorded;
 	}
 
-	/** An event stream that sends its first chunk, then nothing until the test ends (10 s at most). */
+	/**
+	 * An event stream that sends its first chunk, then nothing until the test ends (10 s
+	 * at most).
+	 */
 	private MockResponse slowStream() {
 		MockResponseBody body = new MockResponseBody() {
 

@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The observations of a tool loop over HTTP: one {@code openai.tool_loop} per loop, parent of the model calls of
- * its rounds and of one {@code gen_ai.execute_tool} per tool call (a timer per tool), blocking and reactive;
- * content only when asked; cancelling mid-round interrupts the running tool.
+ * The observations of a tool loop over HTTP: one {@code openai.tool_loop} per loop,
+ * parent of the model calls of its rounds and of one {@code gen_ai.execute_tool} per tool
+ * call (a timer per tool), blocking and reactive; content only when asked; cancelling
+ * mid-round interrupts the running tool.
  */
 class ToolObservationHttpTests extends ObservationHttpTestSupport {
 
@@ -64,7 +65,8 @@ class ToolObservationHttpTests extends ObservationHttpTestSupport {
 	private void assertStructure(boolean content) throws InterruptedException {
 		this.server.takeRequest();
 		RecordedRequest second = this.server.takeRequest();
-		assertThat(second.getBody().utf8()).contains("\"tool_call_id\":\"call_abc123\",\"content\":\"sunny in Boston, MA\"",
+		assertThat(second.getBody().utf8()).contains(
+				"\"tool_call_id\":\"call_abc123\",\"content\":\"sunny in Boston, MA\"",
 				"\"tool_call_id\":\"call_def456\",\"content\":\"Error: there is no tool named 'code_exec'");
 		List<Observation.Context> handled = handled();
 		Observation.Context loop = single(handled, "openai.tool_loop");
@@ -86,22 +88,25 @@ class ToolObservationHttpTests extends ObservationHttpTestSupport {
 			.containsEntry("error.type", "UnknownToolException");
 		assertThat(highKeys(tools.get(0))).containsEntry("gen_ai.tool.call.id", "call_abc123");
 		if (content) {
-			assertThat(highKeys(tools.get(0))).containsEntry("gen_ai.tool.call.arguments",
-					"{\n\"location\": \"Boston, MA\"\n}")
+			assertThat(highKeys(tools.get(0)))
+				.containsEntry("gen_ai.tool.call.arguments", "{\n\"location\": \"Boston, MA\"\n}")
 				.containsEntry("gen_ai.tool.call.result", "sunny in Boston, MA");
 		}
 		else {
 			assertThat(highKeys(tools.get(0))).doesNotContainKeys("gen_ai.tool.call.arguments",
 					"gen_ai.tool.call.result");
 		}
-		assertThat(this.meters.get("gen_ai.execute_tool").tag("gen_ai.tool.name", "get_current_weather").timer().count())
+		assertThat(
+				this.meters.get("gen_ai.execute_tool").tag("gen_ai.tool.name", "get_current_weather").timer().count())
 			.isEqualTo(1);
 	}
 
 	@Test
 	void aStreamedLoopIsObservedTheSameWayReactive() {
 		enqueueStreams();
-		List<String> texts = this.reactive.streamWithTools(ASK, tools(false)).map(ChatCompletionChunk::text).collectList()
+		List<String> texts = this.reactive.streamWithTools(ASK, tools(false))
+			.map(ChatCompletionChunk::text)
+			.collectList()
 			.block();
 		assertStreamedStructure(texts);
 	}
@@ -110,8 +115,7 @@ class ToolObservationHttpTests extends ObservationHttpTestSupport {
 	void aStreamedLoopIsObservedTheSameWayBlocking() {
 		enqueueStreams();
 		List<String> texts;
-		try (Stream<ChatCompletionChunk> chunks = this.chat
-			.streamWithTools(ASK, tools(false))) {
+		try (Stream<ChatCompletionChunk> chunks = this.chat.streamWithTools(ASK, tools(false))) {
 			texts = chunks.map(ChatCompletionChunk::text).toList();
 		}
 		assertStreamedStructure(texts);
@@ -120,10 +124,13 @@ class ToolObservationHttpTests extends ObservationHttpTestSupport {
 	private void enqueueStreams() {
 		enqueue(eventStream(sse("{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":"
 				+ "\"function\",\"function\":{\"name\":\"get_current_weather\",\"arguments\":\"\"}}]}", null)
-				+ sse("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"location\\\":\\\"Oslo\\\"}\"}}]}", null)
-				+ sse("{}", "tool_calls") + "data: [DONE]\n\n").build());
-		enqueue(eventStream(sse("{\"role\":\"assistant\",\"content\":\"Sunny\"}", null) + sse("{}", "stop")
-				+ "data: [DONE]\n\n").build());
+				+ sse("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"location\\\":\\\"Oslo\\\"}\"}}]}",
+						null)
+				+ sse("{}", "tool_calls") + "data: [DONE]\n\n")
+			.build());
+		enqueue(eventStream(
+				sse("{\"role\":\"assistant\",\"content\":\"Sunny\"}", null) + sse("{}", "stop") + "data: [DONE]\n\n")
+			.build());
 	}
 
 	private void assertStreamedStructure(List<String> texts) {
@@ -154,8 +161,8 @@ class ToolObservationHttpTests extends ObservationHttpTestSupport {
 		ChatTool slow = slowTool(started, interrupted);
 		enqueueJson("chat-completion-tool-calls.json");
 		Disposable loop = this.reactive
-			.createWithTools(ASK, ChatTools.of(slow).withObservations(this.registry, false).withToolTimeout(
-					Duration.ofMinutes(1)))
+			.createWithTools(ASK,
+					ChatTools.of(slow).withObservations(this.registry, false).withToolTimeout(Duration.ofMinutes(1)))
 			.subscribe();
 		await().until(() -> started.await(0, TimeUnit.MILLISECONDS));
 		loop.dispose();
@@ -202,7 +209,9 @@ class ToolObservationHttpTests extends ObservationHttpTestSupport {
 	}
 
 	private static Observation.Context single(List<Observation.Context> contexts, String name) {
-		List<Observation.Context> matching = contexts.stream().filter((context) -> name.equals(context.getName())).toList();
+		List<Observation.Context> matching = contexts.stream()
+			.filter((context) -> name.equals(context.getName()))
+			.toList();
 		assertThat(matching).as("observations named %s", name).hasSize(1);
 		return matching.get(0);
 	}

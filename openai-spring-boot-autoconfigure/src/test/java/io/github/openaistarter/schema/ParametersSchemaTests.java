@@ -51,8 +51,8 @@ class ParametersSchemaTests {
 		Map<String, Object> properties = properties(schema);
 		assertThat(properties.get("from")).isEqualTo(Map.of("$ref", "#/$defs/Place"));
 		assertThat(properties.get("to")).isEqualTo(Map.of("$ref", "#/$defs/Place"));
-		assertThat(schema.schema().get("$defs")).asInstanceOf(
-				org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("Place", "Node");
+		assertThat(schema.schema().get("$defs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsOnlyKeys("Place", "Node");
 		Object[] values = schema.read("{\"from\":{\"city\":\"Lyon\",\"country\":null},\"to\":{\"city\":\"Nice\","
 				+ "\"country\":\"FR\"},\"tree\":{\"label\":\"a\",\"children\":[{\"label\":\"b\",\"children\":[]}]}}");
 		assertThat(values[0]).isEqualTo(new Place("Lyon", null));
@@ -61,10 +61,10 @@ class ParametersSchemaTests {
 
 	@Test
 	void genericTypesMapsAndDatesRead() {
-		ParametersSchema schema = ParametersSchema.of(List.of(
-				parameter("dates", new ParameterizedTypeReference<List<LocalDate>>() {
-				}.getType(), null), parameter("counts", new ParameterizedTypeReference<Map<String, Integer>>() {
-				}.getType(), null)));
+		ParametersSchema schema = ParametersSchema
+			.of(List.of(parameter("dates", new ParameterizedTypeReference<List<LocalDate>>() {
+			}.getType(), null), parameter("counts", new ParameterizedTypeReference<Map<String, Integer>>() {
+			}.getType(), null)));
 		assertThat(properties(schema).get("counts").toString()).contains("key", "value");
 		Object[] values = schema.read("{\"dates\":[\"2025-01-01\"],\"counts\":[{\"key\":\"a\",\"value\":1}]}");
 		assertThat(values).containsExactly(List.of(LocalDate.of(2025, 1, 1)), Map.of("a", 1));
@@ -80,8 +80,8 @@ class ParametersSchemaTests {
 
 	@Test
 	void argumentsThatDoNotFitNameTheParameterAndPath() {
-		ParametersSchema schema = ParametersSchema.of(List.of(parameter("days", int.class, null),
-				parameter("from", Place.class, null)));
+		ParametersSchema schema = ParametersSchema
+			.of(List.of(parameter("days", int.class, null), parameter("from", Place.class, null)));
 		assertThatExceptionOfType(TypeMismatchException.class).isThrownBy(() -> schema.read("{\"days\":\"x\"}"))
 			.satisfies((ex) -> assertThat(ex.path()).isEqualTo("days"));
 		assertThatExceptionOfType(TypeMismatchException.class)
@@ -96,9 +96,8 @@ class ParametersSchemaTests {
 
 	@Test
 	void badParametersFailWithTheRule() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> ParametersSchema.of(List.of(parameter("a", String.class, null),
-					parameter("a", int.class, null))))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> ParametersSchema.of(List.of(parameter("a", String.class, null), parameter("a", int.class, null))))
 			.withMessageContaining("Two parameters are named a");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ParametersSchema.of(List.of(parameter("anything", Object.class, null))))
@@ -107,8 +106,8 @@ class ParametersSchemaTests {
 
 	@Test
 	void aNullableParameterIsAUnionWithNull() {
-		ParametersSchema schema = ParametersSchema.of(
-				List.of(new ParametersSchema.Parameter("note", String.class, null, true)));
+		ParametersSchema schema = ParametersSchema
+			.of(List.of(new ParametersSchema.Parameter("note", String.class, null, true)));
 		assertThat(properties(schema).get("note")).isEqualTo(Map.of("type", List.of("string", "null")));
 		assertThat(schema.read("{\"note\":null}")).containsExactly((Object) null);
 	}

@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The partial text closed into valid JSON at every cut of a fixture with the hard cases: escaped quotes, unicode
- * escapes, surrogate pairs, nested arrays and objects, numbers cut mid-digit, literals, whitespace.
+ * The partial text closed into valid JSON at every cut of a fixture with the hard cases:
+ * escaped quotes, unicode escapes, surrogate pairs, nested arrays and objects, numbers
+ * cut mid-digit, literals, whitespace.
  */
 class PartialJsonTests {
 
@@ -36,8 +37,8 @@ class PartialJsonTests {
 			}
 			assertThat(JSON.readTree(snapshot).isObject()).as("snapshot at %d: %s", cut, snapshot).isTrue();
 			assertThat(JSON.readTree(completed).isObject()).as("completed at %d: %s", cut, completed).isTrue();
-			assertThat(completed.length()).as("completed values never shrink").isGreaterThanOrEqualTo(
-					(previous != null) ? previous.length() - closers(previous) : 0);
+			assertThat(completed.length()).as("completed values never shrink")
+				.isGreaterThanOrEqualTo((previous != null) ? previous.length() - closers(previous) : 0);
 			previous = completed;
 		}
 	}

@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The incremental reader on a fixture cut at every position, into single characters, and with the hard cases:
- * escaped quotes, unicode escapes, surrogate pairs, nested arrays, numbers cut mid-digit.
+ * The incremental reader on a fixture cut at every position, into single characters, and
+ * with the hard cases: escaped quotes, unicode escapes, surrogate pairs, nested arrays,
+ * numbers cut mid-digit.
  */
 class StreamedArrayReaderTests {
 
@@ -26,7 +27,8 @@ class StreamedArrayReaderTests {
 			"tags":[["x","y"],[]],"note":null},{"name":"\\u2603 \uD83C\uDF0D","minutes":-7,"tags":[],"note":"n"},\
 			{"name":"","minutes":0,"tags":[["]"]],"note":"{"}],"total":3}""";
 
-	private static final List<Step> STEPS = List.of(new Step("a\"b\\", 12345, List.of(List.of("x", "y"), List.of()), null),
+	private static final List<Step> STEPS = List.of(
+			new Step("a\"b\\", 12345, List.of(List.of("x", "y"), List.of()), null),
 			new Step("\u2603 \uD83C\uDF0D", -7, List.of(), "n"), new Step("", 0, List.of(List.of("]")), "{"));
 
 	@Test

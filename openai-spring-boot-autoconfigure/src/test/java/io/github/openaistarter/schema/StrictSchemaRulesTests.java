@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * One test per strict rule and limit: a schema that breaks it fails naming the place and the rule; one at the
- * limit passes.
+ * One test per strict rule and limit: a schema that breaks it fails naming the place and
+ * the rule; one at the limit passes.
  */
 class StrictSchemaRulesTests {
 
@@ -37,8 +37,9 @@ class StrictSchemaRulesTests {
 						"'additionalProperties' must be present and false"),
 				Arguments.of("additionalProperties true", object("{}", "[]", "true"), "/",
 						"'additionalProperties' must be present and false"),
-				Arguments.of("a property not required", object("{\"a\":" + STRING + ",\"b\":" + STRING + "}", "[\"a\"]",
-						"false"), "/", "'required' must list every property; 'b' is missing"),
+				Arguments.of("a property not required",
+						object("{\"a\":" + STRING + ",\"b\":" + STRING + "}", "[\"a\"]", "false"), "/",
+						"'required' must list every property; 'b' is missing"),
 				Arguments.of("required names no property", object("{}", "[\"ghost\"]", "false"), "/",
 						"'required' names 'ghost', which is not a property"),
 				Arguments.of("nested object not closed",
@@ -62,8 +63,9 @@ class StrictSchemaRulesTests {
 						"'pattern' is not a valid regular expression"),
 				Arguments.of("array without items", property("{\"type\":\"array\"}"), "/properties/p",
 						"an array schema must have 'items'"),
-				Arguments.of("negative minItems", property("{\"type\":\"array\",\"items\":" + STRING + ",\"minItems\":-1}"),
-						"/properties/p", "'minItems' must be a non-negative integer"),
+				Arguments.of("negative minItems",
+						property("{\"type\":\"array\",\"items\":" + STRING + ",\"minItems\":-1}"), "/properties/p",
+						"'minItems' must be a non-negative integer"),
 				Arguments.of("zero multipleOf", property("{\"type\":\"number\",\"multipleOf\":0}"), "/properties/p",
 						"'multipleOf' must be a positive number"),
 				Arguments.of("empty enum", property("{\"type\":\"string\",\"enum\":[]}"), "/properties/p",
@@ -111,9 +113,8 @@ class StrictSchemaRulesTests {
 				 "$defs":{"R":{"type":"object","properties":{},"required":[],"additionalProperties":false}}}""");
 		assertThatNoException().isThrownBy(() -> StrictSchemaRules.check("all", schema));
 		for (String format : StrictSchemaRules.SUPPORTED_FORMATS) {
-			assertThatNoException()
-				.isThrownBy(() -> StrictSchemaRules.check(format, parse(property("{\"type\":\"string\",\"format\":\""
-						+ format + "\"}"))));
+			assertThatNoException().isThrownBy(() -> StrictSchemaRules.check(format,
+					parse(property("{\"type\":\"string\",\"format\":\"" + format + "\"}"))));
 		}
 	}
 
@@ -140,7 +141,8 @@ class StrictSchemaRulesTests {
 
 	@Test
 	void aLargeStringEnumIsLimitedInLength() {
-		// 251 values of 59 characters: 14,809 characters pass; of 60: 15,060 characters fail
+		// 251 values of 59 characters: 14,809 characters pass; of 60: 15,060 characters
+		// fail
 		assertThatNoException().isThrownBy(() -> StrictSchemaRules.check("big", enumOf(251, 59)));
 		assertThatIllegalArgumentException().isThrownBy(() -> StrictSchemaRules.check("big", enumOf(251, 60)))
 			.withMessageContaining("an enum of more than 250 strings may have at most 15000 characters; "
@@ -150,7 +152,8 @@ class StrictSchemaRulesTests {
 
 	@Test
 	void namesAndValuesAreLimitedInTotalLength() {
-		// 1,000 properties with 120-character names: 120,000 characters pass; 121 characters fail
+		// 1,000 properties with 120-character names: 120,000 characters pass; 121
+		// characters fail
 		assertThatNoException().isThrownBy(() -> StrictSchemaRules.check("long", wide(1_000, 120)));
 		assertThatIllegalArgumentException().isThrownBy(() -> StrictSchemaRules.check("long", wide(1_000, 121)))
 			.withMessageContaining("more than 120000 characters in total");
@@ -164,7 +167,8 @@ class StrictSchemaRulesTests {
 			.containsExactly(10, 5_000, 1_000, 120_000, 250, 15_000);
 	}
 
-	private static String object(String properties, String required, @org.jspecify.annotations.Nullable String additional) {
+	private static String object(String properties, String required,
+			@org.jspecify.annotations.Nullable String additional) {
 		return "{\"type\":\"object\",\"properties\":" + properties + ",\"required\":" + required
 				+ ((additional != null) ? ",\"additionalProperties\":" + additional : "") + "}";
 	}
@@ -183,8 +187,7 @@ class StrictSchemaRulesTests {
 
 	private static Map<String, Object> wide(int properties, int nameLength) {
 		Map<String, Object> children = new LinkedHashMap<>();
-		IntStream.range(0, properties)
-			.forEach((i) -> children.put(padded(i, nameLength), Map.of("type", "integer")));
+		IntStream.range(0, properties).forEach((i) -> children.put(padded(i, nameLength), Map.of("type", "integer")));
 		return closed(children);
 	}
 

@@ -92,9 +92,8 @@ class TypeSchemaTests {
 			@JsonIgnore @Nullable String secret) {
 	}
 
-	record Constrained(@Pattern(regexp = "^[A-Z]{3}$") String code, @Min(1) @Max(10) int rank,
-			@Positive double weight, @Size(min = 1, max = 3) List<String> tags, @Email String email,
-			@Size(max = 5) String shortText) {
+	record Constrained(@Pattern(regexp = "^[A-Z]{3}$") String code, @Min(1) @Max(10) int rank, @Positive double weight,
+			@Size(min = 1, max = 3) List<String> tags, @Email String email, @Size(max = 5) String shortText) {
 	}
 
 	record Times(LocalDate date, Instant at, LocalTime time, Duration took, UUID id, URI link) {
@@ -148,10 +147,11 @@ class TypeSchemaTests {
 
 	@Test
 	void collectionsAndArraysAreArrays() {
-		assertSchema(TypeSchema.of(Collections.class), """
-				{"type":"object","properties":{"names":{"type":"array","items":{"type":"string"}},
-				 "counts":{"type":"array","items":{"type":"integer"}},"totals":{"type":"array","items":{"type":"integer"}}},
-				 "required":["names","counts","totals"],"additionalProperties":false}""");
+		assertSchema(TypeSchema.of(Collections.class),
+				"""
+						{"type":"object","properties":{"names":{"type":"array","items":{"type":"string"}},
+						 "counts":{"type":"array","items":{"type":"integer"}},"totals":{"type":"array","items":{"type":"integer"}}},
+						 "required":["names","counts","totals"],"additionalProperties":false}""");
 	}
 
 	@Test
@@ -235,8 +235,7 @@ class TypeSchemaTests {
 	void genericTypesAndClassesWithCreatorsAreSupported() {
 		TypeSchema<Page<Inner>> page = TypeSchema.of(new ParameterizedTypeReference<Page<Inner>>() {
 		});
-		assertThat(page.read("{\"items\":[{\"value\":\"v\"}],\"total\":1}").items())
-			.containsExactly(new Inner("v"));
+		assertThat(page.read("{\"items\":[{\"value\":\"v\"}],\"total\":1}").items()).containsExactly(new Inner("v"));
 		assertSchema(TypeSchema.of(Created.class), """
 				{"type":"object","properties":{"name":{"type":"string"}},"required":["name"],
 				 "additionalProperties":false}""");
@@ -268,7 +267,8 @@ class TypeSchemaTests {
 	@Test
 	void readingNamesThePathWhereTheJsonDoesNotFit() {
 		assertThatExceptionOfType(TypeMismatchException.class)
-			.isThrownBy(() -> TypeSchema.of(Twice.class).read("{\"first\":{\"value\":\"a\"},\"second\":{\"value\":[1]}}"))
+			.isThrownBy(
+					() -> TypeSchema.of(Twice.class).read("{\"first\":{\"value\":\"a\"},\"second\":{\"value\":[1]}}"))
 			.satisfies((ex) -> assertThat(ex.path()).isEqualTo("second.value"))
 			.withMessageContaining("The JSON does not fit Twice at second.value");
 		assertThatExceptionOfType(TypeMismatchException.class)

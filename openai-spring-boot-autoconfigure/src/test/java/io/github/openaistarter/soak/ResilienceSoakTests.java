@@ -49,11 +49,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Soak run, not part of the unit suite ({@code mvn -Psoak -pl openai-spring-boot-autoconfigure test}): 20,000
- * calls at concurrency 64, plain and streaming, blocking and reactive, against a loopback Reactor Netty server
- * that answers one request in ten with a fault (429 with a short retry-after-ms, 500, 503, a reset connection, an
- * answer slower than the timeout, malformed JSON, a stream cut or failed midway). Every call must end, either
- * with its answer or with an {@link OpenAiException}, and the pool must end with no connection in use.
+ * Soak run, not part of the unit suite
+ * ({@code mvn -Psoak -pl openai-spring-boot-autoconfigure test}): 20,000 calls at
+ * concurrency 64, plain and streaming, blocking and reactive, against a loopback Reactor
+ * Netty server that answers one request in ten with a fault (429 with a short
+ * retry-after-ms, 500, 503, a reset connection, an answer slower than the timeout,
+ * malformed JSON, a stream cut or failed midway). Every call must end, either with its
+ * answer or with an {@link OpenAiException}, and the pool must end with no connection in
+ * use.
  */
 @Tag("soak")
 @Timeout(300)
@@ -163,11 +166,13 @@ class ResilienceSoakTests {
 		long typed = count(outcomes, "failed-typed");
 		long untyped = count(outcomes, "failed-untyped");
 		long hung = count(outcomes, "hung");
-		System.out.printf("SOAK calls=%d concurrency=%d ok=%d failed-typed=%d failed-untyped=%d hung=%d"
-				+ " active-connections-after=%d idle-connections-after=%d server-requests=%d faults=%s"
-				+ " typed-failures=%s retried-then-failed=%d elapsed=%.1fs%n", CALLS, CONCURRENCY, ok, typed, untyped,
-				hung, this.pool.activeConnections(), this.pool.idleConnections(), this.requests.sum(),
-				summary(this.faults), summary(typedFailures), retriedThenFailed.get(), elapsed.toMillis() / 1000.0);
+		System.out.printf(
+				"SOAK calls=%d concurrency=%d ok=%d failed-typed=%d failed-untyped=%d hung=%d"
+						+ " active-connections-after=%d idle-connections-after=%d server-requests=%d faults=%s"
+						+ " typed-failures=%s retried-then-failed=%d elapsed=%.1fs%n",
+				CALLS, CONCURRENCY, ok, typed, untyped, hung, this.pool.activeConnections(),
+				this.pool.idleConnections(), this.requests.sum(), summary(this.faults), summary(typedFailures),
+				retriedThenFailed.get(), elapsed.toMillis() / 1000.0);
 
 		assertThat(ok + typed + untyped + hung).isEqualTo(CALLS);
 		assertThat(untyped).as("calls that failed with an untyped exception").isZero();
@@ -177,13 +182,15 @@ class ResilienceSoakTests {
 		assertThat(this.requests.sum()).as("requests the server saw, retries included").isGreaterThan(CALLS);
 	}
 
-	/** One call of a mix: blocking and reactive, plain and streaming, repeatable or not. */
+	/**
+	 * One call of a mix: blocking and reactive, plain and streaming, repeatable or not.
+	 */
 	private Mono<?> call(int i) {
 		return switch (i % 10) {
 			case 0, 1 -> blocking(() -> expect(this.chat.create(REQUEST)));
 			case 2, 3 -> this.reactive.create(REQUEST).map(ResilienceSoakTests::expect);
-			case 4, 5 -> ChatCompletionAccumulator.accumulate(this.reactive.stream(REQUEST))
-				.map(ResilienceSoakTests::expect);
+			case 4, 5 ->
+				ChatCompletionAccumulator.accumulate(this.reactive.stream(REQUEST)).map(ResilienceSoakTests::expect);
 			case 6 -> blocking(() -> expect(this.chat.stream(REQUEST, (chunk) -> {
 			})));
 			case 7 -> this.reactive.retrieve("chatcmpl-soak").map(ResilienceSoakTests::expect);
@@ -259,7 +266,8 @@ class ResilienceSoakTests {
 			// a chunked answer, closed before its last chunk
 			case CUT -> (stream ? sendStream(response, Flux.fromIterable(CHUNKS.subList(0, 2)))
 					: response.header("content-type", "application/json")
-						// two parts: a single one would be sent whole, with a Content-Length
+						// two parts: a single one would be sent whole, with a
+						// Content-Length
 						.sendString(Flux.just(COMPLETION.substring(0, 20), COMPLETION.substring(20, 40)))
 						.then())
 				.then(Mono.fromRunnable(() -> request.withConnection(ResilienceSoakTests::reset)));

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tools from annotated methods and from functions: their names, strict schemas, arguments and results.
+ * Tools from annotated methods and from functions: their names, strict schemas, arguments
+ * and results.
  */
 class ChatToolsTests {
 
@@ -65,20 +66,23 @@ class ChatToolsTests {
 		assertThat(definition.function().strict()).isTrue();
 		assertThat(definition.function().name()).isEqualTo("weather");
 		assertThat(tools.definitions()).hasSize(3);
-		assertThat(tools.get("note_down").parameters().get("properties")).asInstanceOf(
-				org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("text", "tag");
+		assertThat(tools.get("note_down").parameters().get("properties"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsOnlyKeys("text", "tag");
 	}
 
 	@Test
 	void callsReadArgumentsAndWriteResults() throws Exception {
 		Tools target = new Tools();
 		ChatTools tools = ChatTools.from(target);
-		assertThat(tools.get("weather").call("{\"city\":\"Oslo\",\"days\":2}")).isEqualTo("{\"city\":\"Oslo\",\"celsius\":2}");
+		assertThat(tools.get("weather").call("{\"city\":\"Oslo\",\"days\":2}"))
+			.isEqualTo("{\"city\":\"Oslo\",\"celsius\":2}");
 		assertThat(tools.get("weather").call("{\"city\":\"Oslo\",\"days\":null}")).contains("-1");
 		assertThat(tools.get("note_down").call("{\"text\":\"milk\",\"tag\":\"shop\"}")).isEqualTo("done");
 		assertThat(tools.get("note_down").call("{\"text\":\" eggs\",\"tag\":null}")).isEqualTo("done");
 		assertThat(target.log).hasToString("milk#shop eggs");
-		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> tools.get("fail").call("{\"why\":\"no\"}"))
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> tools.get("fail").call("{\"why\":\"no\"}"))
 			.withMessage("no");
 		assertThatExceptionOfType(TypeMismatchException.class)
 			.isThrownBy(() -> tools.get("weather").call("{\"city\":\"Oslo\",\"days\":\"many\"}"))

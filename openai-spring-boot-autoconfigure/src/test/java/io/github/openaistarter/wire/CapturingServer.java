@@ -20,8 +20,9 @@ import io.github.openaistarter.core.OpenAiTransport;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A loopback server that records the JSON bodies the client sends and answers each call with the smallest
- * valid answer (a completion, an empty stream), so tests can look at exactly what goes on the wire.
+ * A loopback server that records the JSON bodies the client sends and answers each call
+ * with the smallest valid answer (a completion, an empty stream), so tests can look at
+ * exactly what goes on the wire.
  */
 final class CapturingServer implements AutoCloseable {
 

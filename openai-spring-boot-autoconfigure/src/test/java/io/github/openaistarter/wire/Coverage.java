@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Which properties of the description one root schema reaches, and whether our types cover each: a request
- * property is covered when some request we build writes it; a response property when our types read it at
- * every place it occurs. Properties on the {@link LeftOutProperties} list are counted apart and not descended
- * into.
+ * Which properties of the description one root schema reaches, and whether our types
+ * cover each: a request property is covered when some request we build writes it; a
+ * response property when our types read it at every place it occurs. Properties on the
+ * {@link LeftOutProperties} list are counted apart and not descended into.
  */
 final class Coverage {
 
@@ -31,8 +31,8 @@ final class Coverage {
 	/**
 	 * Starts the coverage of a root schema.
 	 * @param root the root schema name
-	 * @param everyPlace whether a property must be covered at every place it occurs (responses) or at one
-	 * (requests)
+	 * @param everyPlace whether a property must be covered at every place it occurs
+	 * (responses) or at one (requests)
 	 */
 	Coverage(String root, boolean everyPlace) {
 		this.root = root;

@@ -11,9 +11,9 @@ import io.github.openaistarter.wire.SchemaShapes.Property;
 import io.github.openaistarter.wire.SchemaShapes.Shape;
 
 /**
- * Walks a root schema of the description and records, property by property, whether our types cover it:
- * for responses by walking our Java types alongside the schema, for requests by walking JSON bodies our
- * builders produced.
+ * Walks a root schema of the description and records, property by property, whether our
+ * types cover it: for responses by walking our Java types alongside the schema, for
+ * requests by walking JSON bodies our builders produced.
  */
 final class CoverageWalker {
 
@@ -27,8 +27,8 @@ final class CoverageWalker {
 	}
 
 	/**
-	 * The coverage of a response schema by the Java type we decode it into: a property is covered when the
-	 * type reads it, at every place the schema has it.
+	 * The coverage of a response schema by the Java type we decode it into: a property is
+	 * covered when the type reads it, at every place the schema has it.
 	 * @param root the schema name, for example {@code CreateChatCompletionResponse}
 	 * @param type the Java type
 	 * @return the coverage
@@ -40,8 +40,8 @@ final class CoverageWalker {
 	}
 
 	/**
-	 * The coverage of a request schema by JSON bodies our builders produced: a property is covered when one
-	 * of the bodies has it (not {@code null}).
+	 * The coverage of a request schema by JSON bodies our builders produced: a property
+	 * is covered when one of the bodies has it (not {@code null}).
 	 * @param root the schema name, for example {@code CreateChatCompletionRequest}
 	 * @param bodies the bodies
 	 * @return the coverage
@@ -69,7 +69,8 @@ final class CoverageWalker {
 					continue;
 				}
 				JavaModel child = properties.get(property.name());
-				// the discriminator of a polymorphic type is read as the type id that picks the subtype
+				// the discriminator of a polymorphic type is read as the type id that
+				// picks the subtype
 				boolean typeId = target != null && property.name().equals(discriminator);
 				coverage.record(key, property.at().route(), child != null || typeId);
 				read(property.schema(), property.at(), child, coverage);

@@ -36,10 +36,11 @@ import io.github.openaistarter.chat.model.Verbosity;
 import io.github.openaistarter.chat.model.WebSearchOptions;
 
 /**
- * Requests that together use every builder method and factory of the request types, each form of the fields
- * that take several (every message role and content part, every tool kind and {@code tool_choice}, every
- * {@code response_format}, both voice forms, both prediction forms). The model coverage test sends them through
- * the client and checks that the bodies reach every property of {@code CreateChatCompletionRequest}.
+ * Requests that together use every builder method and factory of the request types, each
+ * form of the fields that take several (every message role and content part, every tool
+ * kind and {@code tool_choice}, every {@code response_format}, both voice forms, both
+ * prediction forms). The model coverage test sends them through the client and checks
+ * that the bodies reach every property of {@code CreateChatCompletionRequest}.
  */
 final class EveryRequestField {
 
@@ -50,7 +51,8 @@ final class EveryRequestField {
 	}
 
 	/**
-	 * Requests for {@code create}: one with every field set, then one per further form of a field.
+	 * Requests for {@code create}: one with every field set, then one per further form of
+	 * a field.
 	 * @return the requests
 	 */
 	@SuppressWarnings("deprecation")
@@ -83,10 +85,9 @@ final class EveryRequestField {
 			.modalities(List.of("text", "audio"))
 			.audio(AudioOutput.of("alloy", "wav"))
 			.prediction(Prediction.content("class A {}"))
-			.webSearchOptions(new WebSearchOptions(WebSearchOptions.UserLocation.approximate(
-					new WebSearchOptions.ApproximateLocation("FR", "IDF", "Paris", "Europe/Paris")), "low"))
-			.responseFormat(ResponseFormat
-				.jsonSchema(new ResponseFormat.JsonSchema("planet", "A planet",
+			.webSearchOptions(new WebSearchOptions(WebSearchOptions.UserLocation
+				.approximate(new WebSearchOptions.ApproximateLocation("FR", "IDF", "Paris", "Europe/Paris")), "low"))
+			.responseFormat(ResponseFormat.jsonSchema(new ResponseFormat.JsonSchema("planet", "A planet",
 					Map.of("type", "object", "additionalProperties", false), true)))
 			.tool(Tool.function(FunctionDefinition.of("get_weather", "Weather in a city", WEATHER_SCHEMA).withStrict()))
 			.tool(Tool.custom(new CustomToolDefinition("sql", "Runs SQL",
@@ -96,7 +97,8 @@ final class EveryRequestField {
 					List.of(Map.of("type", "function", "function", Map.of("name", "get_weather")))))
 			.parallelToolCalls(true)
 			.moderation(new ModerationOptions("omni-moderation-latest",
-					new ModerationOptions.Policy(new ModerationOptions.Mode("score"), new ModerationOptions.Mode("block"))))
+					new ModerationOptions.Policy(new ModerationOptions.Mode("score"),
+							new ModerationOptions.Mode("block"))))
 			.build();
 		List<ChatCompletionRequest> requests = new ArrayList<>();
 		requests.add(everything);
@@ -152,8 +154,11 @@ final class EveryRequestField {
 					.toolCall(new ToolCall("call_2", "custom", null, new CustomToolCall("sql", "SELECT 1")))
 					.functionCall(new FunctionCall("get_weather", "{}"))
 					.build(),
-				AssistantMessage.builder().content(List.of(ContentPart.text("One."), ContentPart.refusal("No."))).build(),
-				ChatMessage.tool("call_1", "{\"celsius\":21}"), ToolMessage.of("call_2", List.of(ContentPart.text("1"))));
+				AssistantMessage.builder()
+					.content(List.of(ContentPart.text("One."), ContentPart.refusal("No.")))
+					.build(),
+				ChatMessage.tool("call_1", "{\"celsius\":21}"),
+				ToolMessage.of("call_2", List.of(ContentPart.text("1"))));
 	}
 
 }

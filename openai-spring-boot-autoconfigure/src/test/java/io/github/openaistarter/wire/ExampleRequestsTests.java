@@ -27,15 +27,19 @@ import io.github.openaistarter.wire.OpenApiDescription.Example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every request example the description gives for the six Chat Completions operations can be built with our
- * builders and goes on the wire as the example shows: same method, same path, an equivalent JSON body. A new
- * example in the description fails here until it has a recipe.
+ * Every request example the description gives for the six Chat Completions operations can
+ * be built with our builders and goes on the wire as the example shows: same method, same
+ * path, an equivalent JSON body. A new example in the description fails here until it has
+ * a recipe.
  */
 class ExampleRequestsTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** How to make each example's request with the public API, by {@code operationId / title}. */
+	/**
+	 * How to make each example's request with the public API, by
+	 * {@code operationId / title}.
+	 */
 	@SuppressWarnings("deprecation")
 	private static final Map<String, Consumer<ChatCompletionsOperations>> RECIPES = Map.of(
 			"createChatCompletion / Default",
@@ -87,8 +91,8 @@ class ExampleRequestsTests {
 			"getChatCompletionMessages / getChatCompletionMessages", (chat) -> chat.listMessages("chat_abc123"));
 
 	/**
-	 * What the client adds to an example's body on the wire, on purpose: the stream operations ask for the
-	 * usage chunk when the request sets no {@code stream_options}.
+	 * What the client adds to an example's body on the wire, on purpose: the stream
+	 * operations ask for the usage chunk when the request sets no {@code stream_options}.
 	 */
 	private static final Map<String, String> WIRE_ADDITIONS = Map.of("createChatCompletion / Streaming",
 			"{\"stream_options\": {\"include_usage\": true}}");

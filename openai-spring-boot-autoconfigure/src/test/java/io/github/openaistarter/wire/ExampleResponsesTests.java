@@ -23,10 +23,11 @@ import io.github.openaistarter.wire.OpenApiDescription.Operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every response example the description gives for the six Chat Completions operations (in their
- * {@code x-oaiMeta}, each chunk of the streaming one included), and the examples of the response schemas
- * themselves, decode into our types without losing a value we model; fields we do not model are kept in
- * {@code additionalProperties} where the type keeps unknown fields.
+ * Every response example the description gives for the six Chat Completions operations
+ * (in their {@code x-oaiMeta}, each chunk of the streaming one included), and the
+ * examples of the response schemas themselves, decode into our types without losing a
+ * value we model; fields we do not model are kept in {@code additionalProperties} where
+ * the type keeps unknown fields.
  */
 class ExampleResponsesTests {
 
@@ -73,11 +74,12 @@ class ExampleResponsesTests {
 		OpenApiDescription description = OpenApiDescription.load();
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String operationId : OpenApiDescription.CHAT_OPERATIONS) {
-			counts.put(operationId, description.operation(operationId)
-				.examples()
-				.stream()
-				.filter((example) -> example.response() != null)
-				.count());
+			counts.put(operationId,
+					description.operation(operationId)
+						.examples()
+						.stream()
+						.filter((example) -> example.response() != null)
+						.count());
 		}
 		assertThat(counts).allSatisfy((operation, count) -> assertThat(count).as(operation).isPositive());
 		assertThat(responseExamples().count()).isGreaterThanOrEqualTo(10);
@@ -85,10 +87,15 @@ class ExampleResponsesTests {
 
 	@Test
 	void storedMessagesKeepTheRoleTheSchemaDoesNotAllow() {
-		// The description types a listed message as ChatCompletionResponseMessage (role: assistant only), yet
-		// its example lists the user's message; the API does list input messages, so any role is read.
+		// The description types a listed message as ChatCompletionResponseMessage (role:
+		// assistant only), yet
+		// its example lists the user's message; the API does list input messages, so any
+		// role is read.
 		OpenApiDescription description = OpenApiDescription.load();
-		JsonNode roles = description.schema("ChatCompletionResponseMessage").path("properties").path("role").path("enum");
+		JsonNode roles = description.schema("ChatCompletionResponseMessage")
+			.path("properties")
+			.path("role")
+			.path("enum");
 		assertThat(roles.toString()).isEqualTo("[\"assistant\"]");
 		String example = description.operation("getChatCompletionMessages").examples().get(0).response();
 		Page<StoredMessage> page = this.mapper.readValue(example,
@@ -107,8 +114,9 @@ class ExampleResponsesTests {
 	}
 
 	/**
-	 * The JSON documents of an example answer: one, or for a stream one per chunk, separated by blank lines
-	 * (the {@code ....} that stands for elided chunks is skipped).
+	 * The JSON documents of an example answer: one, or for a stream one per chunk,
+	 * separated by blank lines (the {@code ....} that stands for elided chunks is
+	 * skipped).
 	 */
 	static List<String> documents(String response) {
 		String trimmed = response.trim();

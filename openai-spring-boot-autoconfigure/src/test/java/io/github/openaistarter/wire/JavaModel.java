@@ -25,10 +25,11 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * What one of our wire types reads from JSON, found from its Jackson annotations the way the project writes
- * them: a record's {@code @JsonProperty} components, or the {@code @JsonProperty} parameters of a
- * {@code @JsonCreator}; the {@code @JsonAnySetter} that keeps unknown fields; {@code @JsonSubTypes} for the
- * polymorphic ones. Generic types (such as {@code Page<T>}) are resolved.
+ * What one of our wire types reads from JSON, found from its Jackson annotations the way
+ * the project writes them: a record's {@code @JsonProperty} components, or the
+ * {@code @JsonProperty} parameters of a {@code @JsonCreator}; the {@code @JsonAnySetter}
+ * that keeps unknown fields; {@code @JsonSubTypes} for the polymorphic ones. Generic
+ * types (such as {@code Page<T>}) are resolved.
  */
 final class JavaModel {
 
@@ -123,8 +124,8 @@ final class JavaModel {
 			for (int i = 0; i < parameters.length; i++) {
 				JsonProperty property = parameters[i].getAnnotation(JsonProperty.class);
 				if (property != null && !parameters[i].isAnnotationPresent(JsonAnySetter.class)) {
-					properties.put(property.value(), of(ResolvableType
-						.forMethodParameter(MethodParameter.forExecutable(creator, i), this.type)));
+					properties.put(property.value(), of(
+							ResolvableType.forMethodParameter(MethodParameter.forExecutable(creator, i), this.type)));
 				}
 			}
 		}
@@ -149,8 +150,8 @@ final class JavaModel {
 	}
 
 	/**
-	 * The name of the component or creator parameter that receives unknown fields; the accessor of the same
-	 * name returns them.
+	 * The name of the component or creator parameter that receives unknown fields; the
+	 * accessor of the same name returns them.
 	 * @return the name, or {@code null} when unknown fields are dropped
 	 */
 	String anySetterName() {
@@ -181,8 +182,8 @@ final class JavaModel {
 	}
 
 	/**
-	 * The subtype read for a discriminator value: the named subtype, or the default one for values the type
-	 * does not know.
+	 * The subtype read for a discriminator value: the named subtype, or the default one
+	 * for values the type does not know.
 	 * @param value the discriminator value
 	 * @return the subtype's model, or {@code null} when the value would not be read
 	 */
@@ -198,8 +199,8 @@ final class JavaModel {
 	}
 
 	/**
-	 * The accessor of a property by its wire name: the record component or the {@code @JsonProperty} method
-	 * of that name.
+	 * The accessor of a property by its wire name: the record component or the
+	 * {@code @JsonProperty} method of that name.
 	 * @param type the type of a decoded value
 	 * @param wireName the wire name
 	 * @return the accessor, or {@code null} when the type has none for that name
@@ -247,8 +248,8 @@ final class JavaModel {
 	}
 
 	/**
-	 * The field of a record component, which carries the component's Jackson annotations (they do not target
-	 * record components themselves).
+	 * The field of a record component, which carries the component's Jackson annotations
+	 * (they do not target record components themselves).
 	 */
 	private static Field field(RecordComponent component) {
 		return ReflectionUtils.findField(component.getDeclaringRecord(), component.getName());

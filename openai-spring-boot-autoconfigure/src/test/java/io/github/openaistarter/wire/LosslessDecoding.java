@@ -11,9 +11,10 @@ import tools.jackson.databind.JsonNode;
 import io.github.openaistarter.chat.model.WireValue;
 
 /**
- * Compares a JSON document with what our types decoded from it: every value a type models must be there with
- * the same value, and every field a type does not model must be in its {@code additionalProperties} when the
- * type keeps unknown fields. JSON {@code null}s carry nothing to keep and are not compared.
+ * Compares a JSON document with what our types decoded from it: every value a type models
+ * must be there with the same value, and every field a type does not model must be in its
+ * {@code additionalProperties} when the type keeps unknown fields. JSON {@code null}s
+ * carry nothing to keep and are not compared.
  */
 final class LosslessDecoding {
 
@@ -59,8 +60,9 @@ final class LosslessDecoding {
 
 	private static void compareObject(JsonNode json, Object value, String path, List<String> differences) {
 		if (value instanceof Map<?, ?> map) {
-			json.properties().forEach((field) -> compare(field.getValue(), map.get(field.getKey()),
-					path + "." + field.getKey(), differences));
+			json.properties()
+				.forEach((field) -> compare(field.getValue(), map.get(field.getKey()), path + "." + field.getKey(),
+						differences));
 			return;
 		}
 		Map<String, Object> unknown = JavaModel.unknownFields(value);
@@ -81,7 +83,8 @@ final class LosslessDecoding {
 		if (json.isNumber() && scalar instanceof Number number) {
 			boolean integral = number instanceof Integer || number instanceof Long || number instanceof Short
 					|| number instanceof BigInteger;
-			return (json.isIntegralNumber() && integral) ? json.bigIntegerValue().equals(new BigInteger(number.toString()))
+			return (json.isIntegralNumber() && integral)
+					? json.bigIntegerValue().equals(new BigInteger(number.toString()))
 					: json.asDouble() == number.doubleValue();
 		}
 		if (json.isBoolean()) {

@@ -17,10 +17,11 @@ import io.github.openaistarter.chat.model.ChatCompletionChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Holds our wire types to the official description: every property of the request schema must be written by
- * some request our builders make, and every property of the response schemas must be read by the type we
- * decode it into, wherever it occurs, unless it is on the {@link LeftOutProperties} list. A property the
- * description gains later fails here, by name, until the model has it. Prints the coverage per schema.
+ * Holds our wire types to the official description: every property of the request schema
+ * must be written by some request our builders make, and every property of the response
+ * schemas must be read by the type we decode it into, wherever it occurs, unless it is on
+ * the {@link LeftOutProperties} list. A property the description gains later fails here,
+ * by name, until the model has it. Prints the coverage per schema.
  */
 class ModelCoverageTests {
 
@@ -75,21 +76,19 @@ class ModelCoverageTests {
 		if (RESULTS.isEmpty()) {
 			return;
 		}
-		StringBuilder report = new StringBuilder("\nModel coverage of the OpenAI description (properties covered/total)\n");
+		StringBuilder report = new StringBuilder(
+				"\nModel coverage of the OpenAI description (properties covered/total)\n");
 		Stream.concat(Stream.of("CreateChatCompletionRequest"), responseSchemas().map((args) -> (String) args.get()[0]))
 			.map(RESULTS::get)
 			.filter((coverage) -> coverage != null)
 			.forEach((coverage) -> {
 				report.append("  ").append(coverage.summary()).append('\n');
 				coverage.bySchema()
-					.forEach((schema, counts) -> report.append(String.format("      %-50s %3d/%3d%s%n", schema, counts[0],
-							counts[1], (counts[2] > 0) ? " (" + counts[2] + " left out)" : "")));
+					.forEach((schema, counts) -> report.append(String.format("      %-50s %3d/%3d%s%n", schema,
+							counts[0], counts[1], (counts[2] > 0) ? " (" + counts[2] + " left out)" : "")));
 			});
-		LeftOutProperties.REQUEST.forEach((key, reason) -> report.append("  left out: ")
-			.append(key)
-			.append(": ")
-			.append(reason)
-			.append('\n'));
+		LeftOutProperties.REQUEST.forEach(
+				(key, reason) -> report.append("  left out: ").append(key).append(": ").append(reason).append('\n'));
 		System.out.print(report);
 	}
 

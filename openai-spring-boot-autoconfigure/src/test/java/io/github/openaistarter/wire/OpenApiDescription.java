@@ -16,13 +16,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The official OpenAPI description of {@code ../shared/openai-spec/openapi.yaml}, read once per test JVM. Without
- * {@code ../shared} (a user's clone) the calling test is skipped with the reason, unless
- * {@code OPENAI_FAKE_REQUIRED=true} (set by {@code .ci/run}), where that is a failure.
+ * The official OpenAPI description of {@code ../shared/openai-spec/openapi.yaml}, read
+ * once per test JVM. Without {@code ../shared} (a user's clone) the calling test is
+ * skipped with the reason, unless {@code OPENAI_FAKE_REQUIRED=true} (set by
+ * {@code .ci/run}), where that is a failure.
  */
 final class OpenApiDescription {
 
-	/** The six Chat Completions operations, by operation id, in the order of the API reference. */
+	/**
+	 * The six Chat Completions operations, by operation id, in the order of the API
+	 * reference.
+	 */
 	static final List<String> CHAT_OPERATIONS = List.of("createChatCompletion", "listChatCompletions",
 			"getChatCompletion", "updateChatCompletion", "deleteChatCompletion", "getChatCompletionMessages");
 
@@ -56,7 +60,8 @@ final class OpenApiDescription {
 	}
 
 	private static OpenApiDescription read(Path file) {
-		// SnakeYAML (YAML 1.1, from spring-boot-starter-test) reads the document as published; the document is
+		// SnakeYAML (YAML 1.1, from spring-boot-starter-test) reads the document as
+		// published; the document is
 		// close to the default limit of 3 MB, so allow it to grow
 		LoaderOptions options = new LoaderOptions();
 		options.setCodePointLimit(64 * 1024 * 1024);
@@ -144,7 +149,8 @@ final class OpenApiDescription {
 	record Operation(String id, String method, String path, JsonNode node) {
 
 		/**
-		 * The examples of the operation's {@code x-oaiMeta}: one object, or a list of titled ones.
+		 * The examples of the operation's {@code x-oaiMeta}: one object, or a list of
+		 * titled ones.
 		 * @return the examples, each with its title ({@code id} for an untitled one)
 		 */
 		List<Example> examples() {
@@ -164,7 +170,8 @@ final class OpenApiDescription {
 	}
 
 	/**
-	 * One example of an operation: a request (as a curl command and SDK snippets) and a response.
+	 * One example of an operation: a request (as a curl command and SDK snippets) and a
+	 * response.
 	 *
 	 * @param operationId the operation it belongs to
 	 * @param title its title
@@ -173,7 +180,8 @@ final class OpenApiDescription {
 	record Example(String operationId, String title, JsonNode node) {
 
 		/**
-		 * The response text: one JSON document, or for streams several, separated by blank lines.
+		 * The response text: one JSON document, or for streams several, separated by
+		 * blank lines.
 		 * @return the text, or {@code null} when the example has none
 		 */
 		String response() {

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Prism ({@code @stoplight/prism-cli}, pinned in {@code src/test/prism}) in dynamic mode over the official
- * description, on a free loopback port: every answer is generated at random from the schemas, with every
- * optional field. Started through {@code src/test/prism/run}, which installs the npm packages on first use
- * into a cache folder outside the checkout. Without Node.js, npm or {@code ../shared} the calling tests are
- * skipped with the reason, unless {@code OPENAI_FAKE_REQUIRED=true} (set by {@code .ci/run}).
+ * Prism ({@code @stoplight/prism-cli}, pinned in {@code src/test/prism}) in dynamic mode
+ * over the official description, on a free loopback port: every answer is generated at
+ * random from the schemas, with every optional field. Started through
+ * {@code src/test/prism/run}, which installs the npm packages on first use into a cache
+ * folder outside the checkout. Without Node.js, npm or {@code ../shared} the calling
+ * tests are skipped with the reason, unless {@code OPENAI_FAKE_REQUIRED=true} (set by
+ * {@code .ci/run}).
  */
 final class PrismMock implements AutoCloseable {
 
@@ -53,8 +55,8 @@ final class PrismMock implements AutoCloseable {
 			.start();
 		if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
 			install.destroyForcibly();
-			SharedDirectory.unavailable("Prism could not be installed with npm (are Node.js and npm installed?): "
-					+ Files.readString(log));
+			SharedDirectory.unavailable(
+					"Prism could not be installed with npm (are Node.js and npm installed?): " + Files.readString(log));
 		}
 		int port = freePort();
 		Process process = new ProcessBuilder(RUN.toString(), "mock", spec.toString(), String.valueOf(port))
@@ -90,8 +92,8 @@ final class PrismMock implements AutoCloseable {
 	}
 
 	/**
-	 * Generates stream chunks with Prism's own generator from the chunk schema of the description (Prism
-	 * cannot serve an event stream itself).
+	 * Generates stream chunks with Prism's own generator from the chunk schema of the
+	 * description (Prism cannot serve an event stream itself).
 	 * @param count how many
 	 * @return the chunks, one JSON document each
 	 * @throws Exception if the generator fails
@@ -100,7 +102,8 @@ final class PrismMock implements AutoCloseable {
 		Path output = Files.createTempFile("prism-chunks", ".jsonl");
 		Path errors = Files.createTempFile("prism-chunks", ".log");
 		try {
-			Process generator = new ProcessBuilder(RUN.toString(), "chunks", this.spec.toString(), String.valueOf(count))
+			Process generator = new ProcessBuilder(RUN.toString(), "chunks", this.spec.toString(),
+					String.valueOf(count))
 				.redirectOutput(output.toFile())
 				.redirectError(errors.toFile())
 				.start();

@@ -41,10 +41,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Decodes answers that Prism generates at random from the official description (dynamic mode: every optional
- * field, nulls, empty arrays, strings where we expect known values) through the real client and transport, at
- * least {@value #PER_OPERATION} per operation, plus {@value #CHUNKS} generated stream chunks streamed through
- * the client and decoded directly. Every answer must decode, and keep every value our types model.
+ * Decodes answers that Prism generates at random from the official description (dynamic
+ * mode: every optional field, nulls, empty arrays, strings where we expect known values)
+ * through the real client and transport, at least {@value #PER_OPERATION} per operation,
+ * plus {@value #CHUNKS} generated stream chunks streamed through the client and decoded
+ * directly. Every answer must decode, and keep every value our types model.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RandomResponsesTests {
@@ -58,8 +59,8 @@ class RandomResponsesTests {
 	private static final Map<String, Integer> DECODED = new ConcurrentSkipListMap<>();
 
 	/**
-	 * Connections to Prism, dropped after 2 s idle: Prism (Node) closes idle connections after 5 s, and a
-	 * request sent on a connection it is closing fails with a reset.
+	 * Connections to Prism, dropped after 2 s idle: Prism (Node) closes idle connections
+	 * after 5 s, and a request sent on a connection it is closing fails with a reset.
 	 */
 	private static final ConnectionProvider CONNECTIONS = ConnectionProvider.builder("prism")
 		.maxIdleTime(Duration.ofSeconds(2))
@@ -135,7 +136,11 @@ class RandomResponsesTests {
 
 	@Test
 	void listMessagesAnswersDecode() {
-		ListMessagesParams params = ListMessagesParams.builder().after("msg-previous").limit(5).order(SortOrder.ASC).build();
+		ListMessagesParams params = ListMessagesParams.builder()
+			.after("msg-previous")
+			.limit(5)
+			.order(SortOrder.ASC)
+			.build();
 		decodeEach("getChatCompletionMessages", (chat) -> chat.listMessages("chatcmpl-random", params));
 	}
 
@@ -162,7 +167,8 @@ class RandomResponsesTests {
 				.baseUrl(server.url("/v1").toString())
 				.apiKey("sk-prism")
 				.build();
-			ChatCompletionsOperations chat = new ChatCompletionsTemplate(new ChatCompletionsClient(transport, Map.of()));
+			ChatCompletionsOperations chat = new ChatCompletionsTemplate(
+					new ChatCompletionsClient(transport, Map.of()));
 			List<ChatCompletionChunk> streamed;
 			try (Stream<ChatCompletionChunk> stream = chat
 				.stream(ChatCompletionRequest.of("gpt-4.1-mini", List.of(ChatMessage.user("stream"))))) {
@@ -179,8 +185,8 @@ class RandomResponsesTests {
 	}
 
 	/**
-	 * Calls an operation {@value #PER_OPERATION} times against Prism and checks each answer decoded without
-	 * loss, comparing with the body that came over the wire.
+	 * Calls an operation {@value #PER_OPERATION} times against Prism and checks each
+	 * answer decoded without loss, comparing with the body that came over the wire.
 	 */
 	private void decodeEach(String operation, Function<ChatCompletionsOperations, Object> call) {
 		AtomicReference<String> lastBody = new AtomicReference<>();
@@ -204,13 +210,17 @@ class RandomResponsesTests {
 				problems.add(ex + " for " + lastBody.get());
 			}
 		}
-		assertThat(problems).as("%s answers that failed to decode or lost values (Prism log: %s)", operation,
-				prismLog()).isEmpty();
+		assertThat(problems)
+			.as("%s answers that failed to decode or lost values (Prism log: %s)", operation, prismLog())
+			.isEmpty();
 		assertThat(decoded).isEqualTo(PER_OPERATION);
 		DECODED.put(operation, decoded);
 	}
 
-	/** The blocking client on a transport to Prism whose WebClient remembers the last body received. */
+	/**
+	 * The blocking client on a transport to Prism whose WebClient remembers the last body
+	 * received.
+	 */
 	private static ChatCompletionsOperations clientRecordingBodies(AtomicReference<String> lastBody) {
 		WebClient webClient = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(CONNECTIONS)))

@@ -9,11 +9,12 @@ import tools.jackson.databind.json.JsonMapper;
 import io.github.openaistarter.wire.OpenApiDescription.Example;
 
 /**
- * The HTTP request of an example, read from its curl command: method, path below {@code /v1} with the query,
- * and the JSON body of {@code -d '...'}.
+ * The HTTP request of an example, read from its curl command: method, path below
+ * {@code /v1} with the query, and the JSON body of {@code -d '...'}.
  *
  * @param method the HTTP method
- * @param target the path and query below the base URL, for example {@code /chat/completions/chat_abc123}
+ * @param target the path and query below the base URL, for example
+ * {@code /chat/completions/chat_abc123}
  * @param body the JSON body, or {@code null} when the command sends none
  */
 record RequestExample(String method, String target, JsonNode body) {
@@ -28,7 +29,8 @@ record RequestExample(String method, String target, JsonNode body) {
 	 * Reads the request of an example.
 	 * @param example the example
 	 * @return the request
-	 * @throws IllegalArgumentException if the example has no curl command with an OpenAI URL
+	 * @throws IllegalArgumentException if the example has no curl command with an OpenAI
+	 * URL
 	 */
 	static RequestExample of(Example example) {
 		String curl = example.curl();

@@ -10,10 +10,11 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns a schema of the description into the object shapes it allows: {@code $ref}s followed, {@code allOf}
- * merged, {@code oneOf}/{@code anyOf} split into alternatives, {@code null} alternatives dropped. Every property
- * gets a stable key, {@code Schema.path}, named after the nearest named schema that holds it (properties merged
- * through {@code allOf} belong to the schema that merges them), for example
+ * Turns a schema of the description into the object shapes it allows: {@code $ref}s
+ * followed, {@code allOf} merged, {@code oneOf}/{@code anyOf} split into alternatives,
+ * {@code null} alternatives dropped. Every property gets a stable key,
+ * {@code Schema.path}, named after the nearest named schema that holds it (properties
+ * merged through {@code allOf} belong to the schema that merges them), for example
  * {@code CreateChatCompletionRequest.web_search_options.user_location}.
  */
 final class SchemaShapes {
@@ -28,8 +29,8 @@ final class SchemaShapes {
 	 * The shapes a schema allows.
 	 * @param schema the schema, or a reference to one
 	 * @param at where the schema sits: the owning schema name and the path inside it
-	 * @return the alternatives; empty for a schema that only allows {@code null}, or for a reference back to a
-	 * schema already being walked (a cycle)
+	 * @return the alternatives; empty for a schema that only allows {@code null}, or for
+	 * a reference back to a schema already being walked (a cycle)
 	 */
 	List<Shape> shapes(JsonNode schema, Location at) {
 		String name = OpenApiDescription.refName(schema);
@@ -58,7 +59,10 @@ final class SchemaShapes {
 		return shapes;
 	}
 
-	/** An {@code allOf} part: a referenced schema is merged into the current owner rather than entered. */
+	/**
+	 * An {@code allOf} part: a referenced schema is merged into the current owner rather
+	 * than entered.
+	 */
 	private List<Shape> merged(JsonNode part, Location at) {
 		String name = OpenApiDescription.refName(part);
 		if (name == null) {
@@ -76,8 +80,8 @@ final class SchemaShapes {
 		for (Map.Entry<String, JsonNode> entry : schema.path("properties").properties()) {
 			String name = entry.getKey();
 			JsonNode property = entry.getValue();
-			properties.put(name, new Property(name, at.child(name), property,
-					property.path("deprecated").asBoolean(false)));
+			properties.put(name,
+					new Property(name, at.child(name), property, property.path("deprecated").asBoolean(false)));
 			String constant = constant(this.description.resolve(property));
 			if (constant != null) {
 				constants.put(name, constant);
@@ -120,7 +124,10 @@ final class SchemaShapes {
 		return types;
 	}
 
-	/** The single value a property may take ({@code const}, or an {@code enum} of one), if any. */
+	/**
+	 * The single value a property may take ({@code const}, or an {@code enum} of one), if
+	 * any.
+	 */
 	private static String constant(JsonNode property) {
 		if (property.has("const")) {
 			return property.get("const").asString();
@@ -130,12 +137,13 @@ final class SchemaShapes {
 	}
 
 	/**
-	 * Where a schema sits: the named schema that owns it, the path inside that schema, the route from the root
-	 * (for messages) and the named schemas being walked (to stop at cycles).
+	 * Where a schema sits: the named schema that owns it, the path inside that schema,
+	 * the route from the root (for messages) and the named schemas being walked (to stop
+	 * at cycles).
 	 *
 	 * @param owner the owning schema name
-	 * @param path the path inside the owner, empty at its top; {@code []} marks array items, {@code {}} map
-	 * values
+	 * @param path the path inside the owner, empty at its top; {@code []} marks array
+	 * items, {@code {}} map values
 	 * @param route the route from the root, for messages
 	 * @param stack the named schemas entered on the way
 	 */
@@ -195,10 +203,11 @@ final class SchemaShapes {
 	 * One object (or array, or scalar) shape a schema allows.
 	 *
 	 * @param at where the shape sits
-	 * @param types the JSON types allowed ({@code object}, {@code string}, ...), empty when unconstrained
+	 * @param types the JSON types allowed ({@code object}, {@code string}, ...), empty
+	 * when unconstrained
 	 * @param properties the declared properties, by wire name
-	 * @param constants properties with a single allowed value, such as a {@code type} or {@code role}
-	 * discriminator
+	 * @param constants properties with a single allowed value, such as a {@code type} or
+	 * {@code role} discriminator
 	 * @param items the schema of the array items, or {@code null}
 	 * @param additionalProperties the schema of map values, or {@code null}
 	 */
@@ -216,8 +225,8 @@ final class SchemaShapes {
 		}
 
 		/**
-		 * Whether a JSON value can be an instance of this shape: its JSON type is allowed and every discriminator
-		 * it carries has the shape's value.
+		 * Whether a JSON value can be an instance of this shape: its JSON type is allowed
+		 * and every discriminator it carries has the shape's value.
 		 * @param value the value
 		 * @return whether it matches
 		 */

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds {@code ../shared} beside the checkout (the system property {@code openai.shared.dir}, set by the build),
- * where the official OpenAPI description lives. A missing piece skips the calling test with the reason, unless
+ * Finds {@code ../shared} beside the checkout (the system property
+ * {@code openai.shared.dir}, set by the build), where the official OpenAPI description
+ * lives. A missing piece skips the calling test with the reason, unless
  * {@code OPENAI_FAKE_REQUIRED=true} (set by {@code .ci/run}), where it is a failure.
  */
 final class SharedDirectory {
@@ -38,12 +39,14 @@ final class SharedDirectory {
 	}
 
 	/**
-	 * Skips the calling test with the reason, or fails it under {@code OPENAI_FAKE_REQUIRED=true}.
+	 * Skips the calling test with the reason, or fails it under
+	 * {@code OPENAI_FAKE_REQUIRED=true}.
 	 * @param reason why the test cannot run
 	 */
 	static void unavailable(String reason) {
 		if (required()) {
-			throw new IllegalStateException(reason + "; the wire-fidelity tests must run under OPENAI_FAKE_REQUIRED=true");
+			throw new IllegalStateException(
+					reason + "; the wire-fidelity tests must run under OPENAI_FAKE_REQUIRED=true");
 		}
 		Assumptions.abort(reason + "; wire-fidelity tests skipped");
 	}

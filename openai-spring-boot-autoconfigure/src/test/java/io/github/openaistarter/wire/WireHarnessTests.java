@@ -16,8 +16,9 @@ import io.github.openaistarter.core.OpenAiJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The wire-fidelity checks themselves can fail: the lossless comparison reports a changed or dropped value,
- * and the coverage walk reports a property a type does not read or a body does not carry.
+ * The wire-fidelity checks themselves can fail: the lossless comparison reports a changed
+ * or dropped value, and the coverage walk reports a property a type does not read or a
+ * body does not carry.
  */
 class WireHarnessTests {
 
@@ -32,7 +33,8 @@ class WireHarnessTests {
 		assertThat(LosslessDecoding.differences(PLAIN.readTree("{\"content\": [], \"refusal\": null}"),
 				new Logprobs(null, null)))
 			.containsExactly("$.content: dropped []");
-		assertThat(LosslessDecoding.differences(PLAIN.readTree("{\"id\": \"c\", \"created\": 1, \"model\": \"m\", \"x\": 1}"),
+		assertThat(LosslessDecoding.differences(
+				PLAIN.readTree("{\"id\": \"c\", \"created\": 1, \"model\": \"m\", \"x\": 1}"),
 				new ChatCompletion("c", null, 1, "m", List.of(), null, null, null, Map.of(), null, Map.of())))
 			.containsExactly("$.x (unknown field): dropped 1");
 	}
@@ -60,13 +62,14 @@ class WireHarnessTests {
 		assertThat(coverage.count(Coverage.Status.COVERED)).isOne();
 		assertThat(coverage.missing()).hasSize(coverage.total() - 1)
 			.contains("CompletionUsage.total_tokens  (at CompletionUsage.total_tokens)")
-			.contains("CompletionUsage.prompt_tokens_details.cached_tokens  (at CompletionUsage.prompt_tokens_details.cached_tokens)");
+			.contains(
+					"CompletionUsage.prompt_tokens_details.cached_tokens  (at CompletionUsage.prompt_tokens_details.cached_tokens)");
 	}
 
 	@Test
 	void coverageReportsPropertiesNoBodyCarries() {
-		Coverage coverage = new CoverageWalker(OpenApiDescription.load()).requests("CreateChatCompletionRequest",
-				List.of(PLAIN.readTree("{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}")));
+		Coverage coverage = new CoverageWalker(OpenApiDescription.load()).requests("CreateChatCompletionRequest", List
+			.of(PLAIN.readTree("{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}")));
 		assertThat(coverage.missing()).contains(
 				"CreateChatCompletionRequest.verbosity  (at CreateChatCompletionRequest.verbosity)",
 				"ChatCompletionRequestUserMessage.name  (at CreateChatCompletionRequest.messages[]->ChatCompletionRequestMessage->ChatCompletionRequestUserMessage.name)");

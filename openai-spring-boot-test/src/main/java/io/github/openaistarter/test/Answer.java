@@ -8,15 +8,18 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the fake model answers a request: a refusal, tool calls, or a text (JSON for structured outputs), as the
- * spec-checking fake of the project's conformance tests does. Immutable.
+ * What the fake model answers a request: a refusal, tool calls, or a text (JSON for
+ * structured outputs), as the spec-checking fake of the project's conformance tests does.
+ * Immutable.
  *
- * <p>By default: the word "refuse" in the last user text gets a {@link #REFUSAL}; then the tool calls of
- * {@link ToolRounds}; then, for {@code response_format} {@code json_schema}, JSON made from the schema
- * ({@link SchemaSamples}); for {@code json_object}, {@code {"echo": "<last user text>"}}; after tool results,
- * {@code echo: <the results joined by "; ">}; else {@code echo: <last user text>}. A configured text replaces
- * the refusal and the texts; a configured tool call replaces the generated calls (see
- * {@link OpenAiFakeServer#answerWithToolCall(String, String)}).
+ * <p>
+ * By default: the word "refuse" in the last user text gets a {@link #REFUSAL}; then the
+ * tool calls of {@link ToolRounds}; then, for {@code response_format}
+ * {@code json_schema}, JSON made from the schema ({@link SchemaSamples}); for
+ * {@code json_object}, {@code {"echo": "<last user text>"}}; after tool results,
+ * {@code echo: <the results joined by "; ">}; else {@code echo: <last user text>}. A
+ * configured text replaces the refusal and the texts; a configured tool call replaces the
+ * generated calls (see {@link OpenAiFakeServer#answerWithToolCall(String, String)}).
  */
 final class Answer {
 
@@ -38,9 +41,10 @@ final class Answer {
 	}
 
 	/**
-	 * The default text answer: {@code echo: <last user text>}, or {@code echo: <tool results>} after tool
-	 * results; for {@code response_format} {@code json_object}, {@code {"echo": "<last user text>"}}; for
-	 * {@code json_schema}, JSON made from the schema ({@link SchemaSamples}).
+	 * The default text answer: {@code echo: <last user text>}, or
+	 * {@code echo: <tool results>} after tool results; for {@code response_format}
+	 * {@code json_object}, {@code {"echo": "<last user text>"}}; for {@code json_schema},
+	 * JSON made from the schema ({@link SchemaSamples}).
 	 * @param request the create request
 	 * @return the answer's text
 	 */
@@ -57,8 +61,8 @@ final class Answer {
 	}
 
 	/**
-	 * Whether a request asks for a JSON answer ({@code response_format} {@code json_object} or
-	 * {@code json_schema}).
+	 * Whether a request asks for a JSON answer ({@code response_format}
+	 * {@code json_object} or {@code json_schema}).
 	 * @param request the create request
 	 * @return whether the answer is JSON
 	 */
@@ -79,8 +83,8 @@ final class Answer {
 	}
 
 	/**
-	 * Whether the model refuses the request: the last user text has the word "refuse" and no text was
-	 * configured.
+	 * Whether the model refuses the request: the last user text has the word "refuse" and
+	 * no text was configured.
 	 * @param request the create request
 	 * @return whether the answer is {@link #REFUSAL}
 	 */
@@ -124,6 +128,7 @@ final class Answer {
 
 	/**
 	 * A call of a function tool.
+	 *
 	 * @param name the function name
 	 * @param arguments the arguments, as JSON text
 	 */

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An error answer in OpenAI's format, {@code {"error": {"message", "type", "param", "code"}}}, thrown by the
- * endpoints and written by the router.
+ * An error answer in OpenAI's format, {@code {"error": {"message", "type", "param",
+ * "code"}}}, thrown by the endpoints and written by the router.
  */
 final class ApiError extends RuntimeException {
 
@@ -34,7 +34,8 @@ final class ApiError extends RuntimeException {
 	}
 
 	/**
-	 * The error OpenAI answers to a request without an API key: unlike a wrong key, it has no code.
+	 * The error OpenAI answers to a request without an API key: unlike a wrong key, it
+	 * has no code.
 	 * @param message the message
 	 * @return the error
 	 */
@@ -51,7 +52,8 @@ final class ApiError extends RuntimeException {
 	}
 
 	/**
-	 * The error OpenAI answers with a status, for an injected fault without a body of its own.
+	 * The error OpenAI answers with a status, for an injected fault without a body of its
+	 * own.
 	 * @param status the status
 	 * @return the error
 	 */
@@ -73,7 +75,8 @@ final class ApiError extends RuntimeException {
 	}
 
 	/**
-	 * The error OpenAI answers, and sends inside a failing stream, when something breaks on its side.
+	 * The error OpenAI answers, and sends inside a failing stream, when something breaks
+	 * on its side.
 	 * @param status the status
 	 * @return the error
 	 */

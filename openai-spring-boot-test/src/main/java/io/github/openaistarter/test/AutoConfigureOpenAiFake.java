@@ -8,12 +8,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Runs an {@link OpenAiFakeServer} for the application context of a Spring test and connects the starter to it:
- * the fake is an {@code OpenAiFakeServer} bean (autowire it to shape answers, inject faults and inspect
- * requests), and an {@code OpenAiConnectionDetails} bean points the client at it, whatever {@code openai.*}
- * properties or {@code OPENAI_*} variables say. The fake lives as long as the context (cached contexts share
- * theirs) and is {@link OpenAiFakeServer#reset() reset} before each test method.
- * <pre class="code">
+ * Runs an {@link OpenAiFakeServer} for the application context of a Spring test and
+ * connects the starter to it: the fake is an {@code OpenAiFakeServer} bean (autowire it
+ * to shape answers, inject faults and inspect requests), and an
+ * {@code OpenAiConnectionDetails} bean points the client at it, whatever {@code openai.*}
+ * properties or {@code OPENAI_*} variables say. The fake lives as long as the context
+ * (cached contexts share theirs) and is {@link OpenAiFakeServer#reset() reset} before
+ * each test method. <pre class="code">
  * &#64;SpringBootTest(properties = "openai.chat.model=gpt-4o-mini")
  * &#64;AutoConfigureOpenAiFake
  * class AssistantTests {
@@ -25,8 +26,7 @@ import java.lang.annotation.Target;
  *     }
  *
  * }
- * </pre>
- * Needs {@code spring-test} and the starter on the test classpath.
+ * </pre> Needs {@code spring-test} and the starter on the test classpath.
  *
  * @see OpenAiFakeExtension for plain JUnit tests
  */

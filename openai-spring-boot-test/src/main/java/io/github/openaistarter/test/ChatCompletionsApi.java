@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The six operations of the Chat Completions API: create (as JSON or a stream), retrieve, update, delete, list,
- * and list messages.
+ * The six operations of the Chat Completions API: create (as JSON or a stream), retrieve,
+ * update, delete, list, and list messages.
  */
 final class ChatCompletionsApi {
 
@@ -41,8 +41,8 @@ final class ChatCompletionsApi {
 		}
 		if (request.isStreaming()) {
 			boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
-			return new Reply.EventStream(CompletionChunks.of(completion, Answer.wantsJson(body), includeUsage,
-					this.chunking));
+			return new Reply.EventStream(
+					CompletionChunks.of(completion, Answer.wantsJson(body), includeUsage, this.chunking));
 		}
 		return Reply.ok(completion);
 	}

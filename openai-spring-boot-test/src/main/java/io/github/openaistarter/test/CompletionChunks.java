@@ -8,11 +8,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a completion into the {@code chat.completion.chunk}s that stream it, per choice: a role chunk, the
- * content in pieces (JSON in pieces of characters), or the refusal in pieces, or the tool calls (each under its
- * own {@code index}: id and name first, then the arguments in pieces), a finish chunk; then,
- * when {@code stream_options.include_usage} is set, a last chunk with the usage and empty {@code choices}
- * (the other chunks then carry {@code "usage": null}, as the API's do).
+ * Turns a completion into the {@code chat.completion.chunk}s that stream it, per choice:
+ * a role chunk, the content in pieces (JSON in pieces of characters), or the refusal in
+ * pieces, or the tool calls (each under its own {@code index}: id and name first, then
+ * the arguments in pieces), a finish chunk; then, when
+ * {@code stream_options.include_usage} is set, a last chunk with the usage and empty
+ * {@code choices} (the other chunks then carry {@code "usage": null}, as the API's do).
  */
 final class CompletionChunks {
 
@@ -35,10 +36,13 @@ final class CompletionChunks {
 			chunks.add(chunk(completion, index, role, null, includeUsage));
 			int callIndex = 0;
 			for (JsonNode call : message.path("tool_calls")) {
-				ObjectNode first = Json.object().put("index", callIndex).put("id", call.path("id").asString()).put("type",
-						"function");
-				first.putObject("function").put("name", call.path("function").path("name").asString()).put("arguments",
-						"");
+				ObjectNode first = Json.object()
+					.put("index", callIndex)
+					.put("id", call.path("id").asString())
+					.put("type", "function");
+				first.putObject("function")
+					.put("name", call.path("function").path("name").asString())
+					.put("arguments", "");
 				chunks.add(chunk(completion, index, toolCallDelta(first), null, includeUsage));
 				for (String piece : chunking.splitArguments(call.path("function").path("arguments").asString())) {
 					ObjectNode fragment = Json.object().put("index", callIndex);

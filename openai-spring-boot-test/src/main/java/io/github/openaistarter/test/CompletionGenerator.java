@@ -11,13 +11,15 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the {@code chat.completion} answering a create request: one choice per {@code n}, each the
- * {@link Answer}'s refusal, tool calls or text, with the request's model, rough token usage and the fields the API
- * always sends. A text longer than {@code max_completion_tokens} (or {@code max_tokens}) tokens is cut there with
- * {@code finish_reason: "length"}: a word is a token, and for JSON answers four characters are (so a cut JSON
- * answer is no longer valid JSON, like a cut structured answer from OpenAI). Tool calls are never cut. With
- * {@code n > 1}, each choice's text ends with its number, as in {@code "echo: hi (2)"}, so choices can be told
- * apart (not a JSON answer, which stays valid JSON).
+ * Builds the {@code chat.completion} answering a create request: one choice per
+ * {@code n}, each the {@link Answer}'s refusal, tool calls or text, with the request's
+ * model, rough token usage and the fields the API always sends. A text longer than
+ * {@code max_completion_tokens} (or {@code max_tokens}) tokens is cut there with
+ * {@code finish_reason: "length"}: a word is a token, and for JSON answers four
+ * characters are (so a cut JSON answer is no longer valid JSON, like a cut structured
+ * answer from OpenAI). Tool calls are never cut. With {@code n > 1}, each choice's text
+ * ends with its number, as in {@code "echo: hi (2)"}, so choices can be told apart (not a
+ * JSON answer, which stays valid JSON).
  */
 final class CompletionGenerator {
 
@@ -75,8 +77,8 @@ final class CompletionGenerator {
 		completion.put("service_tier", serviceTier(request));
 		completion.put("system_fingerprint", SYSTEM_FINGERPRINT);
 		if (request.path("store").asBoolean(false)) {
-			completion.set("metadata", request.path("metadata").isObject() ? request.path("metadata").deepCopy()
-					: Json.object());
+			completion.set("metadata",
+					request.path("metadata").isObject() ? request.path("metadata").deepCopy() : Json.object());
 		}
 		return completion;
 	}

@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The completions created with {@code store: true}, in creation order, each with the input messages it
- * answered. Hands out copies, so answers never change under a reader. Thread-safe.
+ * The completions created with {@code store: true}, in creation order, each with the
+ * input messages it answered. Hands out copies, so answers never change under a reader.
+ * Thread-safe.
  */
 final class CompletionStore {
 
@@ -97,8 +98,9 @@ final class CompletionStore {
 	}
 
 	/**
-	 * A stored input message as the API lists it: id, role, content as a string, the text and image parts in
-	 * {@code content_parts} when the input had parts, and the name, tool calls or tool call id when present.
+	 * A stored input message as the API lists it: id, role, content as a string, the text
+	 * and image parts in {@code content_parts} when the input had parts, and the name,
+	 * tool calls or tool call id when present.
 	 */
 	private static ObjectNode storedMessage(String id, JsonNode message) {
 		ObjectNode stored = Json.object();

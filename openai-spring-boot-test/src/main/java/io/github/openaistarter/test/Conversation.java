@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the conversation of a create request: message texts, the last user text, the offered tools, and rough
- * token counts (a word is a token, a message costs 3 more, an image 85).
+ * Reads the conversation of a create request: message texts, the last user text, the
+ * offered tools, and rough token counts (a word is a token, a message costs 3 more, an
+ * image 85).
  */
 final class Conversation {
 

@@ -14,9 +14,10 @@ import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes chunks as a {@code text/event-stream}: one {@code data: {chunk}} event each, paced by the chunk delay,
- * then {@code data: [DONE]}. Under a stream {@link Fault}, after the fault's number of chunks: an {@code error}
- * event in place of the rest, an end without {@code [DONE]}, a dropped connection, or a stall before the rest.
+ * Writes chunks as a {@code text/event-stream}: one {@code data: {chunk}} event each,
+ * paced by the chunk delay, then {@code data: [DONE]}. Under a stream {@link Fault},
+ * after the fault's number of chunks: an {@code error} event in place of the rest, an end
+ * without {@code [DONE]}, a dropped connection, or a stall before the rest.
  */
 final class EventStreamWriter {
 
@@ -55,7 +56,10 @@ final class EventStreamWriter {
 		return pause.isZero() ? event : event.delayElement(pause);
 	}
 
-	/** The pause before the event at an index: the stall of a stalled stream, else the chunk delay. */
+	/**
+	 * The pause before the event at an index: the stall of a stalled stream, else the
+	 * chunk delay.
+	 */
 	private static Duration pause(int index, Duration delay, @Nullable Fault fault) {
 		if (fault != null && fault.kind() == Fault.Kind.STREAM_STALL && fault.chunks() == index) {
 			return fault.duration();

@@ -13,8 +13,9 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Answers one HTTP exchange: records the request, applies the next matching {@link Fault}, checks the API key,
- * routes to the operation (under {@code /v1} or at the root) and writes the reply with the API's headers.
+ * Answers one HTTP exchange: records the request, applies the next matching
+ * {@link Fault}, checks the API key, routes to the operation (under {@code /v1} or at the
+ * root) and writes the reply with the API's headers.
  */
 final class FakeRouter implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
@@ -64,12 +65,11 @@ final class FakeRouter implements BiFunction<HttpServerRequest, HttpServerRespon
 		long number = this.received.incrementAndGet();
 		Fault fault = this.faults.take(request.method(), request.apiPath(), request.isStreaming());
 		Mono<Void> answer = Mono.defer(() -> answer(request, response, fault, start, number));
-		return (fault != null && fault.kind() == Fault.Kind.DELAY) ? Mono.delay(fault.duration()).then(answer)
-				: answer;
+		return (fault != null && fault.kind() == Fault.Kind.DELAY) ? Mono.delay(fault.duration()).then(answer) : answer;
 	}
 
-	private Mono<Void> answer(RecordedRequest request, HttpServerResponse response, @Nullable Fault fault,
-			long start, long number) {
+	private Mono<Void> answer(RecordedRequest request, HttpServerResponse response, @Nullable Fault fault, long start,
+			long number) {
 		if (fault != null && fault.kind() == Fault.Kind.RESET) {
 			response.withConnection(EventStreamWriter::reset);
 			return Mono.empty();

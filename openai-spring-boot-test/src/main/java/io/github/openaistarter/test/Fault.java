@@ -9,18 +9,17 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A failure the {@link OpenAiFakeServer} applies to the next matching request, to rehearse what the real API
- * and the network do on a bad day:
- * <pre>{@code
+ * A failure the {@link OpenAiFakeServer} applies to the next matching request, to
+ * rehearse what the real API and the network do on a bad day: <pre>{@code
  * fake.enqueue(Fault.status(429).header("retry-after-ms", "50"));
  * fake.enqueue(Fault.delay(Duration.ofSeconds(2)).on("POST", "/chat/completions"));
  * fake.enqueue(Fault.reset().times(2));
  * fake.enqueue(Fault.streamErrorAfter(3));
- * }</pre>
- * A fault matches any request unless narrowed with {@link #on(String, String)}; the stream faults match only
- * streamed completions ({@code "stream": true}). It is spent after {@link #times(int) one} matching request.
- * Faults are applied before authentication, in the order they were queued. Immutable: each method returns a
- * new fault.
+ * }</pre> A fault matches any request unless narrowed with {@link #on(String, String)};
+ * the stream faults match only streamed completions ({@code "stream": true}). It is spent
+ * after {@link #times(int) one} matching request. Faults are applied before
+ * authentication, in the order they were queued. Immutable: each method returns a new
+ * fault.
  */
 public final class Fault {
 
@@ -70,8 +69,9 @@ public final class Fault {
 	}
 
 	/**
-	 * Answers with an error status and OpenAI's error body for it (for example {@code 429} with type
-	 * {@code requests} and code {@code rate_limit_exceeded}, or {@code 500} with type {@code server_error}).
+	 * Answers with an error status and OpenAI's error body for it (for example
+	 * {@code 429} with type {@code requests} and code {@code rate_limit_exceeded}, or
+	 * {@code 500} with type {@code server_error}).
 	 * @param status the status, 400 to 599
 	 * @return the fault
 	 */
@@ -83,7 +83,8 @@ public final class Fault {
 	}
 
 	/**
-	 * Waits before answering the request as usual, to rehearse a slow API and the client's timeouts.
+	 * Waits before answering the request as usual, to rehearse a slow API and the
+	 * client's timeouts.
 	 * @param delay how long to wait
 	 * @return the fault
 	 */
@@ -92,7 +93,8 @@ public final class Fault {
 	}
 
 	/**
-	 * Drops the connection without answering (a TCP reset), as a crashed proxy or a network failure does.
+	 * Drops the connection without answering (a TCP reset), as a crashed proxy or a
+	 * network failure does.
 	 * @return the fault
 	 */
 	public static Fault reset() {
@@ -100,8 +102,8 @@ public final class Fault {
 	}
 
 	/**
-	 * Streams this many chunks, then an {@code error} event (a {@code server_error}) in place of the rest, as
-	 * OpenAI does when a stream fails after its {@code 200}.
+	 * Streams this many chunks, then an {@code error} event (a {@code server_error}) in
+	 * place of the rest, as OpenAI does when a stream fails after its {@code 200}.
 	 * @param chunks the chunks sent first, 0 or more
 	 * @return the fault
 	 */
@@ -110,8 +112,9 @@ public final class Fault {
 	}
 
 	/**
-	 * Streams this many chunks, then ends the response without {@code data: [DONE]}: the HTTP exchange
-	 * completes normally, so only a client that waits for {@code [DONE]} notices the answer is incomplete.
+	 * Streams this many chunks, then ends the response without {@code data: [DONE]}: the
+	 * HTTP exchange completes normally, so only a client that waits for {@code [DONE]}
+	 * notices the answer is incomplete.
 	 * @param chunks the chunks sent first, 0 or more
 	 * @return the fault
 	 */
@@ -120,7 +123,8 @@ public final class Fault {
 	}
 
 	/**
-	 * Streams this many chunks, then drops the connection (a TCP reset) in the middle of the response.
+	 * Streams this many chunks, then drops the connection (a TCP reset) in the middle of
+	 * the response.
 	 * @param chunks the chunks sent first, 0 or more
 	 * @return the fault
 	 */
@@ -129,7 +133,8 @@ public final class Fault {
 	}
 
 	/**
-	 * Streams this many chunks, then pauses before the rest, to rehearse the client's idle timeout.
+	 * Streams this many chunks, then pauses before the rest, to rehearse the client's
+	 * idle timeout.
 	 * @param chunks the chunks sent before the pause, 0 or more
 	 * @param stall how long to pause
 	 * @return the fault
@@ -139,8 +144,8 @@ public final class Fault {
 	}
 
 	/**
-	 * Adds a header to a {@link #status(int) status} answer, for example {@code retry-after-ms} or
-	 * {@code x-should-retry}.
+	 * Adds a header to a {@link #status(int) status} answer, for example
+	 * {@code retry-after-ms} or {@code x-should-retry}.
 	 * @param name the header name
 	 * @param value the header value
 	 * @return a new fault
@@ -167,8 +172,8 @@ public final class Fault {
 	/**
 	 * Narrows the fault to requests of one method whose path starts with a prefix.
 	 * @param method the HTTP method, for example {@code POST}
-	 * @param pathPrefix the path below the base URL, for example {@code /chat/completions} (a leading
-	 * {@code /v1} is ignored)
+	 * @param pathPrefix the path below the base URL, for example
+	 * {@code /chat/completions} (a leading {@code /v1} is ignored)
 	 * @return a new fault
 	 */
 	public Fault on(String method, String pathPrefix) {
@@ -223,7 +228,8 @@ public final class Fault {
 	/**
 	 * Whether the fault applies to a request.
 	 * @param method the request method
-	 * @param apiPath the request path below the base URL, for example {@code /chat/completions}
+	 * @param apiPath the request path below the base URL, for example
+	 * {@code /chat/completions}
 	 * @param streaming whether the request asks for a stream
 	 * @return whether it matches
 	 */

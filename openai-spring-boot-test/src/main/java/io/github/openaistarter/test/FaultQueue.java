@@ -7,7 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The faults queued by the test, each with the matching requests it has left. Thread-safe.
+ * The faults queued by the test, each with the matching requests it has left.
+ * Thread-safe.
  */
 final class FaultQueue {
 

@@ -3,7 +3,8 @@ package io.github.openaistarter.test;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Random ids shaped like OpenAI's: {@code chatcmpl-...}, {@code call_...}, {@code req_...}.
+ * Random ids shaped like OpenAI's: {@code chatcmpl-...}, {@code call_...},
+ * {@code req_...}.
  */
 final class Ids {
 

@@ -8,7 +8,8 @@ import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The fake's JSON: one mapper for trees in and out, so the application's Jackson settings never apply.
+ * The fake's JSON: one mapper for trees in and out, so the application's Jackson settings
+ * never apply.
  */
 final class Json {
 

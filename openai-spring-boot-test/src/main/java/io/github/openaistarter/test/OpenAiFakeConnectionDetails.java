@@ -3,7 +3,8 @@ package io.github.openaistarter.test;
 import io.github.openaistarter.autoconfigure.OpenAiConnectionDetails;
 
 /**
- * Connects the starter to an {@link OpenAiFakeServer}: its base URL and the API key it expects.
+ * Connects the starter to an {@link OpenAiFakeServer}: its base URL and the API key it
+ * expects.
  */
 final class OpenAiFakeConnectionDetails implements OpenAiConnectionDetails {
 

@@ -10,8 +10,9 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Registers the beans of {@link AutoConfigureOpenAiFake}: the {@link OpenAiFakeServer}, started with the context
- * and closed with it, and the {@link OpenAiFakeConnectionDetails} that point the starter at it. All instances are
+ * Registers the beans of {@link AutoConfigureOpenAiFake}: the {@link OpenAiFakeServer},
+ * started with the context and closed with it, and the
+ * {@link OpenAiFakeConnectionDetails} that point the starter at it. All instances are
  * equal, so contexts that differ only by this customizer are still cached as one.
  */
 final class OpenAiFakeContextCustomizer implements ContextCustomizer {

@@ -10,8 +10,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Adds an {@link OpenAiFakeContextCustomizer} to the context of a test class annotated with
- * {@link AutoConfigureOpenAiFake}. Registered in {@code META-INF/spring.factories}.
+ * Adds an {@link OpenAiFakeContextCustomizer} to the context of a test class annotated
+ * with {@link AutoConfigureOpenAiFake}. Registered in {@code META-INF/spring.factories}.
  */
 final class OpenAiFakeContextCustomizerFactory implements ContextCustomizerFactory {
 

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit Jupiter extension that runs an {@link OpenAiFakeServer} for a test class: it starts the fake before
- * the class's first test, {@link OpenAiFakeServer#reset() resets} it before each test (stored completions,
- * recorded requests, queued faults and answers set during a test are forgotten) and closes it after the last.
- * Test constructors, test methods and lifecycle methods get the fake as an {@link OpenAiFakeServer} parameter.
+ * A JUnit Jupiter extension that runs an {@link OpenAiFakeServer} for a test class: it
+ * starts the fake before the class's first test, {@link OpenAiFakeServer#reset() resets}
+ * it before each test (stored completions, recorded requests, queued faults and answers
+ * set during a test are forgotten) and closes it after the last. Test constructors, test
+ * methods and lifecycle methods get the fake as an {@link OpenAiFakeServer} parameter.
  *
- * <p>With the defaults (any API key, echo answers):
- * <pre class="code">
+ * <p>
+ * With the defaults (any API key, echo answers): <pre class="code">
  * &#64;ExtendWith(OpenAiFakeExtension.class)
  * class AssistantTests {
  *
@@ -29,16 +30,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     }
  *
  * }
- * </pre>
- * Configured, as a field:
- * <pre class="code">
+ * </pre> Configured, as a field: <pre class="code">
  * &#64;RegisterExtension
  * static final OpenAiFakeExtension openAi = new OpenAiFakeExtension(OpenAiFakeServer.builder()
  *     .apiKey("sk-test")
  *     .streamChunkDelay(Duration.ofMillis(20)));
- * </pre>
- * A {@code @Nested} class shares the fake of its enclosing class. For a {@code @SpringBootTest}, use
- * {@link AutoConfigureOpenAiFake} instead.
+ * </pre> A {@code @Nested} class shares the fake of its enclosing class. For a
+ * {@code @SpringBootTest}, use {@link AutoConfigureOpenAiFake} instead.
  */
 public final class OpenAiFakeExtension
 		implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {

@@ -5,9 +5,9 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
- * {@link OpenAiFakeServer#reset() Resets} the fake of an {@link AutoConfigureOpenAiFake} test before each test
- * method, before its {@code @BeforeEach} methods run, so no test sees what another left behind. Registered in
- * {@code META-INF/spring.factories}.
+ * {@link OpenAiFakeServer#reset() Resets} the fake of an {@link AutoConfigureOpenAiFake}
+ * test before each test method, before its {@code @BeforeEach} methods run, so no test
+ * sees what another left behind. Registered in {@code META-INF/spring.factories}.
  */
 final class OpenAiFakeResetTestExecutionListener extends AbstractTestExecutionListener {
 

@@ -19,15 +19,17 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A fake of the OpenAI Chat Completions API for tests: real HTTP on {@code 127.0.0.1}, in the test's JVM. It
- * answers deterministically ({@code echo: <last user text>} unless told otherwise), keeps completions created
- * with {@code store: true} for retrieve, update, delete and list, streams server-sent events, calls tools,
- * checks the API key and what OpenAI checks cheaply, answers errors in OpenAI's format with its headers, and
+ * A fake of the OpenAI Chat Completions API for tests: real HTTP on {@code 127.0.0.1}, in
+ * the test's JVM. It answers deterministically ({@code echo: <last user text>} unless
+ * told otherwise), keeps completions created with {@code store: true} for retrieve,
+ * update, delete and list, streams server-sent events, calls tools, checks the API key
+ * and what OpenAI checks cheaply, answers errors in OpenAI's format with its headers, and
  * fails on demand ({@link #enqueue(Fault)}). It records every request for assertions.
  *
- * <p>In a {@code @SpringBootTest}, {@link AutoConfigureOpenAiFake} runs one and connects the starter to it; in a
- * plain JUnit test, {@link OpenAiFakeExtension} does. To wire an application to one by hand:
- * <pre class="code">
+ * <p>
+ * In a {@code @SpringBootTest}, {@link AutoConfigureOpenAiFake} runs one and connects the
+ * starter to it; in a plain JUnit test, {@link OpenAiFakeExtension} does. To wire an
+ * application to one by hand: <pre class="code">
  * &#64;SpringBootTest(properties = "openai.chat.model=gpt-4o-mini")
  * class AssistantTests {
  *
@@ -50,49 +52,59 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  *     }
  *
  * }
- * </pre>
- * Or configure it first:
- * <pre class="code">
+ * </pre> Or configure it first: <pre class="code">
  * OpenAiFakeServer openAi = OpenAiFakeServer.builder()
  *     .apiKey("sk-test")
  *     .answerWith((request) -&gt; "It is sunny.")
  *     .streamChunkDelay(Duration.ofMillis(20))
  *     .start();
  * </pre>
- * <p>How it answers {@code POST /chat/completions}:
+ * <p>
+ * How it answers {@code POST /chat/completions}:
  * <ul>
- * <li>the request's {@code model}, {@code n} choices (with {@code n > 1} each text ends with its number, as in
- * {@code "echo: hi (2)"}), {@code usage} counting words as tokens (four characters for JSON), an answer cut at
- * {@code max_completion_tokens} tokens with {@code finish_reason: "length"} (a cut JSON answer is invalid JSON, as
- * OpenAI's is);</li>
- * <li>a refusal ({@code content: null}, {@code refusal: "I'm sorry, I can't help with that."}) when the last user
- * text has the word "refuse";</li>
- * <li>structured outputs without a scripted answer: for {@code response_format} {@code json_schema}, JSON made
- * from the schema (every property; the last user text in the first plain string, {@code "<property> <n>"} in
- * the others; format samples; numbers within bounds; the first enum value; two array items), so
- * {@code chat.create(request, Planet.class)} works in your tests as it is; for {@code json_object},
- * {@code {"echo": "<last user text>"}};</li>
- * <li>tool loops without a scripted answer: when the request offers function tools and {@code tool_choice} is
- * {@code required} or names a function, or is {@code auto} or absent and the last user text has the word "call",
- * the model calls the named function, else every function the last user text names (in order, in one answer),
- * else the first one, with arguments made from each function's {@code parameters} as above; once the
- * conversation ends with the tool results it answers {@code echo: <the results joined by "; ">}. With
- * {@code parallel_tool_calls: false} it calls one function per round; the word "forever" keeps it calling the
- * first function every round (to test a loop's bound). {@link #answerWithToolCall(String, String)} replaces
- * the generated calls with one call of yours;</li>
- * <li>with {@code "stream": true}, server-sent events: a role chunk, the text one word per chunk (see
- * {@link Builder#streamChunkWords(int)}), JSON in pieces of 5 characters, the refusal word by word, or each tool
- * call under its own index, id and name first, then its arguments in pieces; a finish chunk, the usage chunk
- * when {@code stream_options.include_usage} is set, then {@code data: [DONE]};</li>
- * <li>with {@code "store": true}, the completion and its input messages are kept for the other operations.</li>
+ * <li>the request's {@code model}, {@code n} choices (with {@code n > 1} each text ends
+ * with its number, as in {@code "echo: hi (2)"}), {@code usage} counting words as tokens
+ * (four characters for JSON), an answer cut at {@code max_completion_tokens} tokens with
+ * {@code finish_reason: "length"} (a cut JSON answer is invalid JSON, as OpenAI's
+ * is);</li>
+ * <li>a refusal ({@code content: null},
+ * {@code refusal: "I'm sorry, I can't help with that."}) when the last user text has the
+ * word "refuse";</li>
+ * <li>structured outputs without a scripted answer: for {@code response_format}
+ * {@code json_schema}, JSON made from the schema (every property; the last user text in
+ * the first plain string, {@code "<property> <n>"} in the others; format samples; numbers
+ * within bounds; the first enum value; two array items), so
+ * {@code chat.create(request, Planet.class)} works in your tests as it is; for
+ * {@code json_object}, {@code {"echo": "<last user text>"}};</li>
+ * <li>tool loops without a scripted answer: when the request offers function tools and
+ * {@code tool_choice} is {@code required} or names a function, or is {@code auto} or
+ * absent and the last user text has the word "call", the model calls the named function,
+ * else every function the last user text names (in order, in one answer), else the first
+ * one, with arguments made from each function's {@code parameters} as above; once the
+ * conversation ends with the tool results it answers
+ * {@code echo: <the results joined by "; ">}. With {@code parallel_tool_calls: false} it
+ * calls one function per round; the word "forever" keeps it calling the first function
+ * every round (to test a loop's bound). {@link #answerWithToolCall(String, String)}
+ * replaces the generated calls with one call of yours;</li>
+ * <li>with {@code "stream": true}, server-sent events: a role chunk, the text one word
+ * per chunk (see {@link Builder#streamChunkWords(int)}), JSON in pieces of 5 characters,
+ * the refusal word by word, or each tool call under its own index, id and name first,
+ * then its arguments in pieces; a finish chunk, the usage chunk when
+ * {@code stream_options.include_usage} is set, then {@code data: [DONE]};</li>
+ * <li>with {@code "store": true}, the completion and its input messages are kept for the
+ * other operations.</li>
  * </ul>
  *
- * <p>Thread-safe. Serves under {@code /v1} and at the root. {@link #close() Close} it when done (it is
- * {@link AutoCloseable}).
+ * <p>
+ * Thread-safe. Serves under {@code /v1} and at the root. {@link #close() Close} it when
+ * done (it is {@link AutoCloseable}).
  */
 public final class OpenAiFakeServer implements AutoCloseable {
 
-	/** The key {@link #properties()} hands out when no key is required: any key is accepted then. */
+	/**
+	 * The key {@link #properties()} hands out when no key is required: any key is
+	 * accepted then.
+	 */
 	public static final String DEFAULT_API_KEY = "sk-fake";
 
 	private static final String HOST = "127.0.0.1";
@@ -135,7 +147,8 @@ public final class OpenAiFakeServer implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a fake with the defaults: any API key, echo answers, streams of one word per chunk without pauses.
+	 * Starts a fake with the defaults: any API key, echo answers, streams of one word per
+	 * chunk without pauses.
 	 * @return the running fake, on a free port
 	 */
 	public static OpenAiFakeServer start() {
@@ -167,7 +180,8 @@ public final class OpenAiFakeServer implements AutoCloseable {
 	}
 
 	/**
-	 * The API key to configure the client with: the required one, else {@value #DEFAULT_API_KEY}.
+	 * The API key to configure the client with: the required one, else
+	 * {@value #DEFAULT_API_KEY}.
 	 * @return the key
 	 */
 	public String apiKey() {
@@ -175,8 +189,9 @@ public final class OpenAiFakeServer implements AutoCloseable {
 	}
 
 	/**
-	 * The properties that point the starter at this fake: {@code openai.base-url} and {@code openai.api-key},
-	 * for example for {@code ApplicationContextRunner.withPropertyValues} or
+	 * The properties that point the starter at this fake: {@code openai.base-url} and
+	 * {@code openai.api-key}, for example for
+	 * {@code ApplicationContextRunner.withPropertyValues} or
 	 * {@code SpringApplicationBuilder.properties}.
 	 * @return the properties
 	 */
@@ -185,7 +200,8 @@ public final class OpenAiFakeServer implements AutoCloseable {
 	}
 
 	/**
-	 * Registers {@link #properties()} from a {@code @DynamicPropertySource} method (needs {@code spring-test}).
+	 * Registers {@link #properties()} from a {@code @DynamicPropertySource} method (needs
+	 * {@code spring-test}).
 	 * @param registry the registry
 	 */
 	public void registerProperties(DynamicPropertyRegistry registry) {
@@ -202,19 +218,22 @@ public final class OpenAiFakeServer implements AutoCloseable {
 	}
 
 	/**
-	 * Answers text completions with a function of the request from now on. The function runs on the fake's
-	 * event loop, so it must not block; if it throws, the request gets a {@code 500}.
-	 * @param answer makes the answer from the request body (a {@code CreateChatCompletionRequest} JSON tree)
+	 * Answers text completions with a function of the request from now on. The function
+	 * runs on the fake's event loop, so it must not block; if it throws, the request gets
+	 * a {@code 500}.
+	 * @param answer makes the answer from the request body (a
+	 * {@code CreateChatCompletionRequest} JSON tree)
 	 */
 	public void answerWith(Function<JsonNode, String> answer) {
 		this.answer.updateAndGet((current) -> current.withText(answer));
 	}
 
 	/**
-	 * Answers with this tool call, rather than the generated ones, whenever a request offers function tools and
-	 * does not end with tool results (or {@code tool_choice} is {@code required} or names a function), from now
-	 * on; the word "call" is not needed then. A {@code tool_choice} that names another function still gets that
-	 * one, with these arguments.
+	 * Answers with this tool call, rather than the generated ones, whenever a request
+	 * offers function tools and does not end with tool results (or {@code tool_choice} is
+	 * {@code required} or names a function), from now on; the word "call" is not needed
+	 * then. A {@code tool_choice} that names another function still gets that one, with
+	 * these arguments.
 	 * @param name the function name
 	 * @param arguments the arguments, as JSON text, for example {@code {"city":"Paris"}}
 	 */
@@ -257,8 +276,8 @@ public final class OpenAiFakeServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets stored completions, recorded requests and queued faults, and restores the answers the fake was
-	 * built with, as if it had just started; the port stays.
+	 * Forgets stored completions, recorded requests and queued faults, and restores the
+	 * answers the fake was built with, as if it had just started; the port stays.
 	 */
 	public void reset() {
 		this.faults.clear();
@@ -298,8 +317,9 @@ public final class OpenAiFakeServer implements AutoCloseable {
 		}
 
 		/**
-		 * Requires this API key: a request with another one gets {@code 401 invalid_api_key}. By default any
-		 * key is accepted, but a request without one gets a {@code 401} all the same.
+		 * Requires this API key: a request with another one gets
+		 * {@code 401 invalid_api_key}. By default any key is accepted, but a request
+		 * without one gets a {@code 401} all the same.
 		 * @param apiKey the key
 		 * @return this builder
 		 */
@@ -346,8 +366,9 @@ public final class OpenAiFakeServer implements AutoCloseable {
 		}
 
 		/**
-		 * Streams this many words per chunk (default 1), each with the spaces before it, as tokens come.
-		 * JSON answers stream in pieces of 5 characters, tool-call arguments in pieces of 7.
+		 * Streams this many words per chunk (default 1), each with the spaces before it,
+		 * as tokens come. JSON answers stream in pieces of 5 characters, tool-call
+		 * arguments in pieces of 7.
 		 * @param words at least 1
 		 * @return this builder
 		 */
@@ -357,7 +378,8 @@ public final class OpenAiFakeServer implements AutoCloseable {
 		}
 
 		/**
-		 * Streams this many characters per chunk, for text, JSON answers and tool-call arguments alike.
+		 * Streams this many characters per chunk, for text, JSON answers and tool-call
+		 * arguments alike.
 		 * @param characters at least 1
 		 * @return this builder
 		 */
@@ -367,7 +389,8 @@ public final class OpenAiFakeServer implements AutoCloseable {
 		}
 
 		/**
-		 * Pauses between two chunks of a stream (default none), to watch chunks arrive one by one.
+		 * Pauses between two chunks of a stream (default none), to watch chunks arrive
+		 * one by one.
 		 * @param delay the pause
 		 * @return this builder
 		 */

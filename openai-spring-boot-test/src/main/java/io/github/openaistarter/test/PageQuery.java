@@ -11,10 +11,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The paging of a list: {@code after} (an id), {@code limit} (default 20) and {@code order} ({@code asc},
- * the default, or {@code desc} by creation). Answers OpenAI's list object: {@code object}, {@code data},
- * {@code first_id}, {@code last_id} ({@code null} on an empty page) and {@code has_more}. An unknown
- * {@code after} gives an empty page.
+ * The paging of a list: {@code after} (an id), {@code limit} (default 20) and
+ * {@code order} ({@code asc}, the default, or {@code desc} by creation). Answers OpenAI's
+ * list object: {@code object}, {@code data}, {@code first_id}, {@code last_id}
+ * ({@code null} on an empty page) and {@code has_more}. An unknown {@code after} gives an
+ * empty page.
  *
  * @param after the id after which the page starts, or {@code null}
  * @param limit the page size
@@ -42,8 +43,9 @@ record PageQuery(@Nullable String after, int limit, boolean descending) {
 				size = 0;
 			}
 			if (size < 1) {
-				throw ApiError.badRequest("Invalid 'limit': expected an integer of at least 1, but got '" + limit
-						+ "' instead.", "limit", "invalid_value");
+				throw ApiError.badRequest(
+						"Invalid 'limit': expected an integer of at least 1, but got '" + limit + "' instead.", "limit",
+						"invalid_value");
 			}
 		}
 		if (order != null && !order.equals("asc") && !order.equals("desc")) {

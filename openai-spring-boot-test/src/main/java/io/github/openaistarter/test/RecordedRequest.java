@@ -22,8 +22,7 @@ import tools.jackson.databind.JsonNode;
  * assertThat(request.header("authorization")).isEqualTo("Bearer sk-test");
  * assertThat(request.json().path("model").asString()).isEqualTo("gpt-4o-mini");
  * assertThat(request.queryParameters()).containsEntry("metadata[topic]", List.of("billing & tax"));
- * }</pre>
- * Immutable.
+ * }</pre> Immutable.
  */
 public final class RecordedRequest {
 
@@ -68,9 +67,10 @@ public final class RecordedRequest {
 		Map<String, List<String>> query = new LinkedHashMap<>();
 		uri.parameters().forEach((name, values) -> query.put(name, List.copyOf(values)));
 		Map<String, List<String>> headers = new LinkedHashMap<>();
-		request.requestHeaders().forEach((header) -> headers
-			.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), (name) -> new ArrayList<>())
-			.add(header.getValue()));
+		request.requestHeaders()
+			.forEach((header) -> headers
+				.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), (name) -> new ArrayList<>())
+				.add(header.getValue()));
 		headers.replaceAll((name, values) -> List.copyOf(values));
 		return new RecordedRequest(request.method().name(), segments, Collections.unmodifiableMap(query),
 				Collections.unmodifiableMap(headers), body);
@@ -147,7 +147,8 @@ public final class RecordedRequest {
 
 	/**
 	 * The body as a JSON tree (a copy: change it freely).
-	 * @return the tree, or a missing node ({@link JsonNode#isMissingNode()}) when the body is empty or not JSON
+	 * @return the tree, or a missing node ({@link JsonNode#isMissingNode()}) when the
+	 * body is empty or not JSON
 	 */
 	public JsonNode json() {
 		return this.json.deepCopy();
@@ -162,7 +163,8 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * The path below the base URL, split into decoded segments: a leading {@code v1} is dropped.
+	 * The path below the base URL, split into decoded segments: a leading {@code v1} is
+	 * dropped.
 	 */
 	List<String> apiSegments() {
 		boolean versioned = !this.segments.isEmpty() && this.segments.get(0).equals("v1");

@@ -6,7 +6,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What an endpoint answers, for the router to write: a JSON body, or the chunks of a stream.
+ * What an endpoint answers, for the router to write: a JSON body, or the chunks of a
+ * stream.
  */
 sealed interface Reply {
 
@@ -16,6 +17,7 @@ sealed interface Reply {
 
 	/**
 	 * A JSON answer.
+	 *
 	 * @param status the status
 	 * @param body the body
 	 */
@@ -24,6 +26,7 @@ sealed interface Reply {
 
 	/**
 	 * A streamed answer.
+	 *
 	 * @param chunks the chunks, in order
 	 */
 	record EventStream(List<ObjectNode> chunks) implements Reply {

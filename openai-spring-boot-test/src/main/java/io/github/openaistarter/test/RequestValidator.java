@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks what OpenAI checks cheaply before answering, and fails as it does: {@code 400} with
- * {@code invalid_request_error}, the {@code param} at fault and a code.
+ * Checks what OpenAI checks cheaply before answering, and fails as it does: {@code 400}
+ * with {@code invalid_request_error}, the {@code param} at fault and a code.
  */
 final class RequestValidator {
 
@@ -85,8 +85,10 @@ final class RequestValidator {
 	/**
 	 * Checks the query parameters of a list.
 	 * @param request the request
-	 * @param allowed the parameter names the operation takes; {@code metadata} allows {@code metadata[key]}
-	 * @throws ApiError on an unknown parameter, or a metadata filter not sent as {@code metadata[key]=value}
+	 * @param allowed the parameter names the operation takes; {@code metadata} allows
+	 * {@code metadata[key]}
+	 * @throws ApiError on an unknown parameter, or a metadata filter not sent as
+	 * {@code metadata[key]=value}
 	 */
 	static void checkQuery(RecordedRequest request, List<String> allowed) {
 		for (Map.Entry<String, List<String>> parameter : request.queryParameters().entrySet()) {
@@ -128,8 +130,10 @@ final class RequestValidator {
 		for (int i = 0; i < messages.size(); i++) {
 			String role = messages.get(i).path("role").asString("");
 			if (!messages.get(i).isObject() || !ROLES.contains(role)) {
-				throw ApiError.badRequest("Invalid value: '" + role + "'. Supported values are: 'system', 'assistant',"
-						+ " 'user', 'function', 'tool', and 'developer'.", "messages[" + i + "].role", "invalid_value");
+				throw ApiError.badRequest(
+						"Invalid value: '" + role + "'. Supported values are: 'system', 'assistant',"
+								+ " 'user', 'function', 'tool', and 'developer'.",
+						"messages[" + i + "].role", "invalid_value");
 			}
 		}
 	}
@@ -149,9 +153,10 @@ final class RequestValidator {
 			throw ApiError.badRequest("Invalid type for 'metadata': expected an object.", "metadata", "invalid_type");
 		}
 		if (metadata.size() > MAX_METADATA_PAIRS) {
-			throw ApiError.badRequest("Invalid 'metadata': too many properties. Expected an object with at most "
-					+ MAX_METADATA_PAIRS + " properties, but got an object with " + metadata.size()
-					+ " properties instead.", "metadata", "object_above_max_properties");
+			throw ApiError.badRequest(
+					"Invalid 'metadata': too many properties. Expected an object with at most " + MAX_METADATA_PAIRS
+							+ " properties, but got an object with " + metadata.size() + " properties instead.",
+					"metadata", "object_above_max_properties");
 		}
 		for (Map.Entry<String, JsonNode> pair : metadata.properties()) {
 			String key = pair.getKey();
@@ -165,10 +170,11 @@ final class RequestValidator {
 						"metadata." + key, "invalid_type");
 			}
 			if (pair.getValue().asString().length() > MAX_METADATA_VALUE_LENGTH) {
-				throw ApiError.badRequest("Invalid 'metadata." + key + "': string too long. Expected a string with"
-						+ " maximum length " + MAX_METADATA_VALUE_LENGTH + ", but got a string with length "
-						+ pair.getValue().asString().length() + " instead.", "metadata." + key,
-						"string_above_max_length");
+				throw ApiError.badRequest(
+						"Invalid 'metadata." + key + "': string too long. Expected a string with" + " maximum length "
+								+ MAX_METADATA_VALUE_LENGTH + ", but got a string with length "
+								+ pair.getValue().asString().length() + " instead.",
+						"metadata." + key, "string_above_max_length");
 			}
 		}
 	}

@@ -5,9 +5,9 @@ import java.util.concurrent.TimeUnit;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * The headers the API sends with every answer: {@code x-request-id}, {@code openai-processing-ms},
- * {@code openai-version} and the {@code x-ratelimit-*} family, whose remaining requests count down with the
- * requests received.
+ * The headers the API sends with every answer: {@code x-request-id},
+ * {@code openai-processing-ms}, {@code openai-version} and the {@code x-ratelimit-*}
+ * family, whose remaining requests count down with the requests received.
  */
 final class ResponseHeaders {
 

@@ -8,19 +8,21 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Deterministic JSON made from a JSON Schema, as the structured answer of the fake model (the same rules as the
- * spec-checking fake of the project's conformance tests): objects with every property; the last user text in the
- * first plain string, {@code "<property> <n>"} in the others; a sample for each strict-mode format; numbers
- * within their bounds; {@code true}; the first {@code enum} or {@code const} value; two array items within
- * {@code minItems}/{@code maxItems}; the first non-null branch of {@code anyOf} or a type list. Past three
- * {@code $ref} hops it takes the shortest way out ({@code null}, no items), so recursive schemas end.
- * {@code pattern} is not honoured.
+ * Deterministic JSON made from a JSON Schema, as the structured answer of the fake model
+ * (the same rules as the spec-checking fake of the project's conformance tests): objects
+ * with every property; the last user text in the first plain string,
+ * {@code "<property> <n>"} in the others; a sample for each strict-mode format; numbers
+ * within their bounds; {@code true}; the first {@code enum} or {@code const} value; two
+ * array items within {@code minItems}/{@code maxItems}; the first non-null branch of
+ * {@code anyOf} or a type list. Past three {@code $ref} hops it takes the shortest way
+ * out ({@code null}, no items), so recursive schemas end. {@code pattern} is not
+ * honoured.
  */
 final class SchemaSamples {
 
-	private static final Map<String, String> FORMATS = Map.of("date-time", "2025-01-01T12:00:00Z", "date",
-			"2025-01-01", "time", "12:00:00Z", "duration", "P1D", "email", "user@example.com", "hostname",
-			"example.com", "ipv4", "192.0.2.1", "ipv6", "2001:db8::1", "uuid", "123e4567-e89b-42d3-a456-426614174000");
+	private static final Map<String, String> FORMATS = Map.of("date-time", "2025-01-01T12:00:00Z", "date", "2025-01-01",
+			"time", "12:00:00Z", "duration", "P1D", "email", "user@example.com", "hostname", "example.com", "ipv4",
+			"192.0.2.1", "ipv6", "2001:db8::1", "uuid", "123e4567-e89b-42d3-a456-426614174000");
 
 	private static final int REF_HOPS = 3;
 
@@ -75,8 +77,9 @@ final class SchemaSamples {
 
 	private ObjectNode object(JsonNode schema, int hops) {
 		ObjectNode object = Json.object();
-		schema.path("properties").properties().forEach((entry) -> object.set(entry.getKey(),
-				value(entry.getValue(), entry.getKey(), hops)));
+		schema.path("properties")
+			.properties()
+			.forEach((entry) -> object.set(entry.getKey(), value(entry.getValue(), entry.getKey(), hops)));
 		return object;
 	}
 

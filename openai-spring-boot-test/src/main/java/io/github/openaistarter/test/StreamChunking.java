@@ -7,9 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How a streamed answer is cut: its text into pieces of a number of words (each with the spaces before it, like
- * tokens) or of characters, JSON answers and tool-call arguments into pieces of characters (5 and 7 when cutting by words), and the
- * pause between two chunks.
+ * How a streamed answer is cut: its text into pieces of a number of words (each with the
+ * spaces before it, like tokens) or of characters, JSON answers and tool-call arguments
+ * into pieces of characters (5 and 7 when cutting by words), and the pause between two
+ * chunks.
  *
  * @param size the words or characters per piece, at least 1
  * @param byCharacters whether the size counts characters rather than words
@@ -56,8 +57,9 @@ record StreamChunking(int size, boolean byCharacters, Duration delay) {
 	}
 
 	/**
-	 * Cuts a JSON answer: in pieces of 5 characters when cutting by words (JSON has no words worth the name), else
-	 * of the set number of characters; the pieces join to the text.
+	 * Cuts a JSON answer: in pieces of 5 characters when cutting by words (JSON has no
+	 * words worth the name), else of the set number of characters; the pieces join to the
+	 * text.
 	 * @param json the JSON text
 	 * @return the pieces, none for an empty text
 	 */

@@ -13,15 +13,19 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Which function tools the fake model calls in a round of a tool loop, with arguments made from each tool's
- * {@code parameters} ({@link SchemaSamples}; {@code {}} without parameters), as the spec-checking fake does.
+ * Which function tools the fake model calls in a round of a tool loop, with arguments
+ * made from each tool's {@code parameters} ({@link SchemaSamples}; {@code {}} without
+ * parameters), as the spec-checking fake does.
  *
- * <p>None when no function tool is offered or {@code tool_choice} is {@code none}; with {@code auto} or no
- * {@code tool_choice}, none unless the last user text has the word "call". The tools wanted are the function
- * {@code tool_choice} names, else the tools the last user text names (in the order they appear), else the first
- * tool. Once the conversation ends with tool results the model answers with text, except that with
- * {@code parallel_tool_calls: false} it calls one wanted tool per round until each has been answered since the
- * last user message, and that the word "forever" keeps it calling the first wanted tool every round.
+ * <p>
+ * None when no function tool is offered or {@code tool_choice} is {@code none}; with
+ * {@code auto} or no {@code tool_choice}, none unless the last user text has the word
+ * "call". The tools wanted are the function {@code tool_choice} names, else the tools the
+ * last user text names (in the order they appear), else the first tool. Once the
+ * conversation ends with tool results the model answers with text, except that with
+ * {@code parallel_tool_calls: false} it calls one wanted tool per round until each has
+ * been answered since the last user message, and that the word "forever" keeps it calling
+ * the first wanted tool every round.
  */
 final class ToolRounds {
 
@@ -46,9 +50,7 @@ final class ToolRounds {
 		boolean lastIsTool = "tool".equals(Conversation.lastRole(request));
 		if (request.path("parallel_tool_calls").isBoolean() && !request.path("parallel_tool_calls").asBoolean()) {
 			Set<String> answered = answeredToolNames(request);
-			List<JsonNode> pending = wanted.stream()
-				.filter((tool) -> !answered.contains(name(tool)))
-				.toList();
+			List<JsonNode> pending = wanted.stream().filter((tool) -> !answered.contains(name(tool))).toList();
 			if (!pending.isEmpty()) {
 				return calls(pending.subList(0, 1), text);
 			}

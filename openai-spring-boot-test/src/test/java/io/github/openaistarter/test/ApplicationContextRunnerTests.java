@@ -19,8 +19,9 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's auto-configuration pointed at the fake with {@link OpenAiFakeServer#properties()} or a connection
- * details bean, the fake configured through {@link OpenAiFakeExtension}.
+ * The starter's auto-configuration pointed at the fake with
+ * {@link OpenAiFakeServer#properties()} or a connection details bean, the fake configured
+ * through {@link OpenAiFakeExtension}.
  */
 class ApplicationContextRunnerTests {
 

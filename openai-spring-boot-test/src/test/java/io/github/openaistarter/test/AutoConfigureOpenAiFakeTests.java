@@ -20,8 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The users' one-annotation way: {@link AutoConfigureOpenAiFake} on a {@code @SpringBootTest} wins over the
- * {@code openai.*} properties and resets the fake between tests.
+ * The users' one-annotation way: {@link AutoConfigureOpenAiFake} on a
+ * {@code @SpringBootTest} wins over the {@code openai.*} properties and resets the fake
+ * between tests.
  */
 @SpringBootTest(properties = { "openai.chat.model=gpt-4o-mini", "openai.base-url=https://api.openai.com/v1",
 		"openai.api-key=sk-must-not-be-used" })

@@ -24,7 +24,8 @@ import io.github.openaistarter.core.OpenAiResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /chat/completions} through the real client: answers, choices, usage, headers and tool calls.
+ * {@code POST /chat/completions} through the real client: answers, choices, usage,
+ * headers and tool calls.
  */
 @ExtendWith(OpenAiFakeExtension.class)
 class CreateCompletionTests {
@@ -45,9 +46,9 @@ class CreateCompletionTests {
 
 	@Test
 	void echoesTheLastUserMessage() {
-		ChatCompletion completion = this.chat.create(List.of(ChatMessage.system("Be brief."),
-				ChatMessage.user("What is the capital of France?"), ChatMessage.assistant("Paris."),
-				ChatMessage.user("And of Italy?")));
+		ChatCompletion completion = this.chat
+			.create(List.of(ChatMessage.system("Be brief."), ChatMessage.user("What is the capital of France?"),
+					ChatMessage.assistant("Paris."), ChatMessage.user("And of Italy?")));
 		assertThat(completion.text()).isEqualTo("echo: And of Italy?");
 		assertThat(completion.id()).startsWith("chatcmpl-").hasSize("chatcmpl-".length() + 29);
 		assertThat(completion.object()).isEqualTo("chat.completion");
@@ -175,9 +176,8 @@ class CreateCompletionTests {
 			.create(request.messages(List.of(ChatMessage.user("Weather in Paris?"))).build());
 		assertThat(text.message().toolCalls()).isEmpty();
 		assertThat(text.text()).isEqualTo("echo: Weather in Paris?");
-		ChatCompletion none = this.chat.create(request.messages(List.of(ChatMessage.user("call it")))
-			.toolChoice(ToolChoice.NONE)
-			.build());
+		ChatCompletion none = this.chat
+			.create(request.messages(List.of(ChatMessage.user("call it"))).toolChoice(ToolChoice.NONE).build());
 		assertThat(none.message().toolCalls()).isEmpty();
 	}
 

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Errors in OpenAI's format: authentication, unknown ids and paths, and what the API validates.
+ * Errors in OpenAI's format: authentication, unknown ids and paths, and what the API
+ * validates.
  */
 @ExtendWith(OpenAiFakeExtension.class)
 class ErrorTests {
@@ -92,9 +93,11 @@ class ErrorTests {
 
 	@Test
 	void refusesStreamOptionsWithoutStream() {
-		assertBadRequest(create("{\"model\":\"gpt-4o\",\"messages\":" + HI + ",\"stream_options\":{\"include_usage\":true}}"),
+		assertBadRequest(
+				create("{\"model\":\"gpt-4o\",\"messages\":" + HI + ",\"stream_options\":{\"include_usage\":true}}"),
 				"stream_options", null);
-		// the client leaves stream_options out of a plain create, so reusing a streaming request works
+		// the client leaves stream_options out of a plain create, so reusing a streaming
+		// request works
 		ChatCompletionRequest request = ChatCompletionRequest.builder()
 			.message(ChatMessage.user("hi"))
 			.streamOptions(io.github.openaistarter.chat.model.StreamOptions.INCLUDE_USAGE)
@@ -130,7 +133,8 @@ class ErrorTests {
 			.mapToObj((i) -> "\"" + "k".repeat(64) + (char) ('a' + i) + "\":\"v\"")
 			.collect(Collectors.joining(","));
 		assertThat(create(withMetadata("{" + longKeys + "}")).statusCode()).isEqualTo(400);
-		String sixteenShortKeys = IntStream.range(0, 16).mapToObj((i) -> "\"k" + i + "\":\"" + "v".repeat(512) + "\"")
+		String sixteenShortKeys = IntStream.range(0, 16)
+			.mapToObj((i) -> "\"k" + i + "\":\"" + "v".repeat(512) + "\"")
 			.collect(Collectors.joining(","));
 		assertThat(create(withMetadata("{" + sixteenShortKeys + "}")).statusCode()).isEqualTo(200);
 	}

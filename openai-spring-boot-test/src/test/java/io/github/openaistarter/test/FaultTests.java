@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Faults injected with {@link OpenAiFakeServer#enqueue(Fault)}, as the real client sees them.
+ * Faults injected with {@link OpenAiFakeServer#enqueue(Fault)}, as the real client sees
+ * them.
  */
 @ExtendWith(OpenAiFakeExtension.class)
 class FaultTests {
@@ -41,7 +42,10 @@ class FaultTests {
 		this.chat = Clients.chat(fake);
 	}
 
-	/** Streams with the reactive client, which hands over every chunk received before a failure. */
+	/**
+	 * Streams with the reactive client, which hands over every chunk received before a
+	 * failure.
+	 */
 	private void stream(ChatCompletionRequest request, List<String> received) {
 		Clients.reactiveChat(this.fake).stream(request).doOnNext((chunk) -> received.add(chunk.text())).blockLast();
 	}
@@ -145,12 +149,11 @@ class FaultTests {
 	void stallsTheStream() {
 		this.fake.enqueue(Fault.streamStallAfter(2, Duration.ofSeconds(3)));
 		List<String> received = new ArrayList<>();
-		assertThatExceptionOfType(OpenAiTimeoutException.class)
-			.isThrownBy(() -> Clients
-				.reactiveChat(this.fake, (transport) -> transport.streamIdleTimeout(Duration.ofMillis(200)))
-				.stream(HI)
-				.doOnNext((chunk) -> received.add(chunk.text()))
-				.blockLast());
+		assertThatExceptionOfType(OpenAiTimeoutException.class).isThrownBy(() -> Clients
+			.reactiveChat(this.fake, (transport) -> transport.streamIdleTimeout(Duration.ofMillis(200)))
+			.stream(HI)
+			.doOnNext((chunk) -> received.add(chunk.text()))
+			.blockLast());
 		assertThat(received).containsExactly("", "echo:");
 
 		this.fake.enqueue(Fault.streamStallAfter(2, Duration.ofMillis(300)));
@@ -161,8 +164,9 @@ class FaultTests {
 	}
 
 	/**
-	 * A caller slower than the network still receives every chunk that arrived before a stream error, then
-	 * the error (Reactor's {@code Flux.toStream()} alone would throw first and drop the queued chunks).
+	 * A caller slower than the network still receives every chunk that arrived before a
+	 * stream error, then the error (Reactor's {@code Flux.toStream()} alone would throw
+	 * first and drop the queued chunks).
 	 */
 	@Test
 	void deliversEveryChunkReceivedBeforeAStreamErrorToASlowCaller() {

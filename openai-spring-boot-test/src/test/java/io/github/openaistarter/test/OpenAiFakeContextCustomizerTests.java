@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The context customizer behind {@link AutoConfigureOpenAiFake}: only for annotated tests, one fake per context,
- * closed with it, and no obstacle to context caching.
+ * The context customizer behind {@link AutoConfigureOpenAiFake}: only for annotated
+ * tests, one fake per context, closed with it, and no obstacle to context caching.
  */
 class OpenAiFakeContextCustomizerTests {
 

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * {@link OpenAiFakeExtension}: one fake per test class, injected, reset before each test, closed after the
- * class. The example classes run through the JUnit Platform test kit, so this test sees the whole lifecycle.
+ * {@link OpenAiFakeExtension}: one fake per test class, injected, reset before each test,
+ * closed after the class. The example classes run through the JUnit Platform test kit, so
+ * this test sees the whole lifecycle.
  */
 class OpenAiFakeExtensionTests {
 

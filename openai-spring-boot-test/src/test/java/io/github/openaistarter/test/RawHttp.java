@@ -29,8 +29,8 @@ final class RawHttp {
 
 	static HttpResponse<String> send(String url, String method, @Nullable String body, @Nullable String authorization) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody())
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
 			.header("content-type", "application/json");
 		if (authorization != null) {
 			request.header("authorization", authorization);

@@ -58,11 +58,8 @@ class RequestInspectionTests {
 	void recordsDecodedPathsAndQueries() {
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.chat.retrieve("chatcmpl-a b+c"));
 		assertThat(this.fake.lastRequest().path()).isEqualTo("/v1/chat/completions/chatcmpl-a b+c");
-		this.chat.list(ListChatCompletionsParams.builder()
-			.limit(5)
-			.order(SortOrder.DESC)
-			.metadata("käse", "a&b=c")
-			.build());
+		this.chat
+			.list(ListChatCompletionsParams.builder().limit(5).order(SortOrder.DESC).metadata("käse", "a&b=c").build());
 		RecordedRequest list = this.fake.lastRequest();
 		assertThat(list.method()).isEqualTo("GET");
 		assertThat(list.body()).isEmpty();

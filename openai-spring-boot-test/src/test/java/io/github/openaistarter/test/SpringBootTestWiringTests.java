@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The users' way: a {@code @SpringBootTest} whose application reaches the fake through
- * {@link OpenAiFakeServer#registerProperties(DynamicPropertyRegistry)}, as in the Javadoc of
- * {@link OpenAiFakeServer}.
+ * {@link OpenAiFakeServer#registerProperties(DynamicPropertyRegistry)}, as in the Javadoc
+ * of {@link OpenAiFakeServer}.
  */
 @SpringBootTest(properties = "openai.chat.model=gpt-4o-mini")
 class SpringBootTestWiringTests {

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Stored completions ({@code store: true}): retrieve, update, delete, list and list messages, through the real
- * client.
+ * Stored completions ({@code store: true}): retrieve, update, delete, list and list
+ * messages, through the real client.
  */
 @ExtendWith(OpenAiFakeExtension.class)
 class StoredCompletionsTests {
@@ -100,9 +100,11 @@ class StoredCompletionsTests {
 		Page<ChatCompletion> older = this.chat.list(newestFirst.withAfter(newest.lastId()));
 		assertThat(older.data()).extracting(ChatCompletion::id).containsExactly(ids.get(1), ids.get(0));
 
-		assertThat(this.chat.listAll(byTwo).map(ChatCompletion::id))
-			.containsExactlyElementsOf(ids);
-		assertThat(this.fake.requests().stream().filter((request) -> request.method().equals("GET")).toList()
+		assertThat(this.chat.listAll(byTwo).map(ChatCompletion::id)).containsExactlyElementsOf(ids);
+		assertThat(this.fake.requests()
+			.stream()
+			.filter((request) -> request.method().equals("GET"))
+			.toList()
 			.subList(5, 8)).extracting((request) -> request.queryParameter("after"))
 			.containsExactly(null, ids.get(1), ids.get(3));
 	}
@@ -127,16 +129,17 @@ class StoredCompletionsTests {
 	@Test
 	void filtersByModel() {
 		ChatCompletion mini = store("a", Map.of());
-		this.chat.create(
-				ChatCompletionRequest.builder().model("gpt-4o").message(ChatMessage.user("b")).store(true).build());
+		this.chat
+			.create(ChatCompletionRequest.builder().model("gpt-4o").message(ChatMessage.user("b")).store(true).build());
 		assertThat(this.chat.list(ListChatCompletionsParams.builder().model(Clients.MODEL).build()).data())
-			.extracting(ChatCompletion::id).containsExactly(mini.id());
+			.extracting(ChatCompletion::id)
+			.containsExactly(mini.id());
 	}
 
 	@Test
 	void filtersByEveryMetadataPair() {
-		Map<String, String> tricky = Map.of("topic", "billing & tax", "query", "a=b&c=d", "name", "Zoë Émile",
-				"plus", "1+1 %20");
+		Map<String, String> tricky = Map.of("topic", "billing & tax", "query", "a=b&c=d", "name", "Zoë Émile", "plus",
+				"1+1 %20");
 		ChatCompletion match = store("a", tricky);
 		store("b", Map.of("topic", "billing & tax"));
 		store("c", Map.of("topic", "billing"));
@@ -202,11 +205,8 @@ class StoredCompletionsTests {
 	}
 
 	private ChatCompletion store(String text, Map<String, String> metadata) {
-		return this.chat.create(ChatCompletionRequest.builder()
-			.message(ChatMessage.user(text))
-			.store(true)
-			.metadata(metadata)
-			.build());
+		return this.chat.create(
+				ChatCompletionRequest.builder().message(ChatMessage.user(text)).store(true).metadata(metadata).build());
 	}
 
 }

@@ -32,17 +32,17 @@ class StreamChunkingTests {
 
 	@Test
 	void cutsArgumentsByCharacters() {
-		assertThat(StreamChunking.DEFAULT.splitArguments("{\"city\":\"Paris\"}"))
-			.containsExactly("{\"city\"", ":\"Paris", "\"}");
-		assertThat(StreamChunking.DEFAULT.withCharacters(5).splitArguments("{\"a\":1}"))
-			.containsExactly("{\"a\":", "1}");
+		assertThat(StreamChunking.DEFAULT.splitArguments("{\"city\":\"Paris\"}")).containsExactly("{\"city\"",
+				":\"Paris", "\"}");
+		assertThat(StreamChunking.DEFAULT.withCharacters(5).splitArguments("{\"a\":1}")).containsExactly("{\"a\":",
+				"1}");
 		assertThat(StreamChunking.DEFAULT.splitArguments("")).isEmpty();
 	}
 
 	@Test
 	void cutsJsonInPiecesOfFiveCharactersUnlessToldOtherwise() {
-		assertThat(StreamChunking.DEFAULT.withWords(3).splitJson("{\"a\": \"b c\"}"))
-			.containsExactly("{\"a\":", " \"b c", "\"}");
+		assertThat(StreamChunking.DEFAULT.withWords(3).splitJson("{\"a\": \"b c\"}")).containsExactly("{\"a\":",
+				" \"b c", "\"}");
 		assertThat(StreamChunking.DEFAULT.withCharacters(2).splitJson("{\"a\"}")).containsExactly("{\"", "a\"", "}");
 	}
 

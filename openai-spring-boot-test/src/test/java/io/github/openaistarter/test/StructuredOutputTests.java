@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Structured outputs against the fake with no scripted answer: it answers JSON made from the request's schema.
+ * Structured outputs against the fake with no scripted answer: it answers JSON made from
+ * the request's schema.
  */
 @ExtendWith(OpenAiFakeExtension.class)
 class StructuredOutputTests {
@@ -83,8 +84,7 @@ class StructuredOutputTests {
 		try (Stream<Step> steps = this.chat.streamList(request, Step.class)) {
 			assertThat(steps.toList()).extracting(Step::title).containsExactly("Plan it", "title 1");
 		}
-		assertThat(Clients.reactiveChat(this.fake).streamList(request, Step.class).collectList().block())
-			.hasSize(2);
+		assertThat(Clients.reactiveChat(this.fake).streamList(request, Step.class).collectList().block()).hasSize(2);
 	}
 
 	@Test
@@ -130,10 +130,12 @@ class StructuredOutputTests {
 
 	@Test
 	void jsonObjectEchoesTheLastUserText() {
-		assertThat(this.chat.create(ChatCompletionRequest.builder()
-			.message(ChatMessage.user("json please"))
-			.responseFormat(ResponseFormat.jsonObject())
-			.build()).text()).isEqualTo("{\"echo\":\"json please\"}");
+		assertThat(this.chat
+			.create(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("json please"))
+				.responseFormat(ResponseFormat.jsonObject())
+				.build())
+			.text()).isEqualTo("{\"echo\":\"json please\"}");
 	}
 
 }

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A user's tool loop against the fake with no scripted answer: it calls the tools the user text names, with
- * arguments made from their schemas, then echoes their results; "forever" keeps it calling.
+ * A user's tool loop against the fake with no scripted answer: it calls the tools the
+ * user text names, with arguments made from their schemas, then echoes their results;
+ * "forever" keeps it calling.
  */
 @ExtendWith(OpenAiFakeExtension.class)
 class ToolLoopTests {

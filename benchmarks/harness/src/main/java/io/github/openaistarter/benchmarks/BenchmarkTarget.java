@@ -32,7 +32,7 @@ final class BenchmarkTarget implements AutoCloseable {
 			port = server.port();
 		}
 		this.ownServer = server;
-		this.client = ClientKind.of(kind).create(StandInServer.baseUrl(port, 0, STREAM_CONTENT_CHUNKS, false));
+		this.client = ClientKind.of(kind).create(StandInUrl.of(port, 0, STREAM_CONTENT_CHUNKS, false));
 	}
 
 	@Override

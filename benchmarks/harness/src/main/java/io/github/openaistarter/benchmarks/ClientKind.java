@@ -1,7 +1,8 @@
 package io.github.openaistarter.benchmarks;
 
 /**
- * The clients measured side by side.
+ * The clients measured side by side. The peers (Spring AI, LangChain4j) are not on the harness's classpath: each
+ * lives in a module of its own ({@link #module()}), whose classpath the suite runs their JVMs on.
  */
 public enum ClientKind {
 
@@ -36,15 +37,34 @@ public enum ClientKind {
 	WEBCLIENT_FLOOR("webclient-floor", "WebClient floor: WebClient + Jackson"),
 
 	/** Spring's ClientHttpConnector (under WebClient) posting pre-built bytes and decoding with Jackson. */
-	CONNECTOR_FLOOR("connector-floor", "connector floor: Spring's ClientHttpConnector + Jackson");
+	CONNECTOR_FLOOR("connector-floor", "connector floor: Spring's ClientHttpConnector + Jackson"),
+
+	/** Spring AI 2.0.1's {@code ChatClient} as its OpenAI starter auto-configures it, default settings. */
+	SPRING_AI("spring-ai", "Spring AI ChatClient (blocking), starter defaults", PeerClient.SPRING_AI),
+
+	/** Spring AI 2.0.1's {@code ChatClient}, its OkHttp pool raised by an {@code OpenAiHttpClientBuilderCustomizer}. */
+	SPRING_AI_TUNED("spring-ai-tuned", "Spring AI ChatClient (blocking), tuned", PeerClient.SPRING_AI),
+
+	/** LangChain4j 1.19.0's {@code OpenAiChatModel} from its documented builder, default settings. */
+	LANGCHAIN4J("langchain4j", "LangChain4j OpenAiChatModel (blocking), builder defaults", PeerClient.LANGCHAIN4J),
+
+	/** LangChain4j 1.19.0's {@code OpenAiChatModel} on a customized JDK {@code HttpClient}. */
+	LANGCHAIN4J_TUNED("langchain4j-tuned", "LangChain4j OpenAiChatModel (blocking), tuned", PeerClient.LANGCHAIN4J);
 
 	private final String id;
 
 	private final String description;
 
+	private final PeerClient peer;
+
 	ClientKind(String id, String description) {
+		this(id, description, null);
+	}
+
+	ClientKind(String id, String description, PeerClient peer) {
 		this.id = id;
 		this.description = description;
+		this.peer = peer;
 	}
 
 	/**
@@ -61,6 +81,22 @@ public enum ClientKind {
 	 */
 	public String description() {
 		return this.description;
+	}
+
+	/**
+	 * The {@code benchmarks/} module whose classpath the client needs, when not the harness's.
+	 * @return the module, or {@code null} for a client of the harness's classpath
+	 */
+	public String module() {
+		return (this.peer != null) ? this.peer.module() : null;
+	}
+
+	/**
+	 * Whether the client is a peer library, measured in JVMs on its own module's classpath.
+	 * @return whether it is Spring AI or LangChain4j
+	 */
+	public boolean isPeer() {
+		return this.peer != null;
 	}
 
 	/**
@@ -95,6 +131,8 @@ public enum ClientKind {
 			case FLOOR -> new FloorClient(baseUrl);
 			case WEBCLIENT_FLOOR -> new WebClientFloorClient(baseUrl);
 			case CONNECTOR_FLOOR -> new ConnectorFloorClient(baseUrl);
+			case SPRING_AI, LANGCHAIN4J -> this.peer.create(baseUrl, false);
+			case SPRING_AI_TUNED, LANGCHAIN4J_TUNED -> this.peer.create(baseUrl, true);
 		};
 	}
 

@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One plain create call after another on one thread: time per call on loopback, and, with the suite's
- * profilers, CPU time and bytes allocated per call.
+ * profilers, CPU time and bytes allocated per call. The suite runs the peers with {@code -p client=} on their own
+ * classpaths.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -58,11 +58,11 @@ public final class LoadDriver {
 		int[] levels = Arrays.stream(options.getOrDefault("concurrency", "64,1000,1").split(","))
 			.mapToInt(Integer::parseInt)
 			.toArray();
-		try (BenchClient warm = kind.create(StandInServer.baseUrl(port, 0, 10, false))) {
+		try (BenchClient warm = kind.create(StandInUrl.of(port, 0, 10, false))) {
 			// JIT warm-up on the same code paths, without the latency
 			run(warm, kind, 8, 0, warmup, port);
 		}
-		try (BenchClient client = kind.create(StandInServer.baseUrl(port, latency, 10, false))) {
+		try (BenchClient client = kind.create(StandInUrl.of(port, latency, 10, false))) {
 			for (int level : levels) {
 				Result result = run(client, kind, level, ramp, measure, port);
 				result.summarize();
@@ -158,7 +158,7 @@ public final class LoadDriver {
 		List<Long> first = new ArrayList<>();
 		long[] all = new long[streams * (chunks + 3)];
 		int count = 0;
-		try (BenchClient client = kind.create(StandInServer.baseUrl(port, 0, chunks, true))) {
+		try (BenchClient client = kind.create(StandInUrl.of(port, 0, chunks, true))) {
 			for (int i = 0; i < warmupStreams; i++) {
 				client.stream((created) -> {
 				});

@@ -39,15 +39,17 @@ final class Report {
 
 	private final List<Map<String, String>> chunks = new ArrayList<>();
 
-	private final List<Map<String, String>> startupBaseline = new ArrayList<>();
-
-	private final List<Map<String, String>> startupStarter = new ArrayList<>();
+	/** Startup lines per minimal app, the baseline first. */
+	private final Map<String, List<Map<String, String>>> startups = new LinkedHashMap<>();
 
 	private List<Path> webclientJars = List.of();
 
 	private List<Path> starterJars = List.of();
 
 	private List<Path> openAiJavaJars = List.of();
+
+	/** The classpath of the minimal app with each peer. */
+	private Map<String, List<Path>> peerJars = Map.of();
 
 	private Duration took = Duration.ZERO;
 
@@ -69,14 +71,21 @@ final class Report {
 		this.chunks.add(line);
 	}
 
-	void startup(boolean withStarter, Map<String, String> line) {
-		(withStarter ? this.startupStarter : this.startupBaseline).add(line);
+	void startup(String app, Map<String, String> line) {
+		this.startups.computeIfAbsent(app, (key) -> new ArrayList<>()).add(line);
 	}
 
-	void classpath(List<Path> webclient, List<Path> starter, List<Path> openAiJava) {
+	void classpath(List<Path> webclient, List<Path> starter, List<Path> openAiJava, Map<String, List<Path>> peers) {
 		this.webclientJars = webclient;
 		this.starterJars = starter;
 		this.openAiJavaJars = openAiJava;
+		this.peerJars = new LinkedHashMap<>(peers);
+	}
+
+	private List<SharedBudgetLoad.Outcome> rateLimits = List.of();
+
+	void rateLimits(List<SharedBudgetLoad.Outcome> outcomes) {
+		this.rateLimits = List.copyOf(outcomes);
 	}
 
 	void finished(Duration took, double loadAverage) {
@@ -90,6 +99,7 @@ final class Report {
 		md.append("Produced by `benchmarks/run` in ").append(this.took.toMinutes()).append(" min ")
 			.append(this.took.toSecondsPart()).append(" s. Ratios compare figures measured in this same run.\n\n");
 		targets(md);
+		peers(md);
 		perCall(md);
 		structured(md);
 		toolLoop(md);
@@ -97,8 +107,47 @@ final class Report {
 		chunks(md);
 		startup(md);
 		classpath(md);
+		rateLimits(md);
 		environment(md);
 		return md.toString();
+	}
+
+	// ---- rate limits
+
+	private void rateLimits(StringBuilder md) {
+		if (this.rateLimits.isEmpty()) {
+			return;
+		}
+		md.append("## Rate limits: three instances, one key, three times the limit\n\n")
+			.append("`../shared/openai-fake --rpm ")
+			.append(SharedBudgetLoad.RPM)
+			.append("`; each of ")
+			.append(SharedBudgetLoad.INSTANCES)
+			.append(" Spring Boot application contexts offers ")
+			.append(SharedBudgetLoad.RPM)
+			.append(" creates a minute (max-wait 5 s, default retries), counted once the full bucket the server")
+			.append(" starts with is spent. \"sent\" and \"429\" are what the fake received and refused; goodput is")
+			.append(" completions per minute over the limit.\n\n")
+			.append("| budget | sent to the server | 429s (share of sent) | completions | goodput / limit |"
+					+ " calls refused before sending | calls failed |\n|---|---|---|---|---|---|---|\n");
+		for (SharedBudgetLoad.Outcome outcome : this.rateLimits) {
+			md.append("| ")
+				.append(outcome.scenario())
+				.append(" | ")
+				.append(outcome.sent())
+				.append(" | ")
+				.append(outcome.throttled())
+				.append(String.format(Locale.ROOT, " (%.1f %%)", 100 * outcome.throttledShare()))
+				.append(" | ")
+				.append(outcome.created())
+				.append(String.format(Locale.ROOT, " | %.2f", outcome.goodputOfLimit()))
+				.append(" | ")
+				.append(outcome.refused())
+				.append(" | ")
+				.append(outcome.failed())
+				.append(" |\n");
+		}
+		md.append('\n');
 	}
 
 	// ---- targets
@@ -192,6 +241,101 @@ final class Report {
 		boolean met = atMost ? ratio <= limit : ratio >= limit;
 		md.append("| ").append(what).append(" | ").append(measured).append(" | ").append(fmt(ratio, 2)).append("x | ")
 			.append(met ? "yes" : "**no**").append(" |\n");
+	}
+
+	// ---- peers
+
+	/** The peers measured per call, each in JMH forks on its own module's classpath. */
+	private static final List<String> JMH_PEERS = Suite.JMH_PEERS.stream().map(ClientKind::id).toList();
+
+	/** The peers measured under load, defaults and tuned. */
+	private static final List<String> LOAD_PEERS = Suite.LOAD_CLIENTS.stream()
+		.filter(ClientKind::isPeer)
+		.map(ClientKind::id)
+		.toList();
+
+	private void peers(StringBuilder md) {
+		boolean jmhPeers = this.jmh.stream().anyMatch((row) -> JMH_PEERS.contains(row.client));
+		boolean loadPeers = this.load.stream().anyMatch((row) -> LOAD_PEERS.contains(row.get("client")));
+		if (!jmhPeers && !loadPeers && this.peerJars.isEmpty() && this.startups.size() <= 2) {
+			return;
+		}
+		md.append("## Spring AI and LangChain4j against the floor and this starter\n\n");
+		md.append("Each ratio is the peer's figure over the other's, both measured in this run: above 1x the peer costs more"
+				+ " (CPU, allocation, latency, startup, classpath) or, for throughput, completes more calls. Each peer runs"
+				+ " in JVMs of its own, on its own module's classpath.\n\n");
+		md.append("| measure | peer | peer's | floor | this starter, blocking | this starter, reactive | / floor |"
+				+ " / starter, blocking | / starter, reactive |\n|---|---|---|---|---|---|---|---|---|\n");
+		for (String benchmark : List.of("create", "stream")) {
+			String per = benchmark.equals("create") ? "create" : "stream chunk";
+			for (String peer : JMH_PEERS) {
+				JmhRow row = row(benchmark, peer);
+				if (row == null) {
+					continue;
+				}
+				JmhRow floor = row(benchmark, "floor");
+				JmhRow blocking = row(benchmark, "ours-blocking");
+				JmhRow reactive = row(benchmark, "ours-reactive");
+				peerRow(md, "CPU per " + per + " (us)", peer, row.cpuNs / 1000, (floor != null) ? floor.cpuNs / 1000 : Double.NaN,
+						(blocking != null) ? blocking.cpuNs / 1000 : Double.NaN,
+						(reactive != null) ? reactive.cpuNs / 1000 : Double.NaN, 1);
+				peerRow(md, "allocation per " + per + " (KB)", peer, row.allocBytes / 1024,
+						(floor != null) ? floor.allocBytes / 1024 : Double.NaN,
+						(blocking != null) ? blocking.allocBytes / 1024 : Double.NaN,
+						(reactive != null) ? reactive.allocBytes / 1024 : Double.NaN, 1);
+			}
+		}
+		for (int concurrency : new int[] { 64, 1000 }) {
+			for (String peer : LOAD_PEERS) {
+				Map<String, String> row = loadRow(peer, concurrency);
+				if (row == null) {
+					continue;
+				}
+				Map<String, String> floor = loadRow("floor", concurrency);
+				Map<String, String> blocking = loadRow("ours-blocking", concurrency);
+				Map<String, String> reactive = loadRow("ours-reactive", concurrency);
+				for (String[] figure : new String[][] { { "throughput", "calls/s", "0" }, { "p50_ms", "p50 (ms)", "1" },
+						{ "p99_ms", "p99 (ms)", "1" } }) {
+					peerRow(md, figure[1] + " at " + fmt(concurrency, 0) + " in flight", peer, d(row, figure[0]),
+							(floor != null) ? d(floor, figure[0]) : Double.NaN,
+							(blocking != null) ? d(blocking, figure[0]) : Double.NaN,
+							(reactive != null) ? d(reactive, figure[0]) : Double.NaN, Integer.parseInt(figure[2]));
+				}
+			}
+		}
+		double baseline = startupMedian(StartupApp.BASELINE);
+		double starter = startupMedian("+ openai-spring-boot-starter") - baseline;
+		this.startups.forEach((app, runs) -> {
+			if (app.startsWith("+ Spring AI") || app.startsWith("+ LangChain4j")) {
+				peerRow(md, "startup added to the minimal app (ms)", app.substring(2), median(runs, "run_ms") - baseline,
+						Double.NaN, starter, starter, 0);
+			}
+		});
+		if (!this.webclientJars.isEmpty()) {
+			double ours = size(added(this.starterJars, this.webclientJars)) / 1e6;
+			this.peerJars.forEach((peer, jars) -> peerRow(md, "runtime classpath added (MB)", peer,
+					size(added(jars, this.webclientJars)) / 1e6, Double.NaN, ours, ours, 2));
+		}
+		md.append("\nPeers: ");
+		for (ClientKind kind : ClientKind.values()) {
+			if (kind.isPeer()) {
+				md.append("`").append(kind.id()).append("` ").append(kind.description()).append("; ");
+			}
+		}
+		md.append("their settings are described where they are made (SpringAiClient and TunedHttpClient in"
+				+ " benchmarks/peer-spring-ai, LangChain4jClient in benchmarks/peer-langchain4j). The peers stream through"
+				+ " their own APIs (Spring AI a `Flux<ChatResponse>`, LangChain4j a handler called per content chunk); per"
+				+ " stream chunk is a stream's cost over its ")
+			.append(BenchmarkTarget.STREAM_CHUNKS)
+			.append(" chunks on the wire.\n\n");
+	}
+
+	private static void peerRow(StringBuilder md, String measure, String peer, double value, double floor,
+			double blocking, double reactive, int digits) {
+		md.append("| ").append(measure).append(" | ").append(peer).append(" | ").append(fmt(value, digits)).append(" | ")
+			.append(Double.isNaN(floor) ? "" : fmt(floor, digits)).append(" | ").append(fmt(blocking, digits))
+			.append(" | ").append(fmt(reactive, digits)).append(" | ").append(ratio(value, floor)).append(" | ")
+			.append(ratio(value, blocking)).append(" | ").append(ratio(value, reactive)).append(" |\n");
 	}
 
 	// ---- raw figures
@@ -330,7 +474,10 @@ final class Report {
 				+ " (per host too) and queues the rest, its blocking calls are not capped, and its pool keeps only 5 idle"
 				+ " connections, closing the others after each call; the tuned openai-java raises the dispatcher to "
 				+ OpenAiJavaClient.TUNED_MAX_REQUESTS + " and keeps " + OpenAiJavaClient.TUNED_MAX_IDLE_CONNECTIONS
-				+ " idle connections; the floor's pool allows 2,000 connections.\n\n");
+				+ " idle connections; the floor's pool allows 2,000 connections. Spring AI and LangChain4j have blocking"
+				+ " calls only: Spring AI's go through OkHttp (uncapped for blocking calls, 5 idle connections kept;"
+				+ " tuned: 1,000 kept), LangChain4j's through the JDK's HttpClient"
+				+ " (no cap; tuned: HTTP/1.1 stated, virtual threads).\n\n");
 	}
 
 	private void chunks(StringBuilder md) {
@@ -353,22 +500,34 @@ final class Report {
 	}
 
 	private void startup(StringBuilder md) {
-		if (this.startupBaseline.isEmpty()) {
+		List<Map<String, String>> baselineRuns = this.startups.get(StartupApp.BASELINE);
+		if (baselineRuns == null) {
 			return;
 		}
-		double baseline = median(this.startupBaseline, "run_ms");
-		double starter = median(this.startupStarter, "run_ms");
-		md.append("## Startup (minimal non-web app, `SpringApplication.run`, median of ")
-			.append(this.startupBaseline.size()).append(" fresh JVMs each)\n\n");
-		md.append("| app | context run (ms) | JVM uptime at ready (ms) | beans |\n|---|---|---|---|\n");
-		md.append("| Spring Boot WebClient starter only | ").append(fmt(baseline, 0)).append(" | ")
-			.append(fmt(median(this.startupBaseline, "jvm_ms"), 0)).append(" | ")
-			.append(this.startupBaseline.get(0).get("beans")).append(" |\n");
-		md.append("| + openai-spring-boot-starter | ").append(fmt(starter, 0)).append(" | ")
-			.append(fmt(median(this.startupStarter, "jvm_ms"), 0)).append(" | ")
-			.append(this.startupStarter.isEmpty() ? "" : this.startupStarter.get(0).get("beans")).append(" |\n");
+		double baseline = median(baselineRuns, "run_ms");
+		double starter = startupMedian("+ openai-spring-boot-starter");
+		md.append("## Startup (minimal non-web app, `SpringApplication.run`, median of ").append(baselineRuns.size())
+			.append(" fresh JVMs each, the apps in turns)\n\n");
+		md.append("| app | context run (ms) | JVM uptime at ready (ms) | beans | added to baseline (ms) |"
+				+ " added / starter's added |\n|---|---|---|---|---|---|\n");
+		this.startups.forEach((app, runs) -> {
+			double run = median(runs, "run_ms");
+			md.append("| ").append(app).append(" | ").append(fmt(run, 0)).append(" | ")
+				.append(fmt(median(runs, "jvm_ms"), 0)).append(" | ").append(runs.get(0).get("beans")).append(" | ")
+				.append(app.equals(StartupApp.BASELINE) ? "" : fmt(run - baseline, 0)).append(" | ")
+				.append(app.equals(StartupApp.BASELINE) ? "" : ratio(run - baseline, starter - baseline))
+				.append(" |\n");
+		});
 		md.append("\nThe starter adds ").append(fmt(starter - baseline, 0)).append(" ms (")
-			.append(fmt(starter / baseline, 2)).append("x).\n\n");
+			.append(fmt(starter / baseline, 2)).append("x). Spring AI starts with its starter's auto-configuration"
+					+ " (chat, embedding, image, audio and moderation models, from `spring.ai.openai.api-key`);"
+					+ " LangChain4j, which has no starter for Spring Boot 4, with the two model beans an application"
+					+ " declares.\n\n");
+	}
+
+	private double startupMedian(String app) {
+		List<Map<String, String>> runs = this.startups.get(app);
+		return (runs != null) ? median(runs, "run_ms") : Double.NaN;
 	}
 
 	private void classpath(StringBuilder md) {
@@ -385,9 +544,16 @@ final class Report {
 			.append(" |\n");
 		md.append("| openai-java 4.52.0 adds | ").append(theirs.size()).append(" | ").append(size(theirs)).append(" |\n");
 		md.append("| openai-java 4.52.0 alone | ").append(this.openAiJavaJars.size()).append(" | ")
-			.append(size(this.openAiJavaJars)).append(" |\n\n");
-		md.append("What the starter adds: ").append(names(ours)).append(".\n\n");
+			.append(size(this.openAiJavaJars)).append(" |\n");
+		this.peerJars.forEach((peer, jars) -> {
+			List<Path> added = added(jars, this.webclientJars);
+			md.append("| ").append(peer).append(" adds | ").append(added.size()).append(" | ").append(size(added))
+				.append(" |\n");
+		});
+		md.append("\nWhat the starter adds: ").append(names(ours)).append(".\n\n");
 		md.append("What openai-java adds: ").append(names(theirs)).append(".\n\n");
+		this.peerJars.forEach((peer, jars) -> md.append("What ").append(peer).append(" adds: ")
+			.append(names(added(jars, this.webclientJars))).append(".\n\n"));
 	}
 
 	private void environment(StringBuilder md) {

@@ -27,7 +27,7 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * An OpenAI stand-in made for load: a Reactor Netty server on loopback that answers from pre-encoded bytes and
  * headers, so it costs next to nothing per call and is never the bottleneck. The first path segment of the
- * base URL carries the behaviour, so one server serves every measure:
+ * base URL ({@link StandInUrl}) carries the behaviour, so one server serves every measure:
  * <ul>
  * <li>{@code l<ms>}: answer after a fixed latency (for example {@code l100});</li>
  * <li>{@code c<n>}: stream {@code n} content chunks (default 100);</li>
@@ -41,7 +41,9 @@ import reactor.netty.http.server.HttpServerResponse;
  */
 public final class StandInServer implements AutoCloseable {
 
-	private static final byte[] STREAM_TRUE = "\"stream\":true".getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] STREAM_KEY = "\"stream\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
 
 	private static final ByteBuf COMPLETION = constant(Payloads.COMPLETION);
 
@@ -111,18 +113,6 @@ public final class StandInServer implements AutoCloseable {
 		this.server.disposeNow(Duration.ofSeconds(5));
 	}
 
-	/**
-	 * The base URL that gives a behaviour.
-	 * @param port the stand-in's port
-	 * @param latencyMillis the fixed latency of every answer
-	 * @param chunks content chunks of a stream
-	 * @param stamped whether chunks are written one by one and stamped with the time of writing
-	 * @return for example {@code http://127.0.0.1:8080/l100-c100/v1}
-	 */
-	public static String baseUrl(int port, int latencyMillis, int chunks, boolean stamped) {
-		return "http://127.0.0.1:" + port + "/l" + latencyMillis + "-c" + chunks + (stamped ? "-s" : "") + "/v1";
-	}
-
 	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		String uri = request.uri();
 		int slash = uri.indexOf('/', 1);
@@ -137,7 +127,7 @@ public final class StandInServer implements AutoCloseable {
 		}
 		if (request.method().equals(HttpMethod.POST) && path.equals("/v1/chat/completions")) {
 			return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> {
-				boolean stream = indexOf(body, STREAM_TRUE) >= 0;
+				boolean stream = asksForStream(body);
 				return later(options, () -> stream ? stream(response, options)
 						: options.structured ? send(response, STRUCTURED_HEADERS, STRUCTURED_COMPLETION)
 								: send(response, COMPLETION_HEADERS, COMPLETION));
@@ -181,7 +171,7 @@ public final class StandInServer implements AutoCloseable {
 	/** A copy of an event with the time of writing in its {@code created} slot, if it has one. */
 	private static ByteBuf stamp(byte[] event) {
 		byte[] copy = event.clone();
-		int slot = indexOf(copy, Payloads.CREATED.getBytes(StandardCharsets.US_ASCII));
+		int slot = indexOf(copy, Payloads.CREATED.getBytes(StandardCharsets.US_ASCII), 0);
 		if (slot >= 0) {
 			String now = String.valueOf(System.nanoTime());
 			String padded = " ".repeat(Payloads.CREATED.length() - now.length()) + now;
@@ -244,8 +234,33 @@ public final class StandInServer implements AutoCloseable {
 		return headers;
 	}
 
-	private static int indexOf(byte[] bytes, byte[] target) {
-		outer: for (int i = 0; i <= bytes.length - target.length; i++) {
+	/**
+	 * Whether a request body has {@code "stream": true}, with or without whitespace around the colon (LangChain4j
+	 * sends its requests pretty-printed).
+	 */
+	private static boolean asksForStream(byte[] body) {
+		int key = indexOf(body, STREAM_KEY, 0);
+		if (key < 0) {
+			return false;
+		}
+		int i = skipWhitespace(body, key + STREAM_KEY.length);
+		if (i >= body.length || body[i] != ':') {
+			return false;
+		}
+		i = skipWhitespace(body, i + 1);
+		return i + TRUE.length <= body.length && indexOf(body, TRUE, i) == i;
+	}
+
+	private static int skipWhitespace(byte[] bytes, int from) {
+		int i = from;
+		while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+			i++;
+		}
+		return i;
+	}
+
+	private static int indexOf(byte[] bytes, byte[] target, int from) {
+		outer: for (int i = from; i <= bytes.length - target.length; i++) {
 			for (int j = 0; j < target.length; j++) {
 				if (bytes[i + j] != target[j]) {
 					continue outer;

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -29,7 +30,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every measure against one stand-in process and writes the Markdown report: JMH per call, per stream
  * chunk and per list page; the load driver at 1, 64 and 1,000 calls in flight; the delay of stamped chunks;
  * startup of the minimal apps; and the classpath each client adds. Each client that is measured under load or
- * for chunk delays runs in a JVM of its own.
+ * for chunk delays runs in a JVM of its own. The peers (Spring AI, LangChain4j) run every measure in JVMs on their
+ * own module's classpath ({@link ClientKind#module()}): JMH forks them from that classpath, and the load driver
+ * runs on it.
  *
  * <p>System properties: {@code bench.out} (report folder, default {@code target}), {@code bench.classpaths}
  * (the {@code benchmarks/} folder whose modules wrote {@code target/classpath.txt}), {@code bench.quick}
@@ -40,7 +43,19 @@ public final class Suite {
 	static final List<ClientKind> LOAD_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.WEBCLIENT_FLOOR, ClientKind.OURS_REACTIVE,
 			ClientKind.OURS_BLOCKING, ClientKind.OURS_REACTIVE_CONNECTOR, ClientKind.OURS_BLOCKING_CONNECTOR,
 			ClientKind.OPENAI_JAVA, ClientKind.OPENAI_JAVA_ASYNC, ClientKind.OPENAI_JAVA_TUNED,
-			ClientKind.OPENAI_JAVA_ASYNC_TUNED);
+			ClientKind.OPENAI_JAVA_ASYNC_TUNED, ClientKind.SPRING_AI, ClientKind.SPRING_AI_TUNED, ClientKind.LANGCHAIN4J,
+			ClientKind.LANGCHAIN4J_TUNED);
+
+	/** The peers measured per create and per stream chunk, each in JMH forks on its own module's classpath. */
+	static final List<ClientKind> JMH_PEERS = List.of(ClientKind.SPRING_AI, ClientKind.LANGCHAIN4J);
+
+	/** The minimal apps of the startup measure: the report's label, the module, the arguments it needs. */
+	static final List<StartupApp> STARTUP_APPS = List.of(new StartupApp(StartupApp.BASELINE, "minimal-app"),
+			new StartupApp("+ openai-spring-boot-starter", "minimal-app-openai"),
+			new StartupApp("+ Spring AI 2.0.1 (spring-ai-starter-model-openai)", "minimal-app-spring-ai",
+					"--spring.ai.openai.api-key=sk-startup-probe"),
+			new StartupApp("+ LangChain4j 1.19.0 (langchain4j-open-ai, two model beans)", "minimal-app-langchain4j",
+					"--langchain4j.open-ai.api-key=sk-startup-probe"));
 
 	static final List<ClientKind> CHUNK_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.OURS_REACTIVE,
 			ClientKind.OURS_BLOCKING, ClientKind.OPENAI_JAVA, ClientKind.OPENAI_JAVA_ASYNC);
@@ -92,6 +107,16 @@ public final class Suite {
 		if (only.isEmpty() || only.contains("classpath")) {
 			classpath();
 		}
+		if (only.contains("ratelimit")) {
+			// three application contexts for a minute each way, with redis-server and ../shared: only when named
+			Duration warmUp = this.quick ? Duration.ofSeconds(10) : Duration.ofSeconds(40);
+			Duration each = this.quick ? Duration.ofSeconds(15) : Duration.ofSeconds(60);
+			log("rate limits: three instances at three times --rpm " + SharedBudgetLoad.RPM + ", counted for "
+					+ each.toSeconds() + " s each way after " + warmUp.toSeconds() + " s");
+			this.report.rateLimits(
+					new SharedBudgetLoad(Path.of(System.getProperty("bench.shared", "../shared")), warmUp, each)
+						.run());
+		}
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		this.report.finished(took, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		Path file = this.out.resolve("report.md");
@@ -129,15 +154,44 @@ public final class Suite {
 		return System.getProperty("os.arch");
 	}
 
-	private void jmh(int port) throws RunnerException {
+	private void jmh(int port) throws IOException, RunnerException {
 		log("JMH: create, stream and list on one thread, with -prof gc and process CPU time");
 		// the starter's stack (Spring, WebClient, Reactor) takes longer to reach its compiled steady state
-		for (RunResult result : runJmh(port, "jmh", 8, 4, CreateBenchmark.class, StreamBenchmark.class,
-				ListBenchmark.class)) {
+		List<RunResult> results = new ArrayList<>(runJmh(port, "jmh", 8, 4, CreateBenchmark.class,
+				StreamBenchmark.class, ListBenchmark.class));
+		for (ClientKind peer : JMH_PEERS) {
+			log("JMH: " + peer.description() + ", create and stream, forked on benchmarks/" + peer.module());
+			results.addAll(onClasspathOf(peer.module(), () -> runJmh(port, "jmh-" + peer.id(), 8, 4,
+					(options) -> options.param("client", peer.id()), CreateBenchmark.class, StreamBenchmark.class)));
+		}
+		for (RunResult result : results) {
 			String benchmark = result.getParams().getBenchmark();
 			this.report.jmh(row(result, benchmark.substring(benchmark.lastIndexOf('.') + 1),
 					result.getParams().getParam("client"), 1));
 		}
+	}
+
+	/**
+	 * Runs JMH with its forks on a module's classpath: JMH starts each fork on this JVM's
+	 * {@code java.class.path}, which is set for the run and restored after.
+	 */
+	private Collection<RunResult> onClasspathOf(String module, JmhRun run) throws IOException, RunnerException {
+		String own = System.getProperty("java.class.path");
+		System.setProperty("java.class.path", classpathOf(module, true));
+		try {
+			return run.run();
+		}
+		finally {
+			System.setProperty("java.class.path", own);
+		}
+	}
+
+	/** A JMH run that may fail. */
+	@FunctionalInterface
+	private interface JmhRun {
+
+		Collection<RunResult> run() throws RunnerException;
+
 	}
 
 	private void structured(int port) throws RunnerException {
@@ -166,6 +220,12 @@ public final class Suite {
 	/** Runs JMH benchmarks in one fork, with the GC and CPU-time profilers, writing {@code <name>.json/.log}. */
 	private Collection<RunResult> runJmh(int port, String name, int warmups, int measurements,
 			Class<?>... benchmarks) throws RunnerException {
+		return runJmh(port, name, warmups, measurements, (options) -> options, benchmarks);
+	}
+
+	/** Runs JMH benchmarks as above, with more options (parameters) set by {@code more}. */
+	private Collection<RunResult> runJmh(int port, String name, int warmups, int measurements,
+			UnaryOperator<ChainedOptionsBuilder> more, Class<?>... benchmarks) throws RunnerException {
 		ChainedOptionsBuilder options = new OptionsBuilder().forks(1)
 			.warmupIterations(this.quick ? 2 : warmups)
 			.warmupTime(TimeValue.seconds(this.quick ? 1 : 2))
@@ -180,7 +240,7 @@ public final class Suite {
 		for (Class<?> benchmark : benchmarks) {
 			options.include("\\." + benchmark.getSimpleName() + "\\.");
 		}
-		return new Runner(options.build()).run();
+		return new Runner(more.apply(options).build()).run();
 	}
 
 	/** A report row of a result, its figures divided by the operations one op stands for. */
@@ -201,7 +261,7 @@ public final class Suite {
 			List<String> args = new ArrayList<>(List.of(LoadDriver.class.getName(), "load", kind.id(),
 					String.valueOf(port), "latency=" + LOAD_LATENCY_MS, "concurrency=64,1000,1"));
 			args.addAll(this.quick ? List.of("warmup=2", "ramp=1", "measure=2") : List.of("warmup=5", "ramp=2", "measure=6"));
-			for (Map<String, String> line : fork(args, "LOAD ")) {
+			for (Map<String, String> line : fork(kind, args, "LOAD ")) {
 				this.report.load(line);
 				log("  " + line);
 			}
@@ -214,7 +274,7 @@ public final class Suite {
 			List<String> args = List.of(LoadDriver.class.getName(), "chunks", kind.id(), String.valueOf(port),
 					"chunks=" + CHUNKS_PER_STREAM, this.quick ? "streams=10" : "streams=40",
 					this.quick ? "warmup=3" : "warmup=10");
-			for (Map<String, String> line : fork(args, "CHUNKS ")) {
+			for (Map<String, String> line : fork(kind, args, "CHUNKS ")) {
 				this.report.chunks(line);
 				log("  " + line);
 			}
@@ -222,25 +282,39 @@ public final class Suite {
 	}
 
 	private void startup() throws IOException, InterruptedException {
-		log("startup: the minimal app with Spring Boot's WebClient starter, then with the OpenAI starter added");
-		String baseline = classpathOf("minimal-app", true);
-		String starter = classpathOf("minimal-app-openai", false);
+		log("startup: the minimal app with Spring Boot's WebClient starter, then with the OpenAI starter, Spring AI or"
+				+ " LangChain4j added, in turns");
+		Map<StartupApp, String> classpaths = new LinkedHashMap<>();
+		for (StartupApp app : STARTUP_APPS) {
+			// the minimal apps with code of their own (the baseline, LangChain4j's beans) need their jar too
+			classpaths.put(app, classpathOf(app.module(), hasJar(app.module())));
+		}
 		int runs = this.quick ? 3 : 7;
 		for (int i = 0; i < runs; i++) {
-			for (boolean withStarter : new boolean[] { false, true }) {
-				List<String> args = List.of("-cp", withStarter ? starter : baseline,
-						"io.github.openaistarter.benchmarks.app.StartupProbe");
+			for (StartupApp app : STARTUP_APPS) {
+				List<String> args = new ArrayList<>(List.of("-cp", classpaths.get(app),
+						"io.github.openaistarter.benchmarks.app.StartupProbe"));
+				args.addAll(app.arguments());
 				for (Map<String, String> line : forkRaw(args, "STARTUP ")) {
-					this.report.startup(withStarter, line);
+					this.report.startup(app.label(), line);
 				}
 			}
 		}
 	}
 
+	private boolean hasJar(String module) throws IOException {
+		try (var files = Files.list(this.modules.resolve(module).resolve("target"))) {
+			return files.anyMatch((p) -> p.toString().endsWith(".jar"));
+		}
+	}
+
 	private void classpath() throws IOException {
 		log("classpath: jars each client adds");
+		Map<String, List<Path>> peers = new LinkedHashMap<>();
+		peers.put("Spring AI 2.0.1 (spring-ai-starter-model-openai)", jars(classpathOf("minimal-app-spring-ai", false)));
+		peers.put("LangChain4j 1.19.0 (langchain4j-open-ai)", jars(classpathOf("minimal-app-langchain4j", false)));
 		this.report.classpath(jars(classpathOf("minimal-app", true)), jars(classpathOf("minimal-app-openai", false)),
-				jars(classpathOf("openai-java-classpath", false)));
+				jars(classpathOf("openai-java-classpath", false)), peers);
 	}
 
 	private String classpathOf(String module, boolean withOwnJar) throws IOException {
@@ -269,10 +343,14 @@ public final class Suite {
 		return jars;
 	}
 
-	/** Runs a main class of this classpath in a JVM of its own, and reads its result lines. */
-	private List<Map<String, String>> fork(List<String> mainAndArgs, String prefix)
+	/**
+	 * Runs a main class of this classpath in a JVM of its own, and reads its result lines; for a peer, on its
+	 * module's classpath (which has the harness on it).
+	 */
+	private List<Map<String, String>> fork(ClientKind kind, List<String> mainAndArgs, String prefix)
 			throws IOException, InterruptedException {
-		List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+		String classpath = kind.isPeer() ? classpathOf(kind.module(), true) : System.getProperty("java.class.path");
+		List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-cp", classpath));
 		args.addAll(mainAndArgs);
 		return forkRaw(args, prefix);
 	}

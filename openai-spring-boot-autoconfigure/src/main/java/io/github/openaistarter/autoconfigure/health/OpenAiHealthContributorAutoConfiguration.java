@@ -28,8 +28,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@link OpenAiHealthIndicator}, contributing {@code openai} to
  * {@code /actuator/health} when Boot's health module is present. With named clients
- * ({@code openai.clients.<name>.*}), {@code openai} is a composite of one indicator per client: {@code default}
- * for the client of {@code openai.*}, then each named client.
+ * ({@code openai.clients.<name>.*}), {@code openai} is a composite of one indicator per
+ * client: {@code default} for the client of {@code openai.*}, then each named client.
  */
 @AutoConfiguration(after = OpenAiAutoConfiguration.class)
 @ConditionalOnClass(ReactiveHealthIndicator.class)
@@ -51,16 +51,18 @@ public final class OpenAiHealthContributorAutoConfiguration {
 		Map<String, ReactiveHealthContributor> contributors = new LinkedHashMap<>();
 		for (String name : all.names()) {
 			OpenAiClient client = all.get(name);
-			contributors.put(name, name.equals(OpenAiEndpoint.DEFAULT_CLIENT_NAME) ? main
-					: indicator(client.transport(), client.defaultModel(), health,
-							"openai.clients." + name + ".api-key (or the openai.api-key it inherits)"));
+			contributors.put(name,
+					name.equals(OpenAiEndpoint.DEFAULT_CLIENT_NAME) ? main
+							: indicator(client.transport(), client.defaultModel(), health,
+									"openai.clients." + name + ".api-key (or the openai.api-key it inherits)"));
 		}
 		return CompositeReactiveHealthContributor.fromMap(contributors);
 	}
 
 	private static ReactiveHealthIndicator indicator(OpenAiTransport transport, @Nullable String model,
 			OpenAiHealthProperties health, String keySetting) {
-		// on Azure OpenAI a model is a deployment, which the models endpoint need not know: probe the list
+		// on Azure OpenAI a model is a deployment, which the models endpoint need not
+		// know: probe the list
 		return new OpenAiHealthIndicator(transport, transport.isAzure() ? null : model, health.getTimeout(),
 				health.getCacheTimeToLive(), keySetting);
 	}

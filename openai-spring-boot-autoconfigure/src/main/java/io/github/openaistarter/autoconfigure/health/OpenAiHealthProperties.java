@@ -17,7 +17,8 @@ public class OpenAiHealthProperties {
 	private Duration timeout = Duration.ofSeconds(3);
 
 	/**
-	 * How long a probe's result is reused: at most one probe per time to live, however often health is polled.
+	 * How long a probe's result is reused: at most one probe per time to live, however
+	 * often health is polled.
 	 */
 	private Duration cacheTimeToLive = Duration.ofSeconds(30);
 

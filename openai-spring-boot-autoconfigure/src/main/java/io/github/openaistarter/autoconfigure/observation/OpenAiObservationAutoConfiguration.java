@@ -22,10 +22,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the Micrometer observations of OpenAI calls: every call is observed when an
- * {@link ObservationRegistry} is present (a timer and long-task timer with Boot's handlers, a span with a
- * tracing bridge), and token usage, time to first chunk and retries are recorded when a {@link MeterRegistry}
- * is present. Declare an {@link OpenAiObservationConvention} bean to change names and keys.
+ * Auto-configuration of the Micrometer observations of OpenAI calls: every call is
+ * observed when an {@link ObservationRegistry} is present (a timer and long-task timer
+ * with Boot's handlers, a span with a tracing bridge), and token usage, time to first
+ * chunk and retries are recorded when a {@link MeterRegistry} is present. Declare an
+ * {@link OpenAiObservationConvention} bean to change names and keys.
  */
 @AutoConfiguration(before = OpenAiAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",

@@ -22,11 +22,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.AnnotationUtils;
 
 /**
- * Auto-configuration of tools: one {@link ChatTools} bean holding every {@link ChatTool} bean and the tools of
- * every bean's {@link OpenAiTool @OpenAiTool} methods (read once, when the bean is created; two tools with the
- * same name fail the startup), with the {@code openai.tools.*} settings, observed when an
- * {@link ObservationRegistry} is present. A tool method runs on its bean, looked up at each call, so tool beans
- * may themselves use the OpenAI operations.
+ * Auto-configuration of tools: one {@link ChatTools} bean holding every {@link ChatTool}
+ * bean and the tools of every bean's {@link OpenAiTool @OpenAiTool} methods (read once,
+ * when the bean is created; two tools with the same name fail the startup), with the
+ * {@code openai.tools.*} settings, observed when an {@link ObservationRegistry} is
+ * present. A tool method runs on its bean, looked up at each call, so tool beans may
+ * themselves use the OpenAI operations.
  */
 @AutoConfiguration(after = OpenAiAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")

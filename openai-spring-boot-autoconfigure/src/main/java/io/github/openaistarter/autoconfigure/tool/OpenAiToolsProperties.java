@@ -14,13 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class OpenAiToolsProperties {
 
 	/**
-	 * Most model calls in one tool loop; when the model still asks for tools after the last, the loop fails with
-	 * the conversation so far.
+	 * Most model calls in one tool loop; when the model still asks for tools after the
+	 * last, the loop fails with the conversation so far.
 	 */
 	private int maxRounds = ChatTools.DEFAULT_MAX_ROUNDS;
 
 	/**
-	 * Longest a tool call may run; past it the call is cancelled (its thread interrupted) and fails.
+	 * Longest a tool call may run; past it the call is cancelled (its thread interrupted)
+	 * and fails.
 	 */
 	private Duration timeout = ChatTools.DEFAULT_TOOL_TIMEOUT;
 
@@ -30,7 +31,8 @@ public class OpenAiToolsProperties {
 	private int maxParallel = ChatTools.DEFAULT_MAX_PARALLEL;
 
 	/**
-	 * What a failed tool call does: report the error to the model (so it can correct itself) or abort the loop.
+	 * What a failed tool call does: report the error to the model (so it can correct
+	 * itself) or abort the loop.
 	 */
 	private ToolErrorHandling errorHandling = ToolErrorHandling.REPORT_TO_MODEL;
 

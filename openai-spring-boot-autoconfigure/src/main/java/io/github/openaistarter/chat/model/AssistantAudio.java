@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Audio the assistant answered with (when {@code modalities} include {@code audio}). When the message is sent
- * back in a conversation, only the {@link #id()} is sent.
+ * Audio the assistant answered with (when {@code modalities} include {@code audio}). When
+ * the message is sent back in a conversation, only the {@link #id()} is sent.
  *
  * @param id the audio id, to refer to it in later turns
  * @param expiresAt when the audio expires on OpenAI's side (Unix seconds)

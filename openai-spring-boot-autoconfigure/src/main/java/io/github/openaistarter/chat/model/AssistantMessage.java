@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * A message of the assistant ({@code role: "assistant"}): the answer in a {@link ChatCompletion}, and the same
- * object sent back as part of the conversation. When sent, it carries what a request accepts (content,
- * refusal, name, tool calls, the audio id) and leaves out what only answers carry (annotations, audio data,
- * {@link #additionalProperties()}). Read directly (as in a completion's choice) it needs no {@code role}, so
- * answers of OpenAI-compatible servers that leave it out are read too.
+ * A message of the assistant ({@code role: "assistant"}): the answer in a
+ * {@link ChatCompletion}, and the same object sent back as part of the conversation. When
+ * sent, it carries what a request accepts (content, refusal, name, tool calls, the audio
+ * id) and leaves out what only answers carry (annotations, audio data,
+ * {@link #additionalProperties()}). Read directly (as in a completion's choice) it needs
+ * no {@code role}, so answers of OpenAI-compatible servers that leave it out are read
+ * too.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
@@ -58,7 +60,8 @@ public final class AssistantMessage implements ChatMessage {
 
 	@JsonCreator
 	static AssistantMessage fromJson(@JsonProperty("role") @Nullable String role,
-			@JsonProperty("content") @JsonDeserialize(using = MessageContent.Deserializer.class) @Nullable Object content,
+			@JsonProperty("content") @JsonDeserialize(
+					using = MessageContent.Deserializer.class) @Nullable Object content,
 			@JsonProperty("refusal") @Nullable String refusal, @JsonProperty("name") @Nullable String name,
 			@JsonProperty("audio") @Nullable AssistantAudio audio,
 			@JsonProperty("tool_calls") @Nullable List<ToolCall> toolCalls,
@@ -113,8 +116,9 @@ public final class AssistantMessage implements ChatMessage {
 	}
 
 	/**
-	 * The content as sent: a {@code String}, a {@code List<ContentPart>}, or {@code null} (for example when
-	 * the assistant only called tools). Use {@link #text()} for the text.
+	 * The content as sent: a {@code String}, a {@code List<ContentPart>}, or {@code null}
+	 * (for example when the assistant only called tools). Use {@link #text()} for the
+	 * text.
 	 * @return the content, or {@code null}
 	 */
 	@JsonProperty("content")
@@ -210,8 +214,8 @@ public final class AssistantMessage implements ChatMessage {
 
 	@Override
 	public String toString() {
-		return "AssistantMessage[content=" + this.content + ", refusal=" + this.refusal + ", toolCalls=" + this.toolCalls
-				+ "]";
+		return "AssistantMessage[content=" + this.content + ", refusal=" + this.refusal + ", toolCalls="
+				+ this.toolCalls + "]";
 	}
 
 	/**

@@ -9,9 +9,10 @@ import org.springframework.util.Assert;
 /**
  * Audio output settings ({@code audio}), used with {@code modalities: ["text", "audio"]}.
  *
- * @param voice a built-in voice name ({@code alloy}, {@code ash}, {@code coral}, {@code marin}, ...) as a
- * {@code String}, or a custom voice as {@code {"id": ...}}
- * @param format {@code wav}, {@code aac}, {@code mp3}, {@code flac}, {@code opus} or {@code pcm16}
+ * @param voice a built-in voice name ({@code alloy}, {@code ash}, {@code coral},
+ * {@code marin}, ...) as a {@code String}, or a custom voice as {@code {"id": ...}}
+ * @param format {@code wav}, {@code aac}, {@code mp3}, {@code flac}, {@code opus} or
+ * {@code pcm16}
  */
 public record AudioOutput(@JsonProperty("voice") Object voice, @JsonProperty("format") String format) {
 

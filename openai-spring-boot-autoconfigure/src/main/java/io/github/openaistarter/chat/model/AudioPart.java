@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * An audio content part: {@code {"type": "input_audio", "input_audio": {"data": ..., "format": ...}}}.
+ * An audio content part: {@code {"type": "input_audio", "input_audio": {"data": ...,
+ * "format": ...}}}.
  *
  * @param inputAudio the audio
  * @param promptCacheBreakpoint marks the end of a prefix to cache, or {@code null}
@@ -15,7 +16,8 @@ import org.springframework.util.Assert;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AudioPart(@JsonProperty("input_audio") InputAudio inputAudio,
 		@JsonProperty("prompt_cache_breakpoint") @Nullable PromptCacheBreakpoint promptCacheBreakpoint)
-		implements ContentPart {
+		implements
+			ContentPart {
 
 	static final String TYPE = "input_audio";
 

@@ -10,9 +10,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A chat completion: the model's answer to a {@link ChatCompletionRequest}, or a stored completion read back.
- * Most callers want the first choice:
- * <pre>{@code
+ * A chat completion: the model's answer to a {@link ChatCompletionRequest}, or a stored
+ * completion read back. Most callers want the first choice: <pre>{@code
  * ChatCompletion completion = chat.create(messages);
  * String answer = completion.text();        // the first choice's text
  * messages.add(completion.message());       // continue the conversation
@@ -25,9 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param choices the choices; one unless the request set {@code n}
  * @param usage the tokens used, or {@code null}
  * @param serviceTier the tier that processed the request, or {@code null}
- * @param systemFingerprint the backend configuration fingerprint (deprecated by OpenAI), or {@code null}
+ * @param systemFingerprint the backend configuration fingerprint (deprecated by OpenAI),
+ * or {@code null}
  * @param metadata the metadata stored with the completion, empty when none
- * @param moderation moderation results when the request asked for moderation, or {@code null}
+ * @param moderation moderation results when the request asked for moderation, or
+ * {@code null}
  * @param additionalProperties fields this library does not model yet
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

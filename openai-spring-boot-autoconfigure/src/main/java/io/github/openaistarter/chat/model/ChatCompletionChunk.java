@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One event of a streamed completion: a fragment (delta) of each choice. With
- * {@code stream_options.include_usage} the last chunk has no choices and carries the {@link #usage()}.
- * Rebuild the whole completion with {@code ChatCompletionAccumulator}.
+ * {@code stream_options.include_usage} the last chunk has no choices and carries the
+ * {@link #usage()}. Rebuild the whole completion with {@code ChatCompletionAccumulator}.
  *
  * @param id the completion id, the same in every chunk of a stream
  * @param object always {@code chat.completion.chunk}
@@ -21,9 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param choices the choice fragments; empty in the usage chunk
  * @param usage the tokens used, only in the last chunk and only when requested
  * @param serviceTier the tier that processes the request, or {@code null}
- * @param systemFingerprint the backend configuration fingerprint (deprecated by OpenAI), or {@code null}
+ * @param systemFingerprint the backend configuration fingerprint (deprecated by OpenAI),
+ * or {@code null}
  * @param obfuscation padding against side-channel attacks, or {@code null}
- * @param moderation moderation results when the request asked for moderation, or {@code null}
+ * @param moderation moderation results when the request asked for moderation, or
+ * {@code null}
  * @param additionalProperties fields this library does not model yet
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

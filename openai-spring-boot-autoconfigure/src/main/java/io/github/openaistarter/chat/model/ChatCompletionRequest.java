@@ -13,9 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A request to create a chat completion ({@code POST /chat/completions}). Immutable; build one with
- * {@link #builder()} or {@link #of(String, List)}:
- * <pre>{@code
+ * A request to create a chat completion ({@code POST /chat/completions}). Immutable;
+ * build one with {@link #builder()} or {@link #of(String, List)}: <pre>{@code
  * ChatCompletionRequest request = ChatCompletionRequest.builder()
  *     .model("gpt-4.1-mini")
  *     .message(ChatMessage.system("Answer in one sentence."))
@@ -24,12 +23,14 @@ import org.springframework.util.Assert;
  *     .store(true)
  *     .metadata(Map.of("topic", "physics"))
  *     .build();
- * }</pre>
- * Fields left unset are not sent (OpenAI applies its defaults, or the application's {@code openai.chat.*}
- * defaults apply). The model may be left unset when {@code openai.chat.model} is configured. Whether to
- * stream is not part of the request: call {@code create} or {@code stream}.
+ * }</pre> Fields left unset are not sent (OpenAI applies its defaults, or the
+ * application's {@code openai.chat.*} defaults apply). The model may be left unset when
+ * {@code openai.chat.model} is configured. Whether to stream is not part of the request:
+ * call {@code create} or {@code stream}.
  *
- * <p>A field this library does not know yet can be sent with {@link Builder#extraBody(String, Object)}.
+ * <p>
+ * A field this library does not know yet can be sent with
+ * {@link Builder#extraBody(String, Object)}.
  */
 public final class ChatCompletionRequest {
 
@@ -50,7 +51,8 @@ public final class ChatCompletionRequest {
 	}
 
 	/**
-	 * A request for messages, with the configured default model ({@code openai.chat.model}).
+	 * A request for messages, with the configured default model
+	 * ({@code openai.chat.model}).
 	 * @param messages the conversation, at least one message
 	 * @return the request
 	 */
@@ -120,7 +122,8 @@ public final class ChatCompletionRequest {
 	}
 
 	/**
-	 * The JSON body: wire names to values, in the order set, extra fields included. Read-only.
+	 * The JSON body: wire names to values, in the order set, extra fields included.
+	 * Read-only.
 	 * @return the body
 	 */
 	@JsonValue
@@ -144,7 +147,8 @@ public final class ChatCompletionRequest {
 	}
 
 	/**
-	 * Builds a {@link ChatCompletionRequest}. Each setter takes {@code null} to unset its field.
+	 * Builds a {@link ChatCompletionRequest}. Each setter takes {@code null} to unset its
+	 * field.
 	 */
 	public static final class Builder {
 
@@ -174,7 +178,8 @@ public final class ChatCompletionRequest {
 
 		/**
 		 * Sets the model.
-		 * @param model for example {@code gpt-4.1-mini}; {@code null} for the configured default
+		 * @param model for example {@code gpt-4.1-mini}; {@code null} for the configured
+		 * default
 		 * @return this builder
 		 */
 		public Builder model(@Nullable String model) {
@@ -201,7 +206,8 @@ public final class ChatCompletionRequest {
 		@SuppressWarnings("unchecked")
 		public Builder message(ChatMessage message) {
 			Assert.notNull(message, "message must not be null");
-			List<ChatMessage> messages = new ArrayList<>((List<ChatMessage>) this.body.getOrDefault("messages", List.of()));
+			List<ChatMessage> messages = new ArrayList<>(
+					(List<ChatMessage>) this.body.getOrDefault("messages", List.of()));
 			messages.add(message);
 			return set("messages", List.copyOf(messages));
 		}
@@ -216,8 +222,8 @@ public final class ChatCompletionRequest {
 		}
 
 		/**
-		 * Sets the metadata stored with the completion: at most 16 pairs, keys up to 64 characters, values up
-		 * to 512.
+		 * Sets the metadata stored with the completion: at most 16 pairs, keys up to 64
+		 * characters, values up to 512.
 		 * @param metadata the metadata
 		 * @return this builder
 		 * @throws IllegalArgumentException if the metadata breaks those limits
@@ -282,7 +288,8 @@ public final class ChatCompletionRequest {
 		}
 
 		/**
-		 * Caps the generated tokens ({@code max_tokens}); not supported by reasoning models.
+		 * Caps the generated tokens ({@code max_tokens}); not supported by reasoning
+		 * models.
 		 * @param maxTokens the cap
 		 * @return this builder
 		 * @deprecated use {@link #maxCompletionTokens(Integer)}
@@ -329,7 +336,8 @@ public final class ChatCompletionRequest {
 		}
 
 		/**
-		 * Returns the most likely tokens at each position, 0 to 20; needs {@code logprobs}.
+		 * Returns the most likely tokens at each position, 0 to 20; needs
+		 * {@code logprobs}.
 		 * @param topLogprobs how many
 		 * @return this builder
 		 */
@@ -350,7 +358,8 @@ public final class ChatCompletionRequest {
 		 * Identifies the end user ({@code user}).
 		 * @param user the user id
 		 * @return this builder
-		 * @deprecated use {@link #safetyIdentifier(String)} and {@link #promptCacheKey(String)}
+		 * @deprecated use {@link #safetyIdentifier(String)} and
+		 * {@link #promptCacheKey(String)}
 		 */
 		@Deprecated
 		public Builder user(@Nullable String user) {
@@ -358,7 +367,8 @@ public final class ChatCompletionRequest {
 		}
 
 		/**
-		 * Identifies the end user for abuse detection, as a stable hash (up to 64 characters).
+		 * Identifies the end user for abuse detection, as a stable hash (up to 64
+		 * characters).
 		 * @param safetyIdentifier the identifier
 		 * @return this builder
 		 */
@@ -508,8 +518,8 @@ public final class ChatCompletionRequest {
 		}
 
 		/**
-		 * Sets streaming options, used by the stream operations. Unset, the stream operations ask for the usage
-		 * chunk.
+		 * Sets streaming options, used by the stream operations. Unset, the stream
+		 * operations ask for the usage chunk.
 		 * @param streamOptions the options
 		 * @return this builder
 		 */
@@ -531,7 +541,8 @@ public final class ChatCompletionRequest {
 		 * @param name the wire name
 		 * @param value any value the JSON mapper can write, or {@code null} to remove it
 		 * @return this builder
-		 * @throws IllegalArgumentException if the field has a setter of its own, or is {@code stream}
+		 * @throws IllegalArgumentException if the field has a setter of its own, or is
+		 * {@code stream}
 		 */
 		public Builder extraBody(String name, @Nullable Object value) {
 			Assert.hasText(name, "name must not be empty");

@@ -7,19 +7,18 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * A message of a conversation, as sent in {@code messages}. Build them with the factories and keep the
- * conversation in a list; the assistant's answer ({@link ChatCompletion#message()}) is itself a
- * {@code ChatMessage}, so it can be appended as is:
- * <pre>{@code
+ * A message of a conversation, as sent in {@code messages}. Build them with the factories
+ * and keep the conversation in a list; the assistant's answer
+ * ({@link ChatCompletion#message()}) is itself a {@code ChatMessage}, so it can be
+ * appended as is: <pre>{@code
  * List<ChatMessage> messages = new ArrayList<>();
  * messages.add(ChatMessage.system("You are a terse assistant."));
  * messages.add(ChatMessage.user("Name a planet."));
  * ChatCompletion completion = chat.create(messages);
  * messages.add(completion.message());
  * messages.add(ChatMessage.user("And its largest moon?"));
- * }</pre>
- * Messages are immutable and serialize as OpenAI expects (and read back from that JSON), so a conversation
- * can be stored and resumed.
+ * }</pre> Messages are immutable and serialize as OpenAI expects (and read back from that
+ * JSON), so a conversation can be stored and resumed.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "role")
 @JsonSubTypes({ @JsonSubTypes.Type(value = DeveloperMessage.class, name = DeveloperMessage.ROLE),
@@ -31,19 +30,22 @@ public sealed interface ChatMessage permits ContentMessage, AssistantMessage, To
 
 	/**
 	 * The author's role on the wire.
-	 * @return {@code developer}, {@code system}, {@code user}, {@code assistant} or {@code tool}
+	 * @return {@code developer}, {@code system}, {@code user}, {@code assistant} or
+	 * {@code tool}
 	 */
 	@JsonProperty("role")
 	String role();
 
 	/**
 	 * The text of the message: the content string, or its text parts joined.
-	 * @return the text, empty when there is none (for example an assistant message with only tool calls)
+	 * @return the text, empty when there is none (for example an assistant message with
+	 * only tool calls)
 	 */
 	String text();
 
 	/**
-	 * Instructions from the developer, which models from o1 on follow ahead of user messages.
+	 * Instructions from the developer, which models from o1 on follow ahead of user
+	 * messages.
 	 * @param text the instructions
 	 * @return the message
 	 */
@@ -88,7 +90,8 @@ public sealed interface ChatMessage permits ContentMessage, AssistantMessage, To
 	}
 
 	/**
-	 * The result of a tool call, answering the assistant's {@link ToolCall} with the same id.
+	 * The result of a tool call, answering the assistant's {@link ToolCall} with the same
+	 * id.
 	 * @param toolCallId the {@link ToolCall#id()} this result answers
 	 * @param result the result, usually JSON
 	 * @return the message

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param index which choice this fragment belongs to
  * @param delta what this fragment adds
- * @param finishReason why the choice stopped, in its last fragment; otherwise {@code null}
+ * @param finishReason why the choice stopped, in its last fragment; otherwise
+ * {@code null}
  * @param logprobs log probabilities of the fragment's tokens, when requested
  * @param additionalProperties fields this library does not model yet
  */

@@ -10,13 +10,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a chunk adds to a choice: a role (in the first fragment), text, refusal text or tool-call fragments.
+ * What a chunk adds to a choice: a role (in the first fragment), text, refusal text or
+ * tool-call fragments.
  *
  * @param role the author's role, usually only in the first fragment
  * @param content a fragment of the content, or {@code null}
  * @param refusal a fragment of the refusal, or {@code null}
  * @param toolCalls fragments of tool calls, merged by their {@link ToolCallDelta#index()}
- * @param functionCall a fragment of a function call of the deprecated {@code functions} API
+ * @param functionCall a fragment of a function call of the deprecated {@code functions}
+ * API
  * @param additionalProperties fields this library does not model yet
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

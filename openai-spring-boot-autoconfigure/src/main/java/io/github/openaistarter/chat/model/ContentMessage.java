@@ -8,10 +8,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A developer, system or user message: content (text or parts) and an optional participant name.
+ * A developer, system or user message: content (text or parts) and an optional
+ * participant name.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public abstract sealed class ContentMessage implements ChatMessage permits DeveloperMessage, SystemMessage, UserMessage {
+public abstract sealed class ContentMessage implements ChatMessage
+		permits DeveloperMessage, SystemMessage, UserMessage {
 
 	private final MessageContent content;
 
@@ -70,8 +72,8 @@ public abstract sealed class ContentMessage implements ChatMessage permits Devel
 
 	@Override
 	public String toString() {
-		return getClass().getSimpleName() + "[content=" + this.content + ((this.name != null) ? ", name=" + this.name : "")
-				+ "]";
+		return getClass().getSimpleName() + "[content=" + this.content
+				+ ((this.name != null) ? ", name=" + this.name : "") + "]";
 	}
 
 }

@@ -8,13 +8,12 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * One part of a message's content, for messages that mix text with images, audio or files:
- * <pre>{@code
+ * One part of a message's content, for messages that mix text with images, audio or
+ * files: <pre>{@code
  * ChatMessage.user(ContentPart.text("What is in this picture?"),
  *     ContentPart.imageUrl("https://example.com/cat.png"));
- * }</pre>
- * Which parts a role accepts: system, developer and tool messages take text; user messages take text,
- * images, audio and files; assistant messages take text and refusals.
+ * }</pre> Which parts a role accepts: system, developer and tool messages take text; user
+ * messages take text, images, audio and files; assistant messages take text and refusals.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
 		visible = true, defaultImpl = UnknownContentPart.class)
@@ -43,7 +42,8 @@ public sealed interface ContentPart permits TextPart, ImagePart, AudioPart, File
 	}
 
 	/**
-	 * An image given by URL or as a {@code data:image/png;base64,...} URL, with automatic detail.
+	 * An image given by URL or as a {@code data:image/png;base64,...} URL, with automatic
+	 * detail.
 	 * @param url the image URL
 	 * @return the part
 	 */

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param input the input the model wrote
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CustomToolCall(@JsonProperty("name") @Nullable String name, @JsonProperty("input") @Nullable String input) {
+public record CustomToolCall(@JsonProperty("name") @Nullable String name,
+		@JsonProperty("input") @Nullable String input) {
 
 }

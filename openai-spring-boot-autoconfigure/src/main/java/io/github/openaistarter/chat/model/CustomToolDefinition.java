@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A custom tool: the model writes free-form input for it, optionally constrained by a grammar.
+ * A custom tool: the model writes free-form input for it, optionally constrained by a
+ * grammar.
  *
  * @param name the tool name
  * @param description what it does, or {@code null}

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * Instructions from the developer, followed ahead of user messages by reasoning models ({@code role: "developer"}).
+ * Instructions from the developer, followed ahead of user messages by reasoning models
+ * ({@code role: "developer"}).
  */
 public final class DeveloperMessage extends ContentMessage {
 
@@ -19,7 +20,8 @@ public final class DeveloperMessage extends ContentMessage {
 	}
 
 	@JsonCreator
-	static DeveloperMessage fromJson(@JsonProperty("content") @JsonDeserialize(using = MessageContent.Deserializer.class) Object content,
+	static DeveloperMessage fromJson(
+			@JsonProperty("content") @JsonDeserialize(using = MessageContent.Deserializer.class) Object content,
 			@JsonProperty("name") @Nullable String name) {
 		return new DeveloperMessage(MessageContent.from(content), name);
 	}

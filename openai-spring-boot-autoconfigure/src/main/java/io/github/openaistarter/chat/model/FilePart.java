@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A file content part: {@code {"type": "file", "file": {"file_id": ...}}} or with inline data.
+ * A file content part: {@code {"type": "file", "file": {"file_id": ...}}} or with inline
+ * data.
  *
  * @param file the file
  * @param promptCacheBreakpoint marks the end of a prefix to cache, or {@code null}
@@ -15,7 +16,8 @@ import org.springframework.util.Assert;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FilePart(@JsonProperty("file") FileInput file,
 		@JsonProperty("prompt_cache_breakpoint") @Nullable PromptCacheBreakpoint promptCacheBreakpoint)
-		implements ContentPart {
+		implements
+			ContentPart {
 
 	static final String TYPE = "file";
 

@@ -11,8 +11,8 @@ import io.github.openaistarter.schema.StrictSchemaRules;
 import org.springframework.util.Assert;
 
 /**
- * A function the model may call: its name, what it does, and its parameters as a JSON Schema.
- * <pre>{@code
+ * A function the model may call: its name, what it does, and its parameters as a JSON
+ * Schema. <pre>{@code
  * FunctionDefinition weather = FunctionDefinition.of("get_weather", "Current weather in a city",
  *     Map.of("type", "object",
  *            "properties", Map.of("city", Map.of("type", "string")),
@@ -22,7 +22,8 @@ import org.springframework.util.Assert;
  * @param name the function name ({@code a-z A-Z 0-9 _ -}, up to 64 characters)
  * @param description what the function does, to help the model choose; or {@code null}
  * @param parameters the parameters as a JSON Schema object, or {@code null} for none
- * @param strict whether the model must follow the schema exactly, or {@code null} for the default
+ * @param strict whether the model must follow the schema exactly, or {@code null} for the
+ * default
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FunctionDefinition(@JsonProperty("name") String name,
@@ -36,8 +37,8 @@ public record FunctionDefinition(@JsonProperty("name") String name,
 	 * @param description the description
 	 * @param parameters the parameters schema
 	 * @param strict strict schema adherence
-	 * @throws IllegalArgumentException if {@code strict} is true and the parameters schema breaks OpenAI's strict
-	 * rules ({@link StrictSchemaRules})
+	 * @throws IllegalArgumentException if {@code strict} is true and the parameters
+	 * schema breaks OpenAI's strict rules ({@link StrictSchemaRules})
 	 */
 	public FunctionDefinition {
 		Assert.hasText(name, "function name must not be empty");
@@ -60,9 +61,11 @@ public record FunctionDefinition(@JsonProperty("name") String name,
 	}
 
 	/**
-	 * Returns a copy that asks the model to follow the schema exactly (structured outputs).
+	 * Returns a copy that asks the model to follow the schema exactly (structured
+	 * outputs).
 	 * @return the strict definition
-	 * @throws IllegalArgumentException if the parameters schema breaks OpenAI's strict rules
+	 * @throws IllegalArgumentException if the parameters schema breaks OpenAI's strict
+	 * rules
 	 */
 	public FunctionDefinition withStrict() {
 		return new FunctionDefinition(this.name, this.description, this.parameters, true);

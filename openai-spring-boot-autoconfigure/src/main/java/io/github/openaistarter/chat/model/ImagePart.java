@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * An image content part: {@code {"type": "image_url", "image_url": {"url": ..., "detail": ...}}}.
+ * An image content part: {@code {"type": "image_url", "image_url": {"url": ..., "detail":
+ * ...}}}.
  *
  * @param imageUrl the image
  * @param promptCacheBreakpoint marks the end of a prefix to cache, or {@code null}
@@ -15,7 +16,8 @@ import org.springframework.util.Assert;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImagePart(@JsonProperty("image_url") ImageUrl imageUrl,
 		@JsonProperty("prompt_cache_breakpoint") @Nullable PromptCacheBreakpoint promptCacheBreakpoint)
-		implements ContentPart {
+		implements
+			ContentPart {
 
 	static final String TYPE = "image_url";
 
@@ -37,7 +39,8 @@ public record ImagePart(@JsonProperty("image_url") ImageUrl imageUrl,
 	 * Where the image is and how closely to look at it.
 	 *
 	 * @param url an image URL or a {@code data:image/...;base64,...} URL
-	 * @param detail {@code auto} (default), {@code low} or {@code high}; {@code null} for the default
+	 * @param detail {@code auto} (default), {@code low} or {@code high}; {@code null} for
+	 * the default
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record ImageUrl(@JsonProperty("url") String url, @JsonProperty("detail") @Nullable String detail) {

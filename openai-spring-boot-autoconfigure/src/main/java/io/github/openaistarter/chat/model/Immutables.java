@@ -9,8 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Read-only copies for the models: {@code null} becomes empty, and {@code null} elements from JSON are
- * tolerated (unlike {@link List#copyOf}).
+ * Read-only copies for the models: {@code null} becomes empty, and {@code null} elements
+ * from JSON are tolerated (unlike {@link List#copyOf}).
  */
 final class Immutables {
 

@@ -8,19 +8,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Filters and paging of {@code list}: stored completions of a model and with given metadata, where to start,
- * how many per page, and in which order.
- * <pre>{@code
+ * Filters and paging of {@code list}: stored completions of a model and with given
+ * metadata, where to start, how many per page, and in which order. <pre>{@code
  * ListChatCompletionsParams.builder()
  *     .model("gpt-4.1-mini")
  *     .metadata("customer", "acme")
  *     .limit(50)
  *     .build();
- * }</pre>
- * Each metadata pair is sent as its own {@code metadata[key]=value} query parameter; a completion matches
- * when it has all of them.
+ * }</pre> Each metadata pair is sent as its own {@code metadata[key]=value} query
+ * parameter; a completion matches when it has all of them.
  *
- * @param after the id of the completion after which the page starts, or {@code null} for the first page
+ * @param after the id of the completion after which the page starts, or {@code null} for
+ * the first page
  * @param limit the page size (at least 1), or {@code null} for OpenAI's default (20)
  * @param order the order, or {@code null} for OpenAI's default (oldest first)
  * @param model only completions of this model, or {@code null} for all
@@ -29,8 +28,12 @@ import org.springframework.util.Assert;
 public record ListChatCompletionsParams(@Nullable String after, @Nullable Integer limit, @Nullable SortOrder order,
 		@Nullable String model, Map<String, String> metadata) {
 
-	/** No parameters: the first page of all stored completions, in OpenAI's default size and order. */
-	public static final ListChatCompletionsParams NONE = new ListChatCompletionsParams(null, null, null, null, Map.of());
+	/**
+	 * No parameters: the first page of all stored completions, in OpenAI's default size
+	 * and order.
+	 */
+	public static final ListChatCompletionsParams NONE = new ListChatCompletionsParams(null, null, null, null,
+			Map.of());
 
 	/**
 	 * Creates parameters.
@@ -39,7 +42,8 @@ public record ListChatCompletionsParams(@Nullable String after, @Nullable Intege
 	 * @param order the order
 	 * @param model the model filter
 	 * @param metadata the metadata filter
-	 * @throws IllegalArgumentException if the limit is below 1 or the metadata breaks OpenAI's limits
+	 * @throws IllegalArgumentException if the limit is below 1 or the metadata breaks
+	 * OpenAI's limits
 	 */
 	public ListChatCompletionsParams {
 		Assert.isTrue(limit == null || limit >= 1, () -> "limit must be at least 1, was " + limit);

@@ -10,7 +10,8 @@ import org.springframework.util.Assert;
  * ListMessagesParams.builder().limit(50).order(SortOrder.DESC).build();
  * }</pre>
  *
- * @param after the id of the message after which the page starts, or {@code null} for the first page
+ * @param after the id of the message after which the page starts, or {@code null} for the
+ * first page
  * @param limit the page size (at least 1), or {@code null} for OpenAI's default (20)
  * @param order the order, or {@code null} for OpenAI's default (oldest first)
  */

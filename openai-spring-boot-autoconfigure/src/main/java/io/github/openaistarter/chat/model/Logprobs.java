@@ -34,7 +34,8 @@ public record Logprobs(@JsonProperty("content") @Nullable List<TokenLogprob> con
 	 * @param token the token
 	 * @param logprob its log probability
 	 * @param bytes its UTF-8 bytes, or {@code null}
-	 * @param topLogprobs the most likely tokens at this position, when {@code top_logprobs} was set
+	 * @param topLogprobs the most likely tokens at this position, when
+	 * {@code top_logprobs} was set
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record TokenLogprob(@JsonProperty("token") String token, @JsonProperty("logprob") double logprob,

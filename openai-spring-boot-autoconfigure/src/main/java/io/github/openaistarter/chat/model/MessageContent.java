@@ -13,8 +13,8 @@ import tools.jackson.databind.ValueDeserializer;
 import org.springframework.util.Assert;
 
 /**
- * The {@code content} of a message: either plain text or a list of {@link ContentPart}s. Sent as a JSON
- * string or array accordingly.
+ * The {@code content} of a message: either plain text or a list of {@link ContentPart}s.
+ * Sent as a JSON string or array accordingly.
  */
 final class MessageContent {
 
@@ -51,7 +51,8 @@ final class MessageContent {
 			List<ContentPart> parts = (List<ContentPart>) list;
 			return of(parts);
 		}
-		throw new IllegalArgumentException("content must be a String or a List<ContentPart>, not " + content.getClass());
+		throw new IllegalArgumentException(
+				"content must be a String or a List<ContentPart>, not " + content.getClass());
 	}
 
 	/** The value to serialize: the text, or the list of parts. */

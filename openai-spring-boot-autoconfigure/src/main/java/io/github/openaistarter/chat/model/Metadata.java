@@ -5,8 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules OpenAI applies to {@code metadata}, checked here before any request is sent: at most 16 pairs,
- * keys up to 64 characters, values up to 512 characters, no {@code null}s.
+ * The rules OpenAI applies to {@code metadata}, checked here before any request is sent:
+ * at most 16 pairs, keys up to 64 characters, values up to 512 characters, no
+ * {@code null}s.
  */
 public final class Metadata {
 

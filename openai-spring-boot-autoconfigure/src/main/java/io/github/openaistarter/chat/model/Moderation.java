@@ -9,9 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Moderation of a completion's input and output ({@code moderation}), when the request asked for it with
- * {@link ModerationOptions}:
- * <pre>{@code
+ * Moderation of a completion's input and output ({@code moderation}), when the request
+ * asked for it with {@link ModerationOptions}: <pre>{@code
  * Moderation moderation = completion.moderation();
  * if (moderation != null && moderation.output() != null && moderation.output().flagged()) {
  *     // withhold the answer

@@ -10,10 +10,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The moderation of a completion's input or output: results ({@code type: "moderation_results"}), or the error
- * that prevented moderation ({@code type: "error"}).
+ * The moderation of a completion's input or output: results
+ * ({@code type: "moderation_results"}), or the error that prevented moderation
+ * ({@code type: "error"}).
  *
- * @param type {@code moderation_results} or {@code error}, or a type this library does not know yet
+ * @param type {@code moderation_results} or {@code error}, or a type this library does
+ * not know yet
  * @param model the moderation model, for results
  * @param results the results, for results; empty otherwise
  * @param code the error code, for an error
@@ -42,7 +44,8 @@ public record ModerationOutcome(@JsonProperty("type") @Nullable String type,
 	}
 
 	/**
-	 * Whether moderation failed ({@code type: "error"}); see {@link #code()} and {@link #message()}.
+	 * Whether moderation failed ({@code type: "error"}); see {@link #code()} and
+	 * {@link #message()}.
 	 * @return whether this is an error
 	 */
 	public boolean isError() {

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param flagged whether any category flagged the content
  * @param categories category to whether the content is flagged under it
  * @param categoryScores category to its score
- * @param categoryAppliedInputTypes category to the input types ({@code text}, {@code image}) its score
- * reflects
+ * @param categoryAppliedInputTypes category to the input types ({@code text},
+ * {@code image}) its score reflects
  * @param additionalProperties fields this library does not model yet
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of a list: stored completions, or the messages of one.
- * Ask for the next page with {@code after(page.lastId())} while {@link #hasMore()}, or let the
- * {@code listAll} operations walk the pages for you.
+ * One page of a list: stored completions, or the messages of one. Ask for the next page
+ * with {@code after(page.lastId())} while {@link #hasMore()}, or let the {@code listAll}
+ * operations walk the pages for you.
  *
  * @param <T> the item type
  * @param object always {@code list}

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.util.Assert;
 
 /**
- * Predicted output ({@code prediction}): text the answer will mostly repeat, such as a file being edited,
- * which speeds generation up.
+ * Predicted output ({@code prediction}): text the answer will mostly repeat, such as a
+ * file being edited, which speeds generation up.
  *
  * @param type always {@code content}
  * @param content the predicted text, as a {@code String} or a {@code List<TextPart>}

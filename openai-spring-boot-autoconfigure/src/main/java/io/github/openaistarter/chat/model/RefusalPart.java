@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.util.Assert;
 
 /**
- * A refusal content part of an assistant message: {@code {"type": "refusal", "refusal": ...}}.
+ * A refusal content part of an assistant message: {@code {"type": "refusal", "refusal":
+ * ...}}.
  *
  * @param refusal the refusal text
  */

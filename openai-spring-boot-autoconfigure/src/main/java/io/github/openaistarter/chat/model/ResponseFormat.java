@@ -11,9 +11,8 @@ import io.github.openaistarter.schema.StrictSchemaRules;
 import org.springframework.util.Assert;
 
 /**
- * The format of the answer ({@code response_format}): text, any JSON object, or JSON following a schema
- * (structured outputs).
- * <pre>{@code
+ * The format of the answer ({@code response_format}): text, any JSON object, or JSON
+ * following a schema (structured outputs). <pre>{@code
  * ResponseFormat.jsonSchema("planet", Map.of("type", "object",
  *     "properties", Map.of("name", Map.of("type", "string")), "required", List.of("name"),
  *     "additionalProperties", false));
@@ -52,12 +51,14 @@ public record ResponseFormat(@JsonProperty("type") String type,
 	}
 
 	/**
-	 * JSON following a schema, strictly. To have the schema made from a Java type, and the answer read back
-	 * into it, use the operations' typed {@code create(request, Type.class)} instead.
+	 * JSON following a schema, strictly. To have the schema made from a Java type, and
+	 * the answer read back into it, use the operations' typed
+	 * {@code create(request, Type.class)} instead.
 	 * @param name the schema's name
 	 * @param schema the JSON Schema object
 	 * @return the format
-	 * @throws IllegalArgumentException if the schema breaks OpenAI's strict rules ({@link StrictSchemaRules})
+	 * @throws IllegalArgumentException if the schema breaks OpenAI's strict rules
+	 * ({@link StrictSchemaRules})
 	 */
 	public static ResponseFormat jsonSchema(String name, Map<String, Object> schema) {
 		return jsonSchema(new JsonSchema(name, null, schema, true));
@@ -78,11 +79,14 @@ public record ResponseFormat(@JsonProperty("type") String type,
 	 * @param name the name ({@code a-z A-Z 0-9 _ -}, up to 64 characters)
 	 * @param description what the format is for, or {@code null}
 	 * @param schema the JSON Schema object, or {@code null}
-	 * @param strict whether the answer must follow the schema exactly, or {@code null} for the default
+	 * @param strict whether the answer must follow the schema exactly, or {@code null}
+	 * for the default
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record JsonSchema(@JsonProperty("name") String name, @JsonProperty("description") @Nullable String description,
-			@JsonProperty("schema") @Nullable Map<String, Object> schema, @JsonProperty("strict") @Nullable Boolean strict) {
+	public record JsonSchema(@JsonProperty("name") String name,
+			@JsonProperty("description") @Nullable String description,
+			@JsonProperty("schema") @Nullable Map<String, Object> schema,
+			@JsonProperty("strict") @Nullable Boolean strict) {
 
 		/**
 		 * Creates a schema.
@@ -90,8 +94,8 @@ public record ResponseFormat(@JsonProperty("type") String type,
 		 * @param description the description
 		 * @param schema the schema
 		 * @param strict strict adherence
-		 * @throws IllegalArgumentException if {@code strict} is true and the schema breaks OpenAI's strict rules
-		 * ({@link StrictSchemaRules})
+		 * @throws IllegalArgumentException if {@code strict} is true and the schema
+		 * breaks OpenAI's strict rules ({@link StrictSchemaRules})
 		 */
 		public JsonSchema {
 			Assert.hasText(name, "schema name must not be empty");

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message of a stored completion, as listed by {@code listMessages}. The role is kept as sent: the
- * description says {@code assistant} but the API lists the input messages ({@code user}, {@code system},
- * ...), so any role is accepted.
+ * A message of a stored completion, as listed by {@code listMessages}. The role is kept
+ * as sent: the description says {@code assistant} but the API lists the input messages
+ * ({@code user}, {@code system}, ...), so any role is accepted.
  *
  * @param id the message id
  * @param role the author's role
@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param toolCalls the tool calls, empty when none
  * @param annotations annotations such as citations, empty when none
  * @param audio audio of an assistant answer, or {@code null}
- * @param functionCall the function call of the deprecated {@code functions} API, or {@code null}
+ * @param functionCall the function call of the deprecated {@code functions} API, or
+ * {@code null}
  * @param additionalProperties fields this library does not model yet
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * Streaming settings ({@code stream_options}), used by the stream operations.
  *
  * @param includeUsage send a last chunk with the token {@link Usage}
- * @param includeObfuscation pad chunks against side-channel attacks ({@code null} for the default, on)
+ * @param includeObfuscation pad chunks against side-channel attacks ({@code null} for the
+ * default, on)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StreamOptions(@JsonProperty("include_usage") @Nullable Boolean includeUsage,

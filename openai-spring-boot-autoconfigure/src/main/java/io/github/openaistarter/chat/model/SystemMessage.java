@@ -19,7 +19,8 @@ public final class SystemMessage extends ContentMessage {
 	}
 
 	@JsonCreator
-	static SystemMessage fromJson(@JsonProperty("content") @JsonDeserialize(using = MessageContent.Deserializer.class) Object content,
+	static SystemMessage fromJson(
+			@JsonProperty("content") @JsonDeserialize(using = MessageContent.Deserializer.class) Object content,
 			@JsonProperty("name") @Nullable String name) {
 		return new SystemMessage(MessageContent.from(content), name);
 	}

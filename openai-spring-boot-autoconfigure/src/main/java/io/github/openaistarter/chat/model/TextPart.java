@@ -15,7 +15,8 @@ import org.springframework.util.Assert;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TextPart(@JsonProperty("text") String text,
 		@JsonProperty("prompt_cache_breakpoint") @Nullable PromptCacheBreakpoint promptCacheBreakpoint)
-		implements ContentPart {
+		implements
+			ContentPart {
 
 	static final String TYPE = "text";
 

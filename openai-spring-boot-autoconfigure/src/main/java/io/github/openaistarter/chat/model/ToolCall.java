@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tool the assistant asked to call: a function ({@code type: "function"}) or a custom tool
- * ({@code type: "custom"}). Answer it with {@link ChatMessage#tool(String, String)} using its {@link #id()}.
+ * A tool the assistant asked to call: a function ({@code type: "function"}) or a custom
+ * tool ({@code type: "custom"}). Answer it with {@link ChatMessage#tool(String, String)}
+ * using its {@link #id()}.
  *
  * @param id the call id
  * @param type {@code function} or {@code custom}
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ToolCall(@JsonProperty("id") String id, @JsonProperty("type") String type,
-		@JsonProperty("function") @Nullable FunctionCall function, @JsonProperty("custom") @Nullable CustomToolCall custom) {
+		@JsonProperty("function") @Nullable FunctionCall function,
+		@JsonProperty("custom") @Nullable CustomToolCall custom) {
 
 	/**
 	 * A function call.

@@ -9,13 +9,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fragment of a tool call in a stream. The first fragment of a call has its id, type and function name;
- * later ones with the same {@link #index()} add pieces of the arguments (or of a custom tool's input).
+ * A fragment of a tool call in a stream. The first fragment of a call has its id, type
+ * and function name; later ones with the same {@link #index()} add pieces of the
+ * arguments (or of a custom tool's input).
  *
  * @param index which tool call of the choice this fragment belongs to
  * @param id the call id, in the first fragment
  * @param type {@code function}, in the first fragment
- * @param function the name (first fragment) and a piece of the arguments, for function calls
+ * @param function the name (first fragment) and a piece of the arguments, for function
+ * calls
  * @param custom the name (first fragment) and a piece of the input, for custom tool calls
  * @param additionalProperties fields this library does not model yet
  */

@@ -9,15 +9,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Which tool the model should call ({@code tool_choice}): none, any it likes, at least one, a named one, or
- * one of an allowed subset.
+ * Which tool the model should call ({@code tool_choice}): none, any it likes, at least
+ * one, a named one, or one of an allowed subset.
  */
 public final class ToolChoice {
 
 	/** Call no tool; answer with a message. */
 	public static final ToolChoice NONE = new ToolChoice("none");
 
-	/** Decide freely between answering and calling tools (the default when tools are given). */
+	/**
+	 * Decide freely between answering and calling tools (the default when tools are
+	 * given).
+	 */
 	public static final ToolChoice AUTO = new ToolChoice("auto");
 
 	/** Call one or more tools. */

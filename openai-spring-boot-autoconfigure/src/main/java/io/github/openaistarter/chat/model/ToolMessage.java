@@ -11,8 +11,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.util.Assert;
 
 /**
- * The result of a tool call ({@code role: "tool"}), answering the assistant's {@link ToolCall} with the same
- * id.
+ * The result of a tool call ({@code role: "tool"}), answering the assistant's
+ * {@link ToolCall} with the same id.
  */
 public final class ToolMessage implements ChatMessage {
 

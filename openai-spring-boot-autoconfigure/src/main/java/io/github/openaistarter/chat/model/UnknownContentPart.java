@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A content part of a type this library does not know yet, kept as it came so nothing is lost.
+ * A content part of a type this library does not know yet, kept as it came so nothing is
+ * lost.
  *
  * @param type the part type
  * @param properties the other fields of the part

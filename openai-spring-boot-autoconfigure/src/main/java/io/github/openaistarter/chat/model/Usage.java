@@ -78,8 +78,10 @@ public record Usage(@JsonProperty("prompt_tokens") long promptTokens,
 	 * @param reasoningTokens tokens the model spent reasoning
 	 * @param audioTokens audio output tokens
 	 * @param textTokens text output tokens
-	 * @param acceptedPredictionTokens tokens of a {@code prediction} that appeared in the answer
-	 * @param rejectedPredictionTokens tokens of a {@code prediction} that did not (still billed)
+	 * @param acceptedPredictionTokens tokens of a {@code prediction} that appeared in the
+	 * answer
+	 * @param rejectedPredictionTokens tokens of a {@code prediction} that did not (still
+	 * billed)
 	 * @param additionalProperties fields this library does not model yet
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)

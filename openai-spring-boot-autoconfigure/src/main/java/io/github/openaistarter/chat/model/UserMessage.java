@@ -19,7 +19,8 @@ public final class UserMessage extends ContentMessage {
 	}
 
 	@JsonCreator
-	static UserMessage fromJson(@JsonProperty("content") @JsonDeserialize(using = MessageContent.Deserializer.class) Object content,
+	static UserMessage fromJson(
+			@JsonProperty("content") @JsonDeserialize(using = MessageContent.Deserializer.class) Object content,
 			@JsonProperty("name") @Nullable String name) {
 		return new UserMessage(MessageContent.from(content), name);
 	}

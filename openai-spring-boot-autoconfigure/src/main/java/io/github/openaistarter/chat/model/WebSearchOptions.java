@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * Web search settings ({@code web_search_options}), for the search models.
  *
  * @param userLocation the user's approximate location, or {@code null}
- * @param searchContextSize how much context to retrieve: {@code low}, {@code medium} or {@code high}
+ * @param searchContextSize how much context to retrieve: {@code low}, {@code medium} or
+ * {@code high}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebSearchOptions(@JsonProperty("user_location") @Nullable UserLocation userLocation,

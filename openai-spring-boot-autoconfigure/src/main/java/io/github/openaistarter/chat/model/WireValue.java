@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Base of the enum-like wire values ({@link FinishReason}, {@link ServiceTier}, {@link ReasoningEffort},
- * {@link Verbosity}). The set is open: a value OpenAI adds later is read as it comes instead of failing, and
- * can be sent before this library names it.
+ * Base of the enum-like wire values ({@link FinishReason}, {@link ServiceTier},
+ * {@link ReasoningEffort}, {@link Verbosity}). The set is open: a value OpenAI adds later
+ * is read as it comes instead of failing, and can be sent before this library names it.
  */
 public abstract class WireValue {
 
@@ -34,8 +34,8 @@ public abstract class WireValue {
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return this == other || (other != null && other.getClass() == getClass()
-				&& ((WireValue) other).value.equals(this.value));
+		return this == other
+				|| (other != null && other.getClass() == getClass() && ((WireValue) other).value.equals(this.value));
 	}
 
 	@Override

@@ -18,17 +18,15 @@ import io.github.openaistarter.chat.model.ServiceTier;
 import io.github.openaistarter.chat.model.Usage;
 
 /**
- * Rebuilds the final {@link ChatCompletion} from the chunks of a stream: content and refusal text
- * concatenated, tool-call fragments merged by index, every choice, finish reasons, log probabilities and the
- * usage chunk.
- * <pre>{@code
+ * Rebuilds the final {@link ChatCompletion} from the chunks of a stream: content and
+ * refusal text concatenated, tool-call fragments merged by index, every choice, finish
+ * reasons, log probabilities and the usage chunk. <pre>{@code
  * ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
  * try (Stream<ChatCompletionChunk> chunks = chat.stream(request)) {
  *     chunks.forEach(chunk -> System.out.print(accumulator.add(chunk).text()));
  * }
  * messages.add(accumulator.toCompletion().message());
- * }</pre>
- * Not thread-safe: feed it the chunks of one stream, in order.
+ * }</pre> Not thread-safe: feed it the chunks of one stream, in order.
  */
 public final class ChatCompletionAccumulator {
 

@@ -91,8 +91,8 @@ final class ChoiceAccumulator {
 	}
 
 	/**
-	 * Merges the fragments of one tool call: a function's name and arguments, or a custom tool's name and
-	 * input.
+	 * Merges the fragments of one tool call: a function's name and arguments, or a custom
+	 * tool's name and input.
 	 */
 	private static final class ToolCallAccumulator {
 

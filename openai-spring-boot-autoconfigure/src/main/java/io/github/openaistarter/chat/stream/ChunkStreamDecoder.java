@@ -22,16 +22,16 @@ import io.github.openaistarter.core.Secrets;
 import org.springframework.core.io.buffer.DataBuffer;
 
 /**
- * Decodes the body of a streamed completion into {@link ChatCompletionChunk}s: {@code data: {chunk}} events
- * until {@code data: [DONE]}. An {@code error} event, or data whose {@code error} member is set (an object, or a
- * string as some compatible servers send), becomes an {@link OpenAiStreamException} with the server's message;
- * events with another name than {@code message} or {@code error} (an {@code event: done}) are skipped. A body
- * that ends before {@code [DONE]} is an {@link OpenAiStreamException} too, a cut stream never being a silent
- * success, unless every choice had finished or the usage chunk had come, as servers that omit {@code [DONE]}
- * end.
+ * Decodes the body of a streamed completion into {@link ChatCompletionChunk}s:
+ * {@code data: {chunk}} events until {@code data: [DONE]}. An {@code error} event, or
+ * data whose {@code error} member is set (an object, or a string as some compatible
+ * servers send), becomes an {@link OpenAiStreamException} with the server's message;
+ * events with another name than {@code message} or {@code error} (an {@code event: done})
+ * are skipped. A body that ends before {@code [DONE]} is an {@link OpenAiStreamException}
+ * too, a cut stream never being a silent success, unless every choice had finished or the
+ * usage chunk had come, as servers that omit {@code [DONE]} end.
  */
 public final class ChunkStreamDecoder {
-
 
 	private final JsonMapper jsonMapper;
 
@@ -74,23 +74,25 @@ public final class ChunkStreamDecoder {
 					}
 					ChatCompletionChunk chunk = read(call, metadata, event);
 					if (chunk.additionalProperties().get("error") != null) {
-						// the members a chunk does not model: the error, and a message beside it if the server sent one
-						sink.error(streamError(call, metadata, this.jsonMapper.valueToTree(chunk.additionalProperties()),
-								event));
+						// the members a chunk does not model: the error, and a message
+						// beside it if the server sent one
+						sink.error(streamError(call, metadata,
+								this.jsonMapper.valueToTree(chunk.additionalProperties()), event));
 						return;
 					}
 					end.saw(chunk);
 					sink.next(chunk);
 				})
 				.concatWith(Flux.defer(() -> end.isComplete() ? Flux.empty()
-						: Flux.error(new OpenAiStreamException(call.describe() + " stream ended before [DONE]; the answer"
-								+ " may be incomplete", OpenAiError.NONE, null, metadata.requestId()))));
+						: Flux.error(new OpenAiStreamException(
+								call.describe() + " stream ended before [DONE]; the answer" + " may be incomplete",
+								OpenAiError.NONE, null, metadata.requestId()))));
 		});
 	}
 
 	/**
-	 * What a stream has shown of its end: {@code [DONE]}, or (for servers that omit it) every choice finished or
-	 * the usage chunk, which comes last.
+	 * What a stream has shown of its end: {@code [DONE]}, or (for servers that omit it)
+	 * every choice finished or the usage chunk, which comes last.
 	 */
 	private static final class StreamEnd {
 
@@ -120,10 +122,14 @@ public final class ChunkStreamDecoder {
 
 	}
 
-	/** A stream that began and then failed to deliver its body (connection reset or closed mid-stream). */
+	/**
+	 * A stream that began and then failed to deliver its body (connection reset or closed
+	 * mid-stream).
+	 */
 	private static OpenAiStreamException cut(OpenAiCall call, ResponseMetadata metadata, Throwable ex) {
-		return new OpenAiStreamException(call.describe() + " stream was cut before [DONE]: " + Secrets.redact(
-				String.valueOf(ex.getMessage())), OpenAiError.NONE, ex, metadata.requestId());
+		return new OpenAiStreamException(
+				call.describe() + " stream was cut before [DONE]: " + Secrets.redact(String.valueOf(ex.getMessage())),
+				OpenAiError.NONE, ex, metadata.requestId());
 	}
 
 	private ChatCompletionChunk read(OpenAiCall call, ResponseMetadata metadata, ServerSentEvent event) {
@@ -131,14 +137,15 @@ public final class ChunkStreamDecoder {
 			return this.jsonMapper.readValue(event.data(), ChatCompletionChunk.class);
 		}
 		catch (JacksonException ex) {
-			throw new OpenAiDecodingException("Could not read a chunk of " + call.describe() + ": "
-					+ ex.getOriginalMessage(), ex, metadata.requestId());
+			throw new OpenAiDecodingException(
+					"Could not read a chunk of " + call.describe() + ": " + ex.getOriginalMessage(), ex,
+					metadata.requestId());
 		}
 	}
 
 	/**
-	 * The data of an event as JSON, or {@code null} when it is not JSON (an {@code error} event's data need not
-	 * be).
+	 * The data of an event as JSON, or {@code null} when it is not JSON (an {@code error}
+	 * event's data need not be).
 	 */
 	private @Nullable JsonNode readTree(ServerSentEvent event) {
 		try {

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One server-sent event: its optional {@code event} name and its {@code data}, as raw UTF-8 bytes so JSON can
- * be parsed without an intermediate string.
+ * One server-sent event: its optional {@code event} name and its {@code data}, as raw
+ * UTF-8 bytes so JSON can be parsed without an intermediate string.
  *
  * @param event the {@code event:} field, or {@code null}
  * @param data the {@code data:} lines joined with {@code \n}

@@ -12,25 +12,33 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * Splits a {@code text/event-stream} body into {@link ServerSentEvent}s, across buffer boundaries. Lines end
- * with LF or CRLF; {@code :} comments and fields other than {@code data} and {@code event} are skipped; an
- * event is dispatched at its blank line. At the end of the body, an event whose lines are complete but which
- * lacks its blank line is still dispatched (lenient servers end with {@code data: [DONE]\n}), while a line cut
- * off before its end is dropped. One instance per stream; not thread-safe.
+ * Splits a {@code text/event-stream} body into {@link ServerSentEvent}s, across buffer
+ * boundaries. Lines end with LF or CRLF; {@code :} comments and fields other than
+ * {@code data} and {@code event} are skipped; an event is dispatched at its blank line.
+ * At the end of the body, an event whose lines are complete but which lacks its blank
+ * line is still dispatched (lenient servers end with {@code data: [DONE]\n}), while a
+ * line cut off before its end is dropped. One instance per stream; not thread-safe.
  *
- * <p>Each buffer is copied once, in bulk, after the line it continues; lines are then read in place, so a
- * chunk costs one copy of its bytes and the copy of its data handed out.
+ * <p>
+ * Each buffer is copied once, in bulk, after the line it continues; lines are then read
+ * in place, so a chunk costs one copy of its bytes and the copy of its data handed out.
  */
 final class ServerSentEventParser {
 
-	/** The largest event accepted; a bigger one fails the stream rather than filling the memory. */
+	/**
+	 * The largest event accepted; a bigger one fails the stream rather than filling the
+	 * memory.
+	 */
 	static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
 
 	private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
 
 	private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
 
-	/** The bytes not yet split into lines: the start of a line that continues in the next buffer. */
+	/**
+	 * The bytes not yet split into lines: the start of a line that continues in the next
+	 * buffer.
+	 */
 	private byte[] pending = new byte[1024];
 
 	private int pendingLength;
@@ -76,7 +84,8 @@ final class ServerSentEventParser {
 	}
 
 	/**
-	 * Ends the body: dispatches an event whose lines are all complete but whose blank line never came.
+	 * Ends the body: dispatches an event whose lines are all complete but whose blank
+	 * line never came.
 	 * @return that event, or nothing
 	 */
 	List<ServerSentEvent> finish() {

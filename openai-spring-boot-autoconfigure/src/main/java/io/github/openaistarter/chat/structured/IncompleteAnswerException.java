@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import io.github.openaistarter.chat.model.FinishReason;
 
 /**
- * The answer stopped before its JSON was complete: the token limit was reached ({@code finish_reason: length};
- * raise {@code max_completion_tokens}) or a content filter cut it ({@code content_filter}).
+ * The answer stopped before its JSON was complete: the token limit was reached
+ * ({@code finish_reason: length}; raise {@code max_completion_tokens}) or a content
+ * filter cut it ({@code content_filter}).
  */
 public class IncompleteAnswerException extends StructuredAnswerException {
 
@@ -39,7 +40,8 @@ public class IncompleteAnswerException extends StructuredAnswerException {
 
 	/**
 	 * Why the answer stopped.
-	 * @return {@link FinishReason#LENGTH}, {@link FinishReason#CONTENT_FILTER} or another reason
+	 * @return {@link FinishReason#LENGTH}, {@link FinishReason#CONTENT_FILTER} or another
+	 * reason
 	 */
 	public FinishReason finishReason() {
 		return this.finishReason;

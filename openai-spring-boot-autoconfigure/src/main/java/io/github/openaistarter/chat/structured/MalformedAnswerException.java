@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import io.github.openaistarter.schema.TypeMismatchException;
 
 /**
- * The answer's JSON does not fit the requested type (a server that does not enforce the schema, or a type that
- * reads differently than its schema says). {@link #path()} names where.
+ * The answer's JSON does not fit the requested type (a server that does not enforce the
+ * schema, or a type that reads differently than its schema says). {@link #path()} names
+ * where.
  */
 public class MalformedAnswerException extends StructuredAnswerException {
 

@@ -3,8 +3,8 @@ package io.github.openaistarter.chat.structured;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The model refused to answer ({@code message.refusal} was set instead of the JSON), usually for safety
- * reasons. The refusal text is meant for the end user.
+ * The model refused to answer ({@code message.refusal} was set instead of the JSON),
+ * usually for safety reasons. The refusal text is meant for the end user.
  */
 public class RefusedAnswerException extends StructuredAnswerException {
 

@@ -11,8 +11,9 @@ import io.github.openaistarter.schema.TypeMismatchException;
 import org.springframework.util.Assert;
 
 /**
- * What a streamed structured answer has said so far (its first choice): the text, any refusal, why it stopped,
- * the request id; and the checks that end it. Shared by the readers of streamed answers; not thread-safe.
+ * What a streamed structured answer has said so far (its first choice): the text, any
+ * refusal, why it stopped, the request id; and the checks that end it. Shared by the
+ * readers of streamed answers; not thread-safe.
  */
 final class StreamedAnswer {
 
@@ -45,7 +46,8 @@ final class StreamedAnswer {
 	/**
 	 * Takes a chunk in.
 	 * @param chunk the chunk
-	 * @return the answer text it adds, or {@code null} when it adds none (or the model refuses)
+	 * @return the answer text it adds, or {@code null} when it adds none (or the model
+	 * refuses)
 	 */
 	@Nullable String add(ChatCompletionChunk chunk) {
 		String added = null;

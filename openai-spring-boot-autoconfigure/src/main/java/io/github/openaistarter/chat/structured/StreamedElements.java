@@ -11,18 +11,18 @@ import io.github.openaistarter.schema.TypeMismatchException;
 import org.springframework.util.Assert;
 
 /**
- * Reads the elements of a streamed structured answer's list as the chunks arrive: each element is handed out
- * the moment its JSON is complete, long before the answer ends. The operations' {@code streamList} methods use
- * it; one instance reads one stream (the first choice) and is not thread-safe.
- * <pre>{@code
+ * Reads the elements of a streamed structured answer's list as the chunks arrive: each
+ * element is handed out the moment its JSON is complete, long before the answer ends. The
+ * operations' {@code streamList} methods use it; one instance reads one stream (the first
+ * choice) and is not thread-safe. <pre>{@code
  * StreamedElements<Step> steps = StreamedElements.of(Step.class);
  * try (Stream<ChatCompletionChunk> chunks = chat.stream(StructuredOutput.listOf(Step.class).applyTo(request))) {
  *     chunks.forEach(chunk -> steps.add(chunk).forEach(this::show));
  * }
  * steps.finish();
- * }</pre>
- * The stream fails as a whole answer would: {@link RefusedAnswerException}, {@link IncompleteAnswerException}
- * (the elements completed before the cut were handed out) or {@link MalformedAnswerException}.
+ * }</pre> The stream fails as a whole answer would: {@link RefusedAnswerException},
+ * {@link IncompleteAnswerException} (the elements completed before the cut were handed
+ * out) or {@link MalformedAnswerException}.
  *
  * @param <E> the element type
  */
@@ -50,8 +50,9 @@ public final class StreamedElements<E> {
 	}
 
 	/**
-	 * Reads the elements of the list held by one property of a structured answer's root, for example the
-	 * {@code steps} of {@code record Plan(String goal, List<Step> steps)}.
+	 * Reads the elements of the list held by one property of a structured answer's root,
+	 * for example the {@code steps} of
+	 * {@code record Plan(String goal, List<Step> steps)}.
 	 * @param <E> the element type
 	 * @param output the answer's structured output
 	 * @param property the root property that holds the list
@@ -67,14 +68,16 @@ public final class StreamedElements<E> {
 	 * A copy of a request that asks for the structured answer these elements belong to.
 	 * @param request the request, with one choice ({@code n} unset or 1)
 	 * @return the request with the answer's {@code response_format}
-	 * @throws IllegalArgumentException if the request asks for several choices or has a response format
+	 * @throws IllegalArgumentException if the request asks for several choices or has a
+	 * response format
 	 */
 	public ChatCompletionRequest applyTo(ChatCompletionRequest request) {
 		return StreamedAnswer.applyTo(this.output, request);
 	}
 
 	/**
-	 * Reads a chunk with its response metadata, whose request id the exceptions then carry.
+	 * Reads a chunk with its response metadata, whose request id the exceptions then
+	 * carry.
 	 * @param chunk the chunk
 	 * @return the elements this chunk completed, often none
 	 * @throws MalformedAnswerException if the JSON so far cannot be the type's
@@ -101,7 +104,8 @@ public final class StreamedElements<E> {
 	}
 
 	/**
-	 * Ends the stream: checks that the answer was neither refused nor cut off, and that its JSON is complete.
+	 * Ends the stream: checks that the answer was neither refused nor cut off, and that
+	 * its JSON is complete.
 	 * @throws StructuredAnswerException if the answer was refused, cut off or malformed
 	 */
 	public void finish() {

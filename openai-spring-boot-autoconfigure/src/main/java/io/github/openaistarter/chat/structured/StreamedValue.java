@@ -13,22 +13,23 @@ import io.github.openaistarter.schema.TypeMismatchException;
 import org.springframework.util.Assert;
 
 /**
- * Reads a streamed structured answer into a value that grows as the chunks arrive, to show the answer while the
- * model writes it: each snapshot holds the properties complete so far and the string in progress; the others are
- * {@code null} (zero or {@code false} for primitives), as is an enum value not complete yet. The operations'
- * {@code streamPartial} methods use it; one instance reads one stream (the first choice) and is not thread-safe.
- * <pre>{@code
+ * Reads a streamed structured answer into a value that grows as the chunks arrive, to
+ * show the answer while the model writes it: each snapshot holds the properties complete
+ * so far and the string in progress; the others are {@code null} (zero or {@code false}
+ * for primitives), as is an enum value not complete yet. The operations'
+ * {@code streamPartial} methods use it; one instance reads one stream (the first choice)
+ * and is not thread-safe. <pre>{@code
  * StreamedValue<Planet> planet = StreamedValue.of(Planet.class);
  * try (Stream<ChatCompletionChunk> chunks = chat.stream(planet.applyTo(request))) {
  *     chunks.forEach(chunk -> { Planet soFar = planet.add(chunk); if (soFar != null) show(soFar); });
  * }
  * Planet whole = planet.finish();
- * }</pre>
- * A snapshot reads the answer so far again (the JSON text is tracked in one pass, but each snapshot parses it
- * whole), so for answers of many thousand characters prefer snapshots at a slower pace, or stream a list's
- * elements ({@link StreamedElements}). The whole answer, from {@link #finish()}, is read as strictly as a
- * non-streamed one and fails the same way: {@link RefusedAnswerException}, {@link IncompleteAnswerException} or
- * {@link MalformedAnswerException}.
+ * }</pre> A snapshot reads the answer so far again (the JSON text is tracked in one pass,
+ * but each snapshot parses it whole), so for answers of many thousand characters prefer
+ * snapshots at a slower pace, or stream a list's elements ({@link StreamedElements}). The
+ * whole answer, from {@link #finish()}, is read as strictly as a non-streamed one and
+ * fails the same way: {@link RefusedAnswerException}, {@link IncompleteAnswerException}
+ * or {@link MalformedAnswerException}.
  *
  * @param <T> the answer's type
  */
@@ -71,17 +72,19 @@ public final class StreamedValue<T> {
 	 * A copy of a request that asks for this answer.
 	 * @param request the request, with one choice ({@code n} unset or 1)
 	 * @return the request with the answer's {@code response_format}
-	 * @throws IllegalArgumentException if the request asks for several choices or has a response format
+	 * @throws IllegalArgumentException if the request asks for several choices or has a
+	 * response format
 	 */
 	public ChatCompletionRequest applyTo(ChatCompletionRequest request) {
 		return StreamedAnswer.applyTo(this.output, request);
 	}
 
 	/**
-	 * Reads a chunk with its response metadata, whose request id the exceptions then carry.
+	 * Reads a chunk with its response metadata, whose request id the exceptions then
+	 * carry.
 	 * @param chunk the chunk
-	 * @return the answer so far when this chunk changed it and the answer is not complete yet, else
-	 * {@code null}
+	 * @return the answer so far when this chunk changed it and the answer is not complete
+	 * yet, else {@code null}
 	 */
 	public @Nullable T add(OpenAiResponse<ChatCompletionChunk> chunk) {
 		this.answer.requestId(chunk.requestId());
@@ -91,9 +94,10 @@ public final class StreamedValue<T> {
 	/**
 	 * Reads a chunk.
 	 * @param chunk the chunk
-	 * @return the answer so far when this chunk changed it and the answer is not complete yet (the whole answer
-	 * comes from {@link #finish()}), else {@code null}
-	 * @throws MalformedAnswerException if the text so far cannot be the start of a JSON object
+	 * @return the answer so far when this chunk changed it and the answer is not complete
+	 * yet (the whole answer comes from {@link #finish()}), else {@code null}
+	 * @throws MalformedAnswerException if the text so far cannot be the start of a JSON
+	 * object
 	 */
 	public @Nullable T add(ChatCompletionChunk chunk) {
 		String content = this.answer.add(chunk);
@@ -117,7 +121,8 @@ public final class StreamedValue<T> {
 	/**
 	 * Ends the stream and reads the whole answer.
 	 * @return the answer
-	 * @throws StructuredAnswerException if the answer was refused, cut off or does not fit the type
+	 * @throws StructuredAnswerException if the answer was refused, cut off or does not
+	 * fit the type
 	 */
 	public T finish() {
 		this.answer.checkComplete();

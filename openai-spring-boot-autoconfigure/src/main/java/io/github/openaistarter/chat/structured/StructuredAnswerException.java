@@ -5,10 +5,10 @@ import org.jspecify.annotations.Nullable;
 import io.github.openaistarter.core.OpenAiException;
 
 /**
- * A completion arrived but its answer could not be read as the requested type. One of three reasons, each a
- * subtype: the model {@linkplain RefusedAnswerException refused}, the answer was
- * {@linkplain IncompleteAnswerException cut off}, or its JSON {@linkplain MalformedAnswerException does not fit}
- * the type.
+ * A completion arrived but its answer could not be read as the requested type. One of
+ * three reasons, each a subtype: the model {@linkplain RefusedAnswerException refused},
+ * the answer was {@linkplain IncompleteAnswerException cut off}, or its JSON
+ * {@linkplain MalformedAnswerException does not fit} the type.
  */
 public abstract class StructuredAnswerException extends OpenAiException {
 
@@ -30,7 +30,8 @@ public abstract class StructuredAnswerException extends OpenAiException {
 	}
 
 	/**
-	 * The answer's text as it arrived (the partial JSON of a cut-off answer, for example).
+	 * The answer's text as it arrived (the partial JSON of a cut-off answer, for
+	 * example).
 	 * @return the text, or {@code null} when the answer had none
 	 */
 	public @Nullable String text() {

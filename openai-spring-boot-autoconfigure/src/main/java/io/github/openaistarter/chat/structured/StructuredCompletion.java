@@ -14,7 +14,8 @@ import io.github.openaistarter.chat.model.ChatCompletion;
  * }</pre>
  *
  * @param <T> the answer's type
- * @param completion the completion as it arrived (id, usage, the assistant message with the JSON text)
+ * @param completion the completion as it arrived (id, usage, the assistant message with
+ * the JSON text)
  * @param values the answer of each choice, in the order of the choices
  */
 public record StructuredCompletion<T>(ChatCompletion completion, List<T> values) {

@@ -23,17 +23,18 @@ import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
 
 /**
- * A Java type as the answer of a completion: the strict {@code response_format} that asks for it, and the reading
- * of the answer back into it. Made once per type and cached. The operations' typed methods
- * ({@code chat.create(request, Planet.class)}) use it; use it directly for a completion obtained otherwise:
- * <pre>{@code
+ * A Java type as the answer of a completion: the strict {@code response_format} that asks
+ * for it, and the reading of the answer back into it. Made once per type and cached. The
+ * operations' typed methods ({@code chat.create(request, Planet.class)}) use it; use it
+ * directly for a completion obtained otherwise: <pre>{@code
  * StructuredOutput<Planet> planet = StructuredOutput.of(Planet.class);
  * ChatCompletion stored = chat.retrieve(id);
  * Planet answer = planet.read(stored).value();
- * }</pre>
- * Reading fails with a {@link StructuredAnswerException}: {@link RefusedAnswerException} when the model refused,
- * {@link IncompleteAnswerException} when the answer was cut off ({@code finish_reason} {@code length} or
- * {@code content_filter}), {@link MalformedAnswerException} when its JSON does not fit the type.
+ * }</pre> Reading fails with a {@link StructuredAnswerException}:
+ * {@link RefusedAnswerException} when the model refused,
+ * {@link IncompleteAnswerException} when the answer was cut off ({@code finish_reason}
+ * {@code length} or {@code content_filter}), {@link MalformedAnswerException} when its
+ * JSON does not fit the type.
  *
  * @param <T> the answer's type
  */
@@ -63,10 +64,11 @@ public final class StructuredOutput<T> {
 	/**
 	 * The answer as a record or class.
 	 * @param <T> the type
-	 * @param type the type; its root must have properties (OpenAI's strict schemas are objects)
+	 * @param type the type; its root must have properties (OpenAI's strict schemas are
+	 * objects)
 	 * @return the structured output
-	 * @throws IllegalArgumentException if the type's schema would break OpenAI's strict rules, naming the
-	 * property and the rule
+	 * @throws IllegalArgumentException if the type's schema would break OpenAI's strict
+	 * rules, naming the property and the rule
 	 */
 	@SuppressWarnings("unchecked")
 	public static <T> StructuredOutput<T> of(Class<T> type) {
@@ -74,11 +76,13 @@ public final class StructuredOutput<T> {
 	}
 
 	/**
-	 * The answer as a generic type, for example {@code new ParameterizedTypeReference<Page<Planet>>() {}}.
+	 * The answer as a generic type, for example {@code new
+	 * ParameterizedTypeReference<Page<Planet>>() {}}.
 	 * @param <T> the type
 	 * @param type the type
 	 * @return the structured output
-	 * @throws IllegalArgumentException if the type's schema would break OpenAI's strict rules
+	 * @throws IllegalArgumentException if the type's schema would break OpenAI's strict
+	 * rules
 	 */
 	@SuppressWarnings("unchecked")
 	public static <T> StructuredOutput<T> of(ParameterizedTypeReference<T> type) {
@@ -87,13 +91,15 @@ public final class StructuredOutput<T> {
 	}
 
 	/**
-	 * The answer as a list of a type: the schema's root is an object whose one property holds the list, since
-	 * strict schemas cannot be arrays at the root. Streamed, each element is handed out as soon as it is
-	 * complete ({@code chat.streamList(request, Step.class)}).
+	 * The answer as a list of a type: the schema's root is an object whose one property
+	 * holds the list, since strict schemas cannot be arrays at the root. Streamed, each
+	 * element is handed out as soon as it is complete
+	 * ({@code chat.streamList(request, Step.class)}).
 	 * @param <E> the element type
 	 * @param elementType the element type
 	 * @return the structured output
-	 * @throws IllegalArgumentException if the element type's schema would break OpenAI's strict rules
+	 * @throws IllegalArgumentException if the element type's schema would break OpenAI's
+	 * strict rules
 	 */
 	@SuppressWarnings("unchecked")
 	public static <E> StructuredOutput<List<E>> listOf(Class<E> elementType) {
@@ -134,7 +140,8 @@ public final class StructuredOutput<T> {
 	 * A copy of a request that asks for this type.
 	 * @param request the request
 	 * @return the request with this type's {@code response_format}
-	 * @throws IllegalArgumentException if the request already has a {@code response_format}
+	 * @throws IllegalArgumentException if the request already has a
+	 * {@code response_format}
 	 */
 	public ChatCompletionRequest applyTo(ChatCompletionRequest request) {
 		Assert.notNull(request, "request must not be null");
@@ -148,18 +155,20 @@ public final class StructuredOutput<T> {
 	 * Reads every choice of a completion.
 	 * @param completion the completion
 	 * @return the completion with one value per choice
-	 * @throws StructuredAnswerException if a choice was refused, cut off or does not fit the type
+	 * @throws StructuredAnswerException if a choice was refused, cut off or does not fit
+	 * the type
 	 */
 	public StructuredCompletion<T> read(ChatCompletion completion) {
 		return read(completion, null);
 	}
 
 	/**
-	 * Reads every choice of a completion that came with response metadata, whose request id the exceptions
-	 * carry.
+	 * Reads every choice of a completion that came with response metadata, whose request
+	 * id the exceptions carry.
 	 * @param response the completion and its metadata
 	 * @return the completion with one value per choice, and the same metadata
-	 * @throws StructuredAnswerException if a choice was refused, cut off or does not fit the type
+	 * @throws StructuredAnswerException if a choice was refused, cut off or does not fit
+	 * the type
 	 */
 	public OpenAiResponse<StructuredCompletion<T>> read(OpenAiResponse<ChatCompletion> response) {
 		return new OpenAiResponse<>(read(response.body(), response.requestId()), response.metadata());
@@ -214,16 +223,18 @@ public final class StructuredOutput<T> {
 	}
 
 	/**
-	 * Fails an answer, whole or streamed, that the model refused or that stopped before its JSON was complete.
+	 * Fails an answer, whole or streamed, that the model refused or that stopped before
+	 * its JSON was complete.
 	 * @param refusal the refusal text, empty or {@code null} when there was none
 	 * @param finishReason why the answer stopped
 	 * @param requestId the request id for the exception
 	 * @param text the answer's text for the exception
 	 * @throws RefusedAnswerException if there is a refusal
-	 * @throws IncompleteAnswerException if the answer stopped at the token limit or a content filter
+	 * @throws IncompleteAnswerException if the answer stopped at the token limit or a
+	 * content filter
 	 */
-	static void checkComplete(@Nullable String refusal, @Nullable FinishReason finishReason,
-			@Nullable String requestId, @Nullable String text) {
+	static void checkComplete(@Nullable String refusal, @Nullable FinishReason finishReason, @Nullable String requestId,
+			@Nullable String text) {
 		if (refusal != null && !refusal.isEmpty()) {
 			throw new RefusedAnswerException(refusal, requestId, text);
 		}

@@ -40,19 +40,18 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link OpenAiHealthContributorAutoConfiguration}: when the indicator is there, its name in the
- * health registry and endpoint, its groups and its properties.
+ * Tests for {@link OpenAiHealthContributorAutoConfiguration}: when the indicator is
+ * there, its name in the health registry and endpoint, its groups and its properties.
  */
 @Timeout(60)
 class OpenAiHealthContributorAutoConfigurationTests {
 
 	private static final String KEY = "sk-health-autoconfig-9753";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OpenAiHealthContributorAutoConfiguration.class,
-				OpenAiAutoConfiguration.class, WebClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(OpenAiHealthContributorAutoConfiguration.class, OpenAiAutoConfiguration.class,
+					WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+					HttpClientAutoConfiguration.class, CodecsAutoConfiguration.class));
 
 	private final ApplicationContextRunner withHealthEndpoint = this.runner
 		.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
@@ -186,12 +185,12 @@ class OpenAiHealthContributorAutoConfigurationTests {
 					assertThat(((IndicatedHealthDescriptor) main).getDetails()).containsEntry("model", "gpt-4o-mini");
 					HealthDescriptor named = endpoint.healthForPath("openai", "local");
 					assertThat(named.getStatus()).isEqualTo(Status.DOWN);
-					assertThat(((IndicatedHealthDescriptor) named).getDetails())
-						.containsEntry("model", "llama3.2")
+					assertThat(((IndicatedHealthDescriptor) named).getDetails()).containsEntry("model", "llama3.2")
 						.containsEntry("baseUrl", local.url("/v1").toString().replaceAll("/$", ""))
-						.hasEntrySatisfying("error", (error) -> assertThat(error.toString())
-							.contains("check openai.clients.local.api-key (or the openai.api-key it inherits)")
-							.doesNotContain(KEY));
+						.hasEntrySatisfying("error",
+								(error) -> assertThat(error.toString())
+									.contains("check openai.clients.local.api-key (or the openai.api-key it inherits)")
+									.doesNotContain(KEY));
 					assertThat(endpoint.healthForPath("openai").getStatus()).isEqualTo(Status.DOWN);
 				});
 		}

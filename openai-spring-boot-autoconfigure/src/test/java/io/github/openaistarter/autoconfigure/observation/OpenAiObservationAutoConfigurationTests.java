@@ -47,8 +47,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link OpenAiObservationAutoConfiguration} with Boot's observation and metrics auto-configurations,
- * calling a loopback server.
+ * Tests for {@link OpenAiObservationAutoConfiguration} with Boot's observation and
+ * metrics auto-configurations, calling a loopback server.
  */
 @Timeout(60)
 @ExtendWith(OutputCaptureExtension.class)
@@ -113,11 +113,14 @@ class OpenAiObservationAutoConfigurationTests {
 						String.valueOf(this.server.getPort()), "openai.client.name", "default", "error", "none")
 				.timer()
 				.count()).isOne();
-			assertThat(meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "input").summary().totalAmount())
+			assertThat(
+					meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "input").summary().totalAmount())
 				.isEqualTo(7.0);
-			assertThat(meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "output").summary().totalAmount())
+			assertThat(
+					meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "output").summary().totalAmount())
 				.isEqualTo(3.0);
-			assertThat(meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "cached").summary().totalAmount())
+			assertThat(
+					meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "cached").summary().totalAmount())
 				.isEqualTo(4.0);
 			assertThat(meters.get("gen_ai.client.token.usage")
 				.tag("gen_ai.token.type", "reasoning")
@@ -131,8 +134,9 @@ class OpenAiObservationAutoConfigurationTests {
 	void everyMeterCarriesTheNameOfTheClientThatCalled() throws IOException {
 		try (MockWebServer azure = new MockWebServer()) {
 			azure.start();
-			withServer().withPropertyValues("openai.clients.backup.base-url=" + azure.url("/openai/v1"),
-					"openai.clients.backup.provider=azure")
+			withServer()
+				.withPropertyValues("openai.clients.backup.base-url=" + azure.url("/openai/v1"),
+						"openai.clients.backup.provider=azure")
 				.run((context) -> {
 					answerOnce(context);
 					azure.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
@@ -143,7 +147,8 @@ class OpenAiObservationAutoConfigurationTests {
 						.create(List.of(ChatMessage.user("hello")))
 						.text()).isEqualTo("hi");
 					MeterRegistry meters = context.getBean(MeterRegistry.class);
-					assertThat(meters.get("gen_ai.client.operation").tag("openai.client.name", "default").timer().count())
+					assertThat(
+							meters.get("gen_ai.client.operation").tag("openai.client.name", "default").timer().count())
 						.isOne();
 					assertThat(meters.get("gen_ai.client.operation")
 						.tags("openai.client.name", "backup", "gen_ai.provider.name", "azure.ai.openai", "server.port",
@@ -184,10 +189,10 @@ class OpenAiObservationAutoConfigurationTests {
 	@Test
 	void callsWorkWithoutMicrometer() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(OpenAiObservationAutoConfiguration.class,
-					OpenAiAutoConfiguration.class, WebClientAutoConfiguration.class,
-					ReactiveHttpClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					CodecsAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(OpenAiObservationAutoConfiguration.class, OpenAiAutoConfiguration.class,
+							WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+							HttpClientAutoConfiguration.class, CodecsAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(ObservationRegistry.class, MeterRegistry.class))
 			.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + this.server.url("/v1"),
 					"openai.chat.model=gpt-4o-mini")
@@ -225,7 +230,8 @@ class OpenAiObservationAutoConfigurationTests {
 			answerOnce(context);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			assertThat(meters.find("gen_ai.client.operation").meters()).isEmpty();
-			assertThat(meters.get("custom.openai.calls").tags("team", "search", "op", "chat.completions.create")
+			assertThat(meters.get("custom.openai.calls")
+				.tags("team", "search", "op", "chat.completions.create")
 				.timer()
 				.count()).isOne();
 		});

@@ -22,8 +22,9 @@ import org.springframework.context.annotation.Lazy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@link ChatTools} bean: every bean's {@code @OpenAiTool} methods and every {@link ChatTool} bean, the
- * {@code openai.tools.*} settings, duplicates refused at startup, a user's bean winning.
+ * The {@link ChatTools} bean: every bean's {@code @OpenAiTool} methods and every
+ * {@link ChatTool} bean, the {@code openai.tools.*} settings, duplicates refused at
+ * startup, a user's bean winning.
  */
 class OpenAiToolsAutoConfigurationTests {
 

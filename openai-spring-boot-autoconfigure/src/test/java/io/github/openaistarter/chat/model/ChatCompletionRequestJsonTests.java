@@ -16,7 +16,8 @@ import io.github.openaistarter.core.OpenAiJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the JSON of {@link ChatCompletionRequest}, as written by {@link OpenAiJson#createMapper()}.
+ * Tests for the JSON of {@link ChatCompletionRequest}, as written by
+ * {@link OpenAiJson#createMapper()}.
  */
 class ChatCompletionRequestJsonTests {
 
@@ -95,25 +96,26 @@ class ChatCompletionRequestJsonTests {
 				.build())
 			.message(ToolMessage.of("call_9", List.of(ContentPart.text("result"))))
 			.build();
-		assertJson(request, """
-				{"messages": [
-				  {"role": "developer", "content": [{"type": "text", "text": "Dev part"}]},
-				  {"role": "system", "content": [{"type": "text", "text": "Long shared prefix",
-				    "prompt_cache_breakpoint": {"mode": "explicit"}}]},
-				  {"role": "user", "content": [
-				    {"type": "text", "text": "Describe these."},
-				    {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}},
-				    {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA", "detail": "high"}},
-				    {"type": "image_url", "image_url": {"url": "https://example.com/dog.png", "detail": "low"},
-				      "prompt_cache_breakpoint": {"mode": "explicit"}},
-				    {"type": "input_audio", "input_audio": {"data": "UklGRg==", "format": "wav"}},
-				    {"type": "file", "file": {"file_id": "file-123"}},
-				    {"type": "file", "file": {"filename": "report.pdf", "file_data": "data:application/pdf;base64,JVBERi0="}}
-				  ]},
-				  {"role": "assistant", "content": [{"type": "text", "text": "Partly"},
-				    {"type": "refusal", "refusal": "I cannot describe faces"}]},
-				  {"role": "tool", "tool_call_id": "call_9", "content": [{"type": "text", "text": "result"}]}
-				]}""");
+		assertJson(request,
+				"""
+						{"messages": [
+						  {"role": "developer", "content": [{"type": "text", "text": "Dev part"}]},
+						  {"role": "system", "content": [{"type": "text", "text": "Long shared prefix",
+						    "prompt_cache_breakpoint": {"mode": "explicit"}}]},
+						  {"role": "user", "content": [
+						    {"type": "text", "text": "Describe these."},
+						    {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}},
+						    {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA", "detail": "high"}},
+						    {"type": "image_url", "image_url": {"url": "https://example.com/dog.png", "detail": "low"},
+						      "prompt_cache_breakpoint": {"mode": "explicit"}},
+						    {"type": "input_audio", "input_audio": {"data": "UklGRg==", "format": "wav"}},
+						    {"type": "file", "file": {"file_id": "file-123"}},
+						    {"type": "file", "file": {"filename": "report.pdf", "file_data": "data:application/pdf;base64,JVBERi0="}}
+						  ]},
+						  {"role": "assistant", "content": [{"type": "text", "text": "Partly"},
+						    {"type": "refusal", "refusal": "I cannot describe faces"}]},
+						  {"role": "tool", "tool_call_id": "call_9", "content": [{"type": "text", "text": "result"}]}
+						]}""");
 	}
 
 	@Test
@@ -139,17 +141,18 @@ class ChatCompletionRequestJsonTests {
 			.tool(Tool.custom(new CustomToolDefinition("notes", null, CustomToolDefinition.Format.text())))
 			.tool(Tool.custom(new CustomToolDefinition("free", null, null)))
 			.build();
-		assertJson(request, """
-				{"messages": [{"role": "user", "content": "Hi"}], "tools": [
-				  {"type": "function", "function": {"name": "get_weather", "description": "Current weather",
-				    "parameters": {"type": "object", "properties": {"city": {"type": "string"}},
-				      "required": ["city"], "additionalProperties": false}, "strict": true}},
-				  {"type": "function", "function": {"name": "ping"}},
-				  {"type": "custom", "custom": {"name": "sql", "description": "Runs read-only SQL",
-				    "format": {"type": "grammar", "grammar": {"definition": "start: \\"SELECT\\" NAME", "syntax": "lark"}}}},
-				  {"type": "custom", "custom": {"name": "notes", "format": {"type": "text"}}},
-				  {"type": "custom", "custom": {"name": "free"}}
-				]}""");
+		assertJson(request,
+				"""
+						{"messages": [{"role": "user", "content": "Hi"}], "tools": [
+						  {"type": "function", "function": {"name": "get_weather", "description": "Current weather",
+						    "parameters": {"type": "object", "properties": {"city": {"type": "string"}},
+						      "required": ["city"], "additionalProperties": false}, "strict": true}},
+						  {"type": "function", "function": {"name": "ping"}},
+						  {"type": "custom", "custom": {"name": "sql", "description": "Runs read-only SQL",
+						    "format": {"type": "grammar", "grammar": {"definition": "start: \\"SELECT\\" NAME", "syntax": "lark"}}}},
+						  {"type": "custom", "custom": {"name": "notes", "format": {"type": "text"}}},
+						  {"type": "custom", "custom": {"name": "free"}}
+						]}""");
 	}
 
 	@Test
@@ -183,8 +186,8 @@ class ChatCompletionRequestJsonTests {
 				ResponseFormat.jsonSchema(new ResponseFormat.JsonSchema("answer", "An answer", null, false)), """
 						{"type": "json_schema", "json_schema": {"name": "answer", "description": "An answer",
 						  "strict": false}}""");
-		assertField("response_format", ResponseFormat.jsonSchema(new ResponseFormat.JsonSchema("bare", null, null, null)),
-				"""
+		assertField("response_format",
+				ResponseFormat.jsonSchema(new ResponseFormat.JsonSchema("bare", null, null, null)), """
 						{"type": "json_schema", "json_schema": {"name": "bare"}}""");
 	}
 
@@ -206,8 +209,8 @@ class ChatCompletionRequestJsonTests {
 	void predictionIsWrittenAsStringOrParts() throws Exception {
 		assertField("prediction", Prediction.content("class Foo {}"), """
 				{"type": "content", "content": "class Foo {}"}""");
-		assertField("prediction",
-				Prediction.content(List.of(ContentPart.text("class Foo {"), ContentPart.text("}"))), """
+		assertField("prediction", Prediction.content(List.of(ContentPart.text("class Foo {"), ContentPart.text("}"))),
+				"""
 						{"type": "content", "content": [{"type": "text", "text": "class Foo {"},
 						  {"type": "text", "text": "}"}]}""");
 	}
@@ -215,8 +218,10 @@ class ChatCompletionRequestJsonTests {
 	@Test
 	void webSearchOptionsAreWritten() throws Exception {
 		assertField("web_search_options",
-				new WebSearchOptions(WebSearchOptions.UserLocation
-					.approximate(new WebSearchOptions.ApproximateLocation("GB", null, "London", "Europe/London")), "low"),
+				new WebSearchOptions(
+						WebSearchOptions.UserLocation.approximate(
+								new WebSearchOptions.ApproximateLocation("GB", null, "London", "Europe/London")),
+						"low"),
 				"""
 						{"user_location": {"type": "approximate", "approximate": {"country": "GB", "city": "London",
 						  "timezone": "Europe/London"}}, "search_context_size": "low"}""");
@@ -232,7 +237,10 @@ class ChatCompletionRequestJsonTests {
 
 	@Test
 	void stopIsWrittenAsStringOrList() throws Exception {
-		ChatCompletionRequest single = ChatCompletionRequest.builder().message(ChatMessage.user("Hi")).stop("END").build();
+		ChatCompletionRequest single = ChatCompletionRequest.builder()
+			.message(ChatMessage.user("Hi"))
+			.stop("END")
+			.build();
 		assertJson(single, """
 				{"messages": [{"role": "user", "content": "Hi"}], "stop": "END"}""");
 		ChatCompletionRequest list = ChatCompletionRequest.builder()
@@ -271,8 +279,9 @@ class ChatCompletionRequestJsonTests {
 			.reasoningEffort(ReasoningEffort.HIGH)
 			.verbosity(Verbosity.LOW)
 			.parallelToolCalls(false)
-			.moderation(new ModerationOptions("omni-moderation-latest", new ModerationOptions.Policy(
-					new ModerationOptions.Mode("block"), new ModerationOptions.Mode("score"))))
+			.moderation(new ModerationOptions("omni-moderation-latest",
+					new ModerationOptions.Policy(new ModerationOptions.Mode("block"),
+							new ModerationOptions.Mode("score"))))
 			.extraBody("custom_flag", Map.of("level", 3))
 			.build();
 		assertJson(request, """
@@ -358,7 +367,8 @@ class ChatCompletionRequestJsonTests {
 
 	@Test
 	void applicationNamingStrategyAndAlwaysInclusionDoNotChangeTheWireFormat() throws Exception {
-		JsonMapper application = applicationMapper(PropertyNamingStrategies.UPPER_CAMEL_CASE, JsonInclude.Include.ALWAYS);
+		JsonMapper application = applicationMapper(PropertyNamingStrategies.UPPER_CAMEL_CASE,
+				JsonInclude.Include.ALWAYS);
 		ChatCompletionRequest request = everything();
 		String expected = this.mapper.writeValueAsString(request);
 		String actual = application.writeValueAsString(request);
@@ -372,7 +382,8 @@ class ChatCompletionRequestJsonTests {
 
 	@Test
 	void applicationSnakeCaseAndNonDefaultInclusionDoNotChangeTheWireFormat() throws Exception {
-		JsonMapper application = applicationMapper(PropertyNamingStrategies.SNAKE_CASE, JsonInclude.Include.NON_DEFAULT);
+		JsonMapper application = applicationMapper(PropertyNamingStrategies.SNAKE_CASE,
+				JsonInclude.Include.NON_DEFAULT);
 		ChatCompletionRequest request = everything();
 		JSONAssert.assertEquals(this.mapper.writeValueAsString(request), application.writeValueAsString(request),
 				JSONCompareMode.STRICT);
@@ -388,7 +399,8 @@ class ChatCompletionRequestJsonTests {
 	}
 
 	/**
-	 * A mapper configured the way Spring Boot applies {@code spring.jackson.property-naming-strategy} and
+	 * A mapper configured the way Spring Boot applies
+	 * {@code spring.jackson.property-naming-strategy} and
 	 * {@code spring.jackson.default-property-inclusion}.
 	 */
 	private static JsonMapper applicationMapper(PropertyNamingStrategy naming, JsonInclude.Include inclusion) {
@@ -468,8 +480,8 @@ class ChatCompletionRequestJsonTests {
 			case "moderation" -> builder.moderation((ModerationOptions) value);
 			default -> throw new IllegalArgumentException(name);
 		}
-		assertJson(builder.build(), "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"" + name + "\": "
-				+ expectedValue + "}");
+		assertJson(builder.build(),
+				"{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"" + name + "\": " + expectedValue + "}");
 	}
 
 	private void assertJson(ChatCompletionRequest request, String expected) throws Exception {

@@ -58,7 +58,8 @@ class ChatCompletionRequestTests {
 	@Test
 	void builderRefusesInvalidValues() {
 		ChatCompletionRequest.Builder builder = ChatCompletionRequest.builder();
-		assertThatIllegalArgumentException().isThrownBy(() -> builder.model(" ")).withMessage("model must not be blank");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.model(" "))
+			.withMessage("model must not be blank");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.n(0)).withMessage("n must be at least 1");
 		List<ChatMessage> withNull = new ArrayList<>();
 		withNull.add(null);
@@ -90,7 +91,8 @@ class ChatCompletionRequestTests {
 			.tool(Tool.function("f", null, null))
 			.tool(Tool.function("g", null, null))
 			.build();
-		assertThat(request.get("tools")).isEqualTo(List.of(Tool.function("f", null, null), Tool.function("g", null, null)));
+		assertThat(request.get("tools"))
+			.isEqualTo(List.of(Tool.function("f", null, null), Tool.function("g", null, null)));
 	}
 
 	@Test

@@ -33,10 +33,9 @@ class ChatMessageJsonTests {
 	void developerMessageRoundTrips() throws Exception {
 		assertRoundTrip(ChatMessage.developer("Follow the house style."),
 				"{\"role\": \"developer\", \"content\": \"Follow the house style.\"}");
-		assertRoundTrip(DeveloperMessage.of(List.of(ContentPart.text("a"), ContentPart.text("b"))).withName("ops"),
-				"""
-						{"role": "developer", "name": "ops", "content": [{"type": "text", "text": "a"},
-						  {"type": "text", "text": "b"}]}""");
+		assertRoundTrip(DeveloperMessage.of(List.of(ContentPart.text("a"), ContentPart.text("b"))).withName("ops"), """
+				{"role": "developer", "name": "ops", "content": [{"type": "text", "text": "a"},
+				  {"type": "text", "text": "b"}]}""");
 	}
 
 	@Test
@@ -52,9 +51,11 @@ class ChatMessageJsonTests {
 	void userMessageRoundTrips() throws Exception {
 		assertRoundTrip(ChatMessage.user("Hi").withName("alice"),
 				"{\"role\": \"user\", \"content\": \"Hi\", \"name\": \"alice\"}");
-		assertRoundTrip(ChatMessage.user(ContentPart.text("What is this?"),
-				ContentPart.imageUrl("https://e.x/a.png", "low"), ContentPart.inputAudio("UklGRg==", "mp3"),
-				ContentPart.fileId("file-1"), ContentPart.fileData("a.pdf", "data:application/pdf;base64,JVBE")), """
+		assertRoundTrip(
+				ChatMessage.user(ContentPart.text("What is this?"), ContentPart.imageUrl("https://e.x/a.png", "low"),
+						ContentPart.inputAudio("UklGRg==", "mp3"), ContentPart.fileId("file-1"),
+						ContentPart.fileData("a.pdf", "data:application/pdf;base64,JVBE")),
+				"""
 						{"role": "user", "content": [
 						  {"type": "text", "text": "What is this?"},
 						  {"type": "image_url", "image_url": {"url": "https://e.x/a.png", "detail": "low"}},
@@ -86,11 +87,12 @@ class ChatMessageJsonTests {
 			.toolCall(new ToolCall("call_2", "custom", null, new CustomToolCall("sql", "SELECT 1")))
 			.functionCall(new FunctionCall("legacy", "{}"))
 			.build();
-		assertRoundTrip(message, """
-				{"role": "assistant", "tool_calls": [
-				  {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": "{\\"city\\":\\"Paris\\"}"}},
-				  {"id": "call_2", "type": "custom", "custom": {"name": "sql", "input": "SELECT 1"}}
-				], "function_call": {"name": "legacy", "arguments": "{}"}}""");
+		assertRoundTrip(message,
+				"""
+						{"role": "assistant", "tool_calls": [
+						  {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": "{\\"city\\":\\"Paris\\"}"}},
+						  {"id": "call_2", "type": "custom", "custom": {"name": "sql", "input": "SELECT 1"}}
+						], "function_call": {"name": "legacy", "arguments": "{}"}}""");
 		assertThat(message.content()).isNull();
 		assertThat(message.text()).isEmpty();
 	}

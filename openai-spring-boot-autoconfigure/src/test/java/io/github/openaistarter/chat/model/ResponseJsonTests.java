@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for reading the answers of the API: {@link ChatCompletion}, {@link ChatCompletionChunk}, {@link Page},
- * {@link StoredMessage} and {@link ChatCompletionDeleted}.
+ * Tests for reading the answers of the API: {@link ChatCompletion},
+ * {@link ChatCompletionChunk}, {@link Page}, {@link StoredMessage} and
+ * {@link ChatCompletionDeleted}.
  */
 class ResponseJsonTests {
 
@@ -108,9 +109,10 @@ class ResponseJsonTests {
 		Logprobs logprobs = this.mapper.readValue(COMPLETION, ChatCompletion.class).choice().logprobs();
 		assertThat(logprobs).isNotNull();
 		assertThat(logprobs.refusal()).isNull();
-		assertThat(logprobs.content()).containsExactly(new Logprobs.TokenLogprob("Hello", -0.31,
-				List.of(72, 101, 108, 108, 111), List.of(new Logprobs.TopLogprob("Hello", -0.31, List.of(72, 101, 108, 108, 111)),
-						new Logprobs.TopLogprob("Hi", -1.5, null))));
+		assertThat(logprobs.content())
+			.containsExactly(new Logprobs.TokenLogprob("Hello", -0.31, List.of(72, 101, 108, 108, 111),
+					List.of(new Logprobs.TopLogprob("Hello", -0.31, List.of(72, 101, 108, 108, 111)),
+							new Logprobs.TopLogprob("Hi", -1.5, null))));
 	}
 
 	@Test
@@ -177,12 +179,13 @@ class ResponseJsonTests {
 
 	@Test
 	void completionWithToolCallsIsRead() {
-		ChatCompletion completion = this.mapper.readValue("""
-				{"id": "chatcmpl-2", "object": "chat.completion", "created": 1, "model": "gpt-4.1",
-				  "choices": [{"index": 0, "finish_reason": "tool_calls", "logprobs": null,
-				    "message": {"role": "assistant", "content": null, "tool_calls": [
-				      {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": "{\\"city\\":\\"Paris\\"}"}},
-				      {"id": "call_2", "type": "custom", "custom": {"name": "sql", "input": "SELECT 1"}}]}}]}""",
+		ChatCompletion completion = this.mapper.readValue(
+				"""
+						{"id": "chatcmpl-2", "object": "chat.completion", "created": 1, "model": "gpt-4.1",
+						  "choices": [{"index": 0, "finish_reason": "tool_calls", "logprobs": null,
+						    "message": {"role": "assistant", "content": null, "tool_calls": [
+						      {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": "{\\"city\\":\\"Paris\\"}"}},
+						      {"id": "call_2", "type": "custom", "custom": {"name": "sql", "input": "SELECT 1"}}]}}]}""",
 				ChatCompletion.class);
 		assertThat(completion.choice().finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
 		assertThat(completion.message().content()).isNull();
@@ -278,8 +281,8 @@ class ResponseJsonTests {
 		assertThat(chunk.text()).isEqualTo("Hel");
 		assertThat(chunk.choices()).containsExactly(new ChunkChoice(0,
 				new ChunkDelta("assistant", "Hel", null,
-						List.of(new ToolCallDelta(0, "call_1", "function", new FunctionCall("get_weather", "{\"ci"), null,
-								Map.of("call_extra", "x"))),
+						List.of(new ToolCallDelta(0, "call_1", "function", new FunctionCall("get_weather", "{\"ci"),
+								null, Map.of("call_extra", "x"))),
 						null, Map.of("delta_extra", true)),
 				null, null, Map.of("choice_extra", 1)));
 	}
@@ -301,7 +304,8 @@ class ResponseJsonTests {
 				{"id": "chatcmpl-7", "object": "chat.completion.chunk", "created": 1, "model": "gpt-4.1",
 				  "choices": [{"index": 1, "finish_reason": "stop"}, {"index": 2, "delta": {"tool_calls": null}}]}""",
 				ChatCompletionChunk.class);
-		assertThat(chunk.choices()).containsExactly(new ChunkChoice(1, ChunkDelta.EMPTY, FinishReason.STOP, null, Map.of()),
+		assertThat(chunk.choices()).containsExactly(
+				new ChunkChoice(1, ChunkDelta.EMPTY, FinishReason.STOP, null, Map.of()),
 				new ChunkChoice(2, ChunkDelta.EMPTY, null, null, Map.of()));
 		assertThat(chunk.text()).isEmpty();
 		ChatCompletionChunk nullChoices = this.mapper.readValue("""

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for the open enums: {@link FinishReason}, {@link ServiceTier}, {@link ReasoningEffort} and
- * {@link Verbosity}.
+ * Tests for the open enums: {@link FinishReason}, {@link ServiceTier},
+ * {@link ReasoningEffort} and {@link Verbosity}.
  */
 class WireValueTests {
 

@@ -47,9 +47,9 @@ class ChatCompletionAccumulatorTests {
 		add("""
 				{"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}""");
 		ChatCompletion completion = this.accumulator.toCompletion();
-		assertThat(completion.choices()).containsExactly(new Choice(0,
-				AssistantMessage.builder().content("Hello").refusal("I cannot.").build(), FinishReason.STOP, null,
-				Map.of()));
+		assertThat(completion.choices())
+			.containsExactly(new Choice(0, AssistantMessage.builder().content("Hello").refusal("I cannot.").build(),
+					FinishReason.STOP, null, Map.of()));
 		assertThat(completion.text()).isEqualTo("Hello");
 	}
 
@@ -265,8 +265,7 @@ class ChatCompletionAccumulatorTests {
 		Flux<ChatCompletionChunk> chunks = Flux.just(chunk("""
 				{"choices": [{"index": 0, "delta": {"content": "Hel"}}]}"""))
 			.concatWith(Flux.error(new IllegalStateException("cut")));
-		StepVerifier.create(ChatCompletionAccumulator.accumulate(chunks))
-			.verifyErrorMessage("cut");
+		StepVerifier.create(ChatCompletionAccumulator.accumulate(chunks)).verifyErrorMessage("cut");
 	}
 
 	@Test
@@ -285,8 +284,8 @@ class ChatCompletionAccumulatorTests {
 	}
 
 	/**
-	 * Reads a chunk, with the {@code id}, {@code object}, {@code created} and {@code model} of a stream unless
-	 * the JSON has them.
+	 * Reads a chunk, with the {@code id}, {@code object}, {@code created} and
+	 * {@code model} of a stream unless the JSON has them.
 	 */
 	private static ChatCompletionChunk chunk(String json) {
 		ObjectNode node = (ObjectNode) MAPPER.readTree(json);

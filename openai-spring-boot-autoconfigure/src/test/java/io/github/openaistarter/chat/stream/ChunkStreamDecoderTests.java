@@ -65,21 +65,17 @@ class ChunkStreamDecoderTests {
 
 	@Test
 	void chunksAreDecodedUntilDone() {
-		StepVerifier.create(decode(FIRST + SECOND + USAGE + DONE))
-			.assertNext((chunk) -> {
-				assertThat(chunk.id()).isEqualTo("chatcmpl-1");
-				assertThat(chunk.text()).isEqualTo("Hel");
-				assertThat(chunk.choices().get(0).delta().role()).isEqualTo("assistant");
-			})
-			.assertNext((chunk) -> {
-				assertThat(chunk.text()).isEqualTo("lo");
-				assertThat(chunk.choices().get(0).finishReason()).isEqualTo(FinishReason.STOP);
-			})
-			.assertNext((chunk) -> {
-				assertThat(chunk.choices()).isEmpty();
-				assertThat(chunk.usage()).isEqualTo(new Usage(3, 2, 5, null, null, Map.of()));
-			})
-			.verifyComplete();
+		StepVerifier.create(decode(FIRST + SECOND + USAGE + DONE)).assertNext((chunk) -> {
+			assertThat(chunk.id()).isEqualTo("chatcmpl-1");
+			assertThat(chunk.text()).isEqualTo("Hel");
+			assertThat(chunk.choices().get(0).delta().role()).isEqualTo("assistant");
+		}).assertNext((chunk) -> {
+			assertThat(chunk.text()).isEqualTo("lo");
+			assertThat(chunk.choices().get(0).finishReason()).isEqualTo(FinishReason.STOP);
+		}).assertNext((chunk) -> {
+			assertThat(chunk.choices()).isEmpty();
+			assertThat(chunk.usage()).isEqualTo(new Usage(3, 2, 5, null, null, Map.of()));
+		}).verifyComplete();
 	}
 
 	@Test
@@ -197,21 +193,17 @@ class ChunkStreamDecoderTests {
 
 	@Test
 	void streamEndingWithoutDoneBeforeAChoiceFinishedFails() {
-		StepVerifier.create(decode(FIRST))
-			.expectNextCount(1)
-			.verifyErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(OpenAiStreamException.class)
-					.hasMessage("POST /chat/completions stream ended before [DONE]; the answer may be incomplete");
-				assertThat(((OpenAiStreamException) ex).error()).isSameAs(OpenAiError.NONE);
-				assertThat(((OpenAiStreamException) ex).requestId()).isEqualTo("req_stream");
-			});
+		StepVerifier.create(decode(FIRST)).expectNextCount(1).verifyErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(OpenAiStreamException.class)
+				.hasMessage("POST /chat/completions stream ended before [DONE]; the answer may be incomplete");
+			assertThat(((OpenAiStreamException) ex).error()).isSameAs(OpenAiError.NONE);
+			assertThat(((OpenAiStreamException) ex).requestId()).isEqualTo("req_stream");
+		});
 	}
 
 	@Test
 	void streamCutInsideTheDoneEventFails() {
-		StepVerifier.create(decode(FIRST + "data: [DO"))
-			.expectNextCount(1)
-			.verifyError(OpenAiStreamException.class);
+		StepVerifier.create(decode(FIRST + "data: [DO")).expectNextCount(1).verifyError(OpenAiStreamException.class);
 	}
 
 	@Test
@@ -246,8 +238,7 @@ class ChunkStreamDecoderTests {
 	}
 
 	private Flux<ChatCompletionChunk> decode(String body) {
-		return this.decoder.decode(this.call, this.metadata,
-				Flux.just(buffer(body.getBytes(StandardCharsets.UTF_8))));
+		return this.decoder.decode(this.call, this.metadata, Flux.just(buffer(body.getBytes(StandardCharsets.UTF_8))));
 	}
 
 	private static DataBuffer buffer(byte[] bytes) {

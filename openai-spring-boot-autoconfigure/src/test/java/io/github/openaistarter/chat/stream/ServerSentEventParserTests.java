@@ -149,7 +149,8 @@ class ServerSentEventParserTests {
 	@Test
 	void blankLinesWithoutDataDispatchNothing() {
 		assertThat(parse("\n\n\r\n")).isEmpty();
-		assertThat(parse("event: lonely\n\ndata: x\n\n")).extracting(ServerSentEvent::event).containsExactly((String) null);
+		assertThat(parse("event: lonely\n\ndata: x\n\n")).extracting(ServerSentEvent::event)
+			.containsExactly((String) null);
 	}
 
 	@Test

@@ -60,7 +60,8 @@ class StructuredOutputTests {
 	@Test
 	void aCutOffAnswerFailsWithTheFinishReasonAndThePartialText() {
 		assertThatExceptionOfType(IncompleteAnswerException.class)
-			.isThrownBy(() -> StructuredOutput.of(City.class).read(completion(choice(0, "{\"name\":\"Ly", null, "length"))))
+			.isThrownBy(
+					() -> StructuredOutput.of(City.class).read(completion(choice(0, "{\"name\":\"Ly", null, "length"))))
 			.satisfies((ex) -> {
 				assertThat(ex.finishReason()).isEqualTo(FinishReason.LENGTH);
 				assertThat(ex.text()).isEqualTo("{\"name\":\"Ly");
@@ -115,8 +116,9 @@ class StructuredOutputTests {
 		refused.add(chunk(null, " help.", "stop"));
 		assertThatExceptionOfType(RefusedAnswerException.class).isThrownBy(refused::finish)
 			.satisfies((ex) -> assertThat(ex.refusal()).isEqualTo("I can't help."));
-		assertThatIllegalArgumentException().isThrownBy(() -> StreamedElements.of(City.class)
-			.applyTo(ChatCompletionRequest.builder().message(ChatMessage.user("x")).n(2).build()))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> StreamedElements.of(City.class)
+				.applyTo(ChatCompletionRequest.builder().message(ChatMessage.user("x")).n(2).build()))
 			.withMessageContaining("reads one choice");
 	}
 
@@ -153,15 +155,17 @@ class StructuredOutputTests {
 	}
 
 	private static String choice(int index, String content, String refusal, String finishReason) {
-		return "{\"index\":" + index + ",\"message\":{\"role\":\"assistant\",\"content\":" + JSON.writeValueAsString(content)
-				+ ",\"refusal\":" + JSON.writeValueAsString(refusal) + "},\"finish_reason\":\"" + finishReason + "\"}";
+		return "{\"index\":" + index + ",\"message\":{\"role\":\"assistant\",\"content\":"
+				+ JSON.writeValueAsString(content) + ",\"refusal\":" + JSON.writeValueAsString(refusal)
+				+ "},\"finish_reason\":\"" + finishReason + "\"}";
 	}
 
 	private static ChatCompletionChunk chunk(String content, String refusal, String finishReason) {
-		return JSON.readValue("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
-				+ "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + JSON.writeValueAsString(content) + ",\"refusal\":"
-				+ JSON.writeValueAsString(refusal) + "},\"finish_reason\":" + JSON.writeValueAsString(finishReason)
-				+ "}]}", ChatCompletionChunk.class);
+		return JSON
+			.readValue("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+					+ "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + JSON.writeValueAsString(content)
+					+ ",\"refusal\":" + JSON.writeValueAsString(refusal) + "},\"finish_reason\":"
+					+ JSON.writeValueAsString(finishReason) + "}]}", ChatCompletionChunk.class);
 	}
 
 }

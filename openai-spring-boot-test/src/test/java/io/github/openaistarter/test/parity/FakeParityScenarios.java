@@ -40,14 +40,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Scenarios that hold for every faithful OpenAI stand-in, run through the library's real client. Each subclass
- * runs them against one fake ({@link InJvmFakeParityTests}: the {@code OpenAiFakeServer} of this module;
- * {@link SharedFakeParityTests}: the spec-checking Node fake of {@code ../shared}), so both must give the same
- * observable results. Each test starts on an empty fake.
+ * Scenarios that hold for every faithful OpenAI stand-in, run through the library's real
+ * client. Each subclass runs them against one fake ({@link InJvmFakeParityTests}: the
+ * {@code OpenAiFakeServer} of this module; {@link SharedFakeParityTests}: the
+ * spec-checking Node fake of {@code ../shared}), so both must give the same observable
+ * results. Each test starts on an empty fake.
  */
 abstract class FakeParityScenarios {
 
-	/** The key the fakes accept; the shared fake accepts any but {@value #WRONG_API_KEY}. */
+	/**
+	 * The key the fakes accept; the shared fake accepts any but {@value #WRONG_API_KEY}.
+	 */
 	static final String API_KEY = "sk-parity";
 
 	/** A key both fakes refuse as incorrect. */
@@ -96,8 +99,8 @@ abstract class FakeParityScenarios {
 	@Test
 	void createAnswersWithTheEchoModelItsUsageAndTheApiHeaders() {
 		OpenAiResponse<ChatCompletion> response = chat().withResponse()
-			.create(ChatCompletionRequest.of(
-					List.of(ChatMessage.system("Be brief."), ChatMessage.user("What is the capital of France?"))));
+			.create(ChatCompletionRequest
+				.of(List.of(ChatMessage.system("Be brief."), ChatMessage.user("What is the capital of France?"))));
 		ChatCompletion completion = response.body();
 		assertThat(completion.text()).isEqualTo("echo: What is the capital of France?");
 		assertThat(completion.id()).startsWith("chatcmpl-");
@@ -232,9 +235,9 @@ abstract class FakeParityScenarios {
 	void cutsAStructuredAnswerAtFourCharactersAToken() {
 		ChatCompletionRequest ask = ChatCompletionRequest.builder()
 			.message(ChatMessage.user("Describe Mars"))
-			.responseFormat(ResponseFormat.jsonSchema("planet", Map.of("type", "object", "properties",
-					Map.of("name", Map.of("type", "string")), "required", List.of("name"), "additionalProperties",
-					false)))
+			.responseFormat(ResponseFormat.jsonSchema("planet",
+					Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string")), "required",
+							List.of("name"), "additionalProperties", false)))
 			.maxCompletionTokens(3)
 			.build();
 		List<ChatCompletionChunk> chunks = new ArrayList<>();
@@ -267,11 +270,13 @@ abstract class FakeParityScenarios {
 
 	@Test
 	void updateReplacesTheMetadataAndDeleteForgets() {
-		String id = chat().create(ChatCompletionRequest.builder()
-			.message(ChatMessage.user("update me"))
-			.store(true)
-			.metadata(Map.of("a", "1", "b", "2"))
-			.build()).id();
+		String id = chat()
+			.create(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("update me"))
+				.store(true)
+				.metadata(Map.of("a", "1", "b", "2"))
+				.build())
+			.id();
 		assertThat(chat().update(id, Map.of("c", "3")).metadata()).containsExactly(Map.entry("c", "3"));
 		assertThat(chat().retrieve(id).metadata()).containsExactly(Map.entry("c", "3"));
 		assertThat(chat().list(ListChatCompletionsParams.builder().metadata("a", "1").build()).data()).isEmpty();
@@ -292,12 +297,14 @@ abstract class FakeParityScenarios {
 	void listsPagesInBothOrdersFilteredByModelAndMetadata() {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			ids.add(chat().create(ChatCompletionRequest.builder()
-				.model((i % 2 == 0) ? MODEL : "gpt-4.1-mini")
-				.message(ChatMessage.user("item " + i))
-				.store(true)
-				.metadata(Map.of("run", "paging", "parity", (i < 3) ? "low" : "high"))
-				.build()).id());
+			ids.add(chat()
+				.create(ChatCompletionRequest.builder()
+					.model((i % 2 == 0) ? MODEL : "gpt-4.1-mini")
+					.message(ChatMessage.user("item " + i))
+					.store(true)
+					.metadata(Map.of("run", "paging", "parity", (i < 3) ? "low" : "high"))
+					.build())
+				.id());
 		}
 		Page<ChatCompletion> all = chat().list();
 		assertThat(all.data()).extracting(ChatCompletion::id).containsExactlyElementsOf(ids);
@@ -307,8 +314,7 @@ abstract class FakeParityScenarios {
 		Page<ChatCompletion> first = chat().list(ListChatCompletionsParams.builder().limit(2).build());
 		assertThat(first.data()).extracting(ChatCompletion::id).containsExactly(ids.get(0), ids.get(1));
 		assertThat(first.hasMore()).isTrue();
-		Page<ChatCompletion> last = chat()
-			.list(ListChatCompletionsParams.builder().limit(2).after(ids.get(3)).build());
+		Page<ChatCompletion> last = chat().list(ListChatCompletionsParams.builder().limit(2).after(ids.get(3)).build());
 		assertThat(last.data()).extracting(ChatCompletion::id).containsExactly(ids.get(4));
 		assertThat(last.hasMore()).isFalse();
 		try (Stream<ChatCompletion> newestFirst = chat()
@@ -330,11 +336,13 @@ abstract class FakeParityScenarios {
 
 	@Test
 	void listsTheStoredInputMessagesPageByPage() {
-		String id = chat().create(ChatCompletionRequest.builder()
-			.messages(List.of(ChatMessage.developer("Be terse."), ChatMessage.user("Name a planet."),
-					ChatMessage.assistant("Mars."), ChatMessage.user("And a moon?")))
-			.store(true)
-			.build()).id();
+		String id = chat()
+			.create(ChatCompletionRequest.builder()
+				.messages(List.of(ChatMessage.developer("Be terse."), ChatMessage.user("Name a planet."),
+						ChatMessage.assistant("Mars."), ChatMessage.user("And a moon?")))
+				.store(true)
+				.build())
+			.id();
 		Page<StoredMessage> page = chat().listMessages(id);
 		assertThat(page.data()).extracting(StoredMessage::role)
 			.containsExactly("developer", "user", "assistant", "user");
@@ -371,13 +379,12 @@ abstract class FakeParityScenarios {
 
 	@Test
 	void refusesAMissingOrWrongApiKey() {
-		assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> chat("").list())
-			.satisfies((ex) -> {
-				assertThat(ex.statusCode().value()).isEqualTo(401);
-				assertThat(ex.errorType()).isEqualTo("invalid_request_error");
-				assertThat(ex.errorCode()).isNull();
-				assertThat(ex.errorMessage()).startsWith("You didn't provide an API key.");
-			});
+		assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> chat("").list()).satisfies((ex) -> {
+			assertThat(ex.statusCode().value()).isEqualTo(401);
+			assertThat(ex.errorType()).isEqualTo("invalid_request_error");
+			assertThat(ex.errorCode()).isNull();
+			assertThat(ex.errorMessage()).startsWith("You didn't provide an API key.");
+		});
 		assertThatExceptionOfType(AuthenticationException.class)
 			.isThrownBy(() -> chat(WRONG_API_KEY).create(List.of(ChatMessage.user("hi"))))
 			.satisfies((ex) -> {
@@ -403,7 +410,8 @@ abstract class FakeParityScenarios {
 			.isThrownBy(() -> chat().stream(ChatCompletionRequest.of(List.of(ChatMessage.user("one two three"))),
 					(chunk) -> received.add(chunk.text())))
 			.satisfies((ex) -> assertThat(ex.error().type()).isEqualTo("server_error"));
-		// a role chunk, then the first word (the fakes cut words with the spaces before or after them)
+		// a role chunk, then the first word (the fakes cut words with the spaces before
+		// or after them)
 		assertThat(received).hasSize(2).first().isEqualTo("");
 		assertThat(received.get(1).strip()).isEqualTo("echo:");
 	}

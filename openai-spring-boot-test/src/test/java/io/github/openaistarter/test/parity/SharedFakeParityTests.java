@@ -11,10 +11,10 @@ import io.github.openaistarter.conformance.SharedOpenAiFake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The parity scenarios against the spec-checking fake of {@code ../shared/openai-fake}, which also checks every
- * request of the client and every answer of its own against the OpenAPI description: no test may leave a
- * violation of either kind. Skipped, saying why, when {@code ../shared} or Node is missing, unless
- * {@code OPENAI_FAKE_REQUIRED=true}.
+ * The parity scenarios against the spec-checking fake of {@code ../shared/openai-fake},
+ * which also checks every request of the client and every answer of its own against the
+ * OpenAPI description: no test may leave a violation of either kind. Skipped, saying why,
+ * when {@code ../shared} or Node is missing, unless {@code OPENAI_FAKE_REQUIRED=true}.
  */
 @Timeout(60)
 class SharedFakeParityTests extends FakeParityScenarios {

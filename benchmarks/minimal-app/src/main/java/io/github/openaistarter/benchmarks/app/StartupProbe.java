@@ -1,6 +1,8 @@
 package io.github.openaistarter.benchmarks.app;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -11,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A minimal Spring Boot application that starts, reports how long its context took, and stops. Run on the
  * classpath of Spring Boot's WebClient starter alone, then with the OpenAI starter added, it shows what the
- * starter costs at startup. Prints one line: {@code STARTUP run_ms=.. jvm_ms=.. beans=..}.
+ * starter costs at startup; with Spring AI's or LangChain4j's added, what they cost. Its arguments are passed on to
+ * the application (the peers' keys). Prints one line: {@code STARTUP run_ms=.. jvm_ms=.. beans=..}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -24,8 +27,9 @@ public class StartupProbe {
 		application.setLogStartupInfo(false);
 		application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
 		// the starter refuses to start without a key for api.openai.com; a baseline app ignores it
-		try (ConfigurableApplicationContext context = application.run("--openai.api-key=sk-startup-probe",
-				"--logging.level.root=warn")) {
+		List<String> arguments = new ArrayList<>(List.of("--openai.api-key=sk-startup-probe", "--logging.level.root=warn"));
+		arguments.addAll(List.of(args));
+		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
 			long runMs = (System.nanoTime() - start) / 1_000_000;
 			long jvmMs = ManagementFactory.getRuntimeMXBean().getUptime();
 			System.out.println("STARTUP run_ms=" + runMs + " jvm_ms=" + jvmMs + " beans="

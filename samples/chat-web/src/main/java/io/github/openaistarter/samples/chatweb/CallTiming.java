@@ -6,12 +6,14 @@ import io.github.openaistarter.core.ResponseMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How long one call to OpenAI took, as the app measured it, with what the response said about it.
+ * How long one call to OpenAI took, as the app measured it, with what the response said
+ * about it.
  *
  * @param call the operation, for example {@code list}
  * @param millis the time the app waited for the whole answer
  * @param firstChunkMillis for a stream, the time until its first chunk, else {@code null}
- * @param openAiMillis the time OpenAI reported spending ({@code openai-processing-ms}), or {@code null}
+ * @param openAiMillis the time OpenAI reported spending ({@code openai-processing-ms}),
+ * or {@code null}
  * @param requestId the {@code x-request-id} of the response, or {@code null}
  */
 record CallTiming(String call, long millis, @Nullable Long firstChunkMillis, @Nullable Long openAiMillis,

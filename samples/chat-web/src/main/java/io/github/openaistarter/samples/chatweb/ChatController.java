@@ -18,10 +18,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The chat page's endpoint, in the reactive style: the answer streams from OpenAI to the browser chunk by chunk,
- * with no thread waiting in between. The model may call the app's tools (the auto-configured {@link ChatTools}: the
- * {@link DemoTools} methods); each call shows up as it streams in, the tools run, and the answer that reads their
- * results streams on.
+ * The chat page's endpoint, in the reactive style: the answer streams from OpenAI to the
+ * browser chunk by chunk, with no thread waiting in between. The model may call the app's
+ * tools (the auto-configured {@link ChatTools}: the {@link DemoTools} methods); each call
+ * shows up as it streams in, the tools run, and the answer that reads their results
+ * streams on.
  */
 @RestController
 class ChatController {
@@ -37,9 +38,10 @@ class ChatController {
 
 	/**
 	 * Answers the conversation with server-sent events: a {@code tool} event
-	 * ({@link StreamedToolCalls.ToolCallShown}) when the model calls a tool, as soon as its name arrives, and again
-	 * with its arguments once they are complete; a {@code chunk} event ({@code {"text": ...}}) per piece of text as
-	 * it arrives; then a {@code done} event ({@link StreamedAnswer.Done}), or an {@code error} event
+	 * ({@link StreamedToolCalls.ToolCallShown}) when the model calls a tool, as soon as
+	 * its name arrives, and again with its arguments once they are complete; a
+	 * {@code chunk} event ({@code {"text": ...}}) per piece of text as it arrives; then a
+	 * {@code done} event ({@link StreamedAnswer.Done}), or an {@code error} event
 	 * ({@code {"message": ...}}) if the call fails.
 	 * @param turn the conversation and the store settings
 	 * @return the events
@@ -49,8 +51,10 @@ class ChatController {
 		return Flux.defer(() -> {
 			ChatCompletionRequest request = turn.toRequest();
 			StreamedAnswer answer = new StreamedAnswer();
-			// chat.streamWithTools(request, tools) runs this same loop; fed with withResponse().stream, each round
-			// also brings its response's metadata (request id, OpenAI's processing time) for the status strip
+			// chat.streamWithTools(request, tools) runs this same loop; fed with
+			// withResponse().stream, each round
+			// also brings its response's metadata (request id, OpenAI's processing time)
+			// for the status strip
 			return new ToolLoop(this.tools)
 				.stream(request, (round) -> this.chat.withResponse().stream(round).map(answer::received))
 				.concatMapIterable((chunk) -> events(answer.add(chunk)))
@@ -73,6 +77,7 @@ class ChatController {
 
 	/**
 	 * A piece of the answer.
+	 *
 	 * @param text the text
 	 */
 	record Chunk(String text) {
@@ -81,6 +86,7 @@ class ChatController {
 
 	/**
 	 * Why the answer failed.
+	 *
 	 * @param message what went wrong
 	 */
 	record Failure(String message) {

@@ -9,11 +9,12 @@ import io.github.openaistarter.chat.model.StreamOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the chat page sends for each turn: the conversation so far, ending with the user's new message, and
- * whether OpenAI should store the completion, with which metadata.
+ * What the chat page sends for each turn: the conversation so far, ending with the user's
+ * new message, and whether OpenAI should store the completion, with which metadata.
  *
  * @param messages the conversation: a system prompt, then the user and assistant turns
- * @param store whether to store the completion (then it shows on the stored-completions page)
+ * @param store whether to store the completion (then it shows on the stored-completions
+ * page)
  * @param metadata the tags to store it with, or {@code null}
  */
 record ChatTurn(List<Message> messages, boolean store, @Nullable Map<String, String> metadata) {
@@ -39,6 +40,7 @@ record ChatTurn(List<Message> messages, boolean store, @Nullable Map<String, Str
 
 	/**
 	 * One message of the conversation.
+	 *
 	 * @param role {@code system}, {@code user} or {@code assistant}
 	 * @param content its text
 	 */

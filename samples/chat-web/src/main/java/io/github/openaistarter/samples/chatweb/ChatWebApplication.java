@@ -11,12 +11,15 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * A small web app on the starter, at http://localhost:8080: a chat page whose answers stream in token by token,
- * showing the {@link DemoTools tools} the model calls on the way, with a panel that extracts a {@link Contact}
- * record from a text, and a page to browse, filter, edit and delete stored completions.
+ * A small web app on the starter, at http://localhost:8080: a chat page whose answers
+ * stream in token by token, showing the {@link DemoTools tools} the model calls on the
+ * way, with a panel that extracts a {@link Contact} record from a text, and a page to
+ * browse, filter, edit and delete stored completions.
  *
- * <p>With {@code OPENAI_API_KEY} (or {@code OPENAI_BASE_URL}, for another OpenAI-compatible server) set, it talks to
- * that server. Without, it starts an {@link OfflineOpenAi embedded fake} on loopback, so it works offline.
+ * <p>
+ * With {@code OPENAI_API_KEY} (or {@code OPENAI_BASE_URL}, for another OpenAI-compatible
+ * server) set, it talks to that server. Without, it starts an {@link OfflineOpenAi
+ * embedded fake} on loopback, so it works offline.
  */
 @SpringBootApplication
 public class ChatWebApplication {

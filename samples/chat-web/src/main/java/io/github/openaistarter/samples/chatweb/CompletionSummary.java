@@ -16,8 +16,8 @@ import io.github.openaistarter.chat.model.ChatCompletion;
 record CompletionSummary(String id, String model, long created, Map<String, String> metadata, String answer) {
 
 	static CompletionSummary of(ChatCompletion completion) {
-		return new CompletionSummary(completion.id(), completion.model(), completion.created(),
-				completion.metadata(), completion.text());
+		return new CompletionSummary(completion.id(), completion.model(), completion.created(), completion.metadata(),
+				completion.text());
 	}
 
 }

@@ -12,9 +12,10 @@ import io.github.openaistarter.tool.ToolParam;
 import org.springframework.stereotype.Component;
 
 /**
- * Two harmless tools the chat's model may call, as annotated methods of a bean: the starter's auto-configured
- * {@code ChatTools} bean finds them, and {@link ChatController} offers them with every turn. Ask for them by name
- * ("call roll_dice") to watch the calls stream in.
+ * Two harmless tools the chat's model may call, as annotated methods of a bean: the
+ * starter's auto-configured {@code ChatTools} bean finds them, and {@link ChatController}
+ * offers them with every turn. Ask for them by name ("call roll_dice") to watch the calls
+ * stream in.
  */
 @Component
 class DemoTools {
@@ -22,8 +23,8 @@ class DemoTools {
 	private static final DateTimeFormatter NOW = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm:ss xxx");
 
 	/**
-	 * A kind of die. An enum parameter becomes an {@code enum} in the tool's schema, so the model picks one of
-	 * these.
+	 * A kind of die. An enum parameter becomes an {@code enum} in the tool's schema, so
+	 * the model picks one of these.
 	 */
 	enum Die {
 
@@ -39,6 +40,7 @@ class DemoTools {
 
 	/**
 	 * What a roll of dice gave.
+	 *
 	 * @param die the kind of die
 	 * @param seed the seed the rolls came from
 	 * @param rolls each die's value
@@ -48,8 +50,8 @@ class DemoTools {
 
 	}
 
-	@OpenAiTool(name = "current_time", description = "The date and time now where the app runs, with its offset"
-			+ " from UTC")
+	@OpenAiTool(name = "current_time",
+			description = "The date and time now where the app runs, with its offset" + " from UTC")
 	String currentTime() {
 		return ZonedDateTime.now().format(NOW);
 	}

@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The extract panel's endpoint: structured outputs with the reactive bean. One call sends {@link Contact}'s
- * strict JSON schema and reads the answer back into a {@code Contact}; an answer that was refused, cut off or does
- * not fit fails with a typed exception, which {@link OpenAiErrorHandler} turns into a problem detail.
+ * The extract panel's endpoint: structured outputs with the reactive bean. One call sends
+ * {@link Contact}'s strict JSON schema and reads the answer back into a {@code Contact};
+ * an answer that was refused, cut off or does not fit fails with a typed exception, which
+ * {@link OpenAiErrorHandler} turns into a problem detail.
  */
 @RestController
 class ExtractController {
@@ -44,6 +45,7 @@ class ExtractController {
 
 	/**
 	 * What the extract panel sends.
+	 *
 	 * @param text the text to read the contact from
 	 */
 	record ExtractRequest(String text) {

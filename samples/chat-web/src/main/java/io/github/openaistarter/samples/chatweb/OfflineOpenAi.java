@@ -13,11 +13,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stand-in the app chats with when no OpenAI server is configured: the starter's test fake, answering with a
- * short explanation and a little pause between chunks, so the streaming can be watched. The extract panel's
- * requests (the only ones with a JSON schema) get a {@link Contact} that says where it comes from. The fake itself
- * calls the tools a message names when it has the word "call" ("call roll_dice"); once the tools have answered,
- * this answer says what they returned.
+ * The stand-in the app chats with when no OpenAI server is configured: the starter's test
+ * fake, answering with a short explanation and a little pause between chunks, so the
+ * streaming can be watched. The extract panel's requests (the only ones with a JSON
+ * schema) get a {@link Contact} that says where it comes from. The fake itself calls the
+ * tools a message names when it has the word "call" ("call roll_dice"); once the tools
+ * have answered, this answer says what they returned.
  */
 final class OfflineOpenAi {
 
@@ -60,8 +61,8 @@ final class OfflineOpenAi {
 	/**
 	 * What the tools returned, when the conversation ends with their results.
 	 * @param messages the request's messages
-	 * @return {@code "<tool> returned <result>"} for each tool message at the end, in order; empty when the last
-	 * message is not a tool message
+	 * @return {@code "<tool> returned <result>"} for each tool message at the end, in
+	 * order; empty when the last message is not a tool message
 	 */
 	private static List<String> toolResults(JsonNode messages) {
 		Map<String, String> names = new HashMap<>();
@@ -83,7 +84,8 @@ final class OfflineOpenAi {
 	}
 
 	/**
-	 * A contact read out of a text without a model: only the first e-mail address is really found.
+	 * A contact read out of a text without a model: only the first e-mail address is
+	 * really found.
 	 * @param text the text
 	 * @return the contact
 	 */

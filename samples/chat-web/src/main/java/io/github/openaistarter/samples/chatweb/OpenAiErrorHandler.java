@@ -13,14 +13,17 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns the starter's exceptions into problem details for the pages: OpenAI's own status (404 for an unknown or
- * deleted completion, 401 for a bad key...) with its message, 502 when OpenAI could not be reached, 400 for an
- * argument the starter refused before calling (for example more than 16 metadata pairs).
+ * Turns the starter's exceptions into problem details for the pages: OpenAI's own status
+ * (404 for an unknown or deleted completion, 401 for a bad key...) with its message, 502
+ * when OpenAI could not be reached, 400 for an argument the starter refused before
+ * calling (for example more than 16 metadata pairs).
  *
- * <p>A structured answer that cannot be read: 422 when the model refused (with its refusal, written for the end
- * user), 502 when the answer was cut off or does not fit the type. The answer's raw text ({@code text()}) is
- * never sent: it holds what the user pasted, and a malformed answer's parser message can quote it, so only the
- * path where it does not fit is.
+ * <p>
+ * A structured answer that cannot be read: 422 when the model refused (with its refusal,
+ * written for the end user), 502 when the answer was cut off or does not fit the type.
+ * The answer's raw text ({@code text()}) is never sent: it holds what the user pasted,
+ * and a malformed answer's parser message can quote it, so only the path where it does
+ * not fit is.
  */
 @RestControllerAdvice
 class OpenAiErrorHandler {

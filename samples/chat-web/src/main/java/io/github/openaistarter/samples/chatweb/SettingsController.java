@@ -26,6 +26,7 @@ class SettingsController {
 
 	/**
 	 * The OpenAI settings of the app.
+	 *
 	 * @param baseUrl the base URL of the API
 	 * @param model the model of the requests
 	 * @param offline whether the app runs on its embedded fake

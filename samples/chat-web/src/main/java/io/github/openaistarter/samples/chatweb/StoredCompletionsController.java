@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The stored-completions page's endpoints, in the blocking style: each method calls OpenAI and waits, as
- * any Spring MVC code would. {@code withResponse()} hands over the response metadata with each result, for
- * the timings of the status strip.
+ * The stored-completions page's endpoints, in the blocking style: each method calls
+ * OpenAI and waits, as any Spring MVC code would. {@code withResponse()} hands over the
+ * response metadata with each result, for the timings of the status strip.
  */
 @RestController
 @RequestMapping("/api/completions")
@@ -42,15 +42,15 @@ class StoredCompletionsController {
 
 	/**
 	 * Lists stored completions, newest first, a page at a time.
-	 * @param after the id of the last completion of the previous page, or {@code null} for the first page
+	 * @param after the id of the last completion of the previous page, or {@code null}
+	 * for the first page
 	 * @param key a metadata key to filter by, or {@code null}
 	 * @param value the value the key must have
 	 * @return the page
 	 */
 	@GetMapping
 	Timed<CompletionPage> list(@RequestParam(required = false) @Nullable String after,
-			@RequestParam(required = false) @Nullable String key,
-			@RequestParam(defaultValue = "") String value) {
+			@RequestParam(required = false) @Nullable String key, @RequestParam(defaultValue = "") String value) {
 		ListChatCompletionsParams.Builder params = ListChatCompletionsParams.builder()
 			.after(StringUtils.hasText(after) ? after : null)
 			.limit(PAGE_SIZE)
@@ -91,7 +91,8 @@ class StoredCompletionsController {
 	/**
 	 * Replaces the metadata of a stored completion.
 	 * @param id the completion id
-	 * @param metadata the new metadata: at most 16 pairs, keys up to 64 characters, values up to 512
+	 * @param metadata the new metadata: at most 16 pairs, keys up to 64 characters,
+	 * values up to 512
 	 * @return the updated completion
 	 */
 	@PutMapping("/{id}/metadata")

@@ -12,10 +12,11 @@ import io.github.openaistarter.samples.chatweb.StreamedToolCalls.ToolCallShown;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One answer while it streams in, through every round of its tool loop: each round (one completion of the model,
- * whose chunks share an id) is rebuilt on its own, with its tool calls; the answer keeps when the first chunk came,
- * the tokens of every round, and the metadata of the last response. Not thread-safe: a stream delivers its chunks
- * one at a time.
+ * One answer while it streams in, through every round of its tool loop: each round (one
+ * completion of the model, whose chunks share an id) is rebuilt on its own, with its tool
+ * calls; the answer keeps when the first chunk came, the tokens of every round, and the
+ * metadata of the last response. Not thread-safe: a stream delivers its chunks one at a
+ * time.
  */
 final class StreamedAnswer {
 
@@ -92,12 +93,12 @@ final class StreamedAnswer {
 		CallTiming timing = new CallTiming("stream", CallTiming.millisSince(this.start), this.firstChunkMillis,
 				(metadata != null) ? CallTiming.millis(metadata.processingTime()) : null,
 				(metadata != null) ? metadata.requestId() : null);
-		return new Done(completion.id(), completion.model(), stored, this.tokens, this.rounds, this.toolCalls,
-				timing);
+		return new Done(completion.id(), completion.model(), stored, this.tokens, this.rounds, this.toolCalls, timing);
 	}
 
 	/**
 	 * What a chunk brings to show.
+	 *
 	 * @param toolCalls the tool calls it starts or completes
 	 * @param text its text, empty when it carries none
 	 */
@@ -107,13 +108,17 @@ final class StreamedAnswer {
 
 	/**
 	 * The last event of a streamed answer.
+	 *
 	 * @param id the id of the final completion, the one with the answer's text
 	 * @param model the model that answered
 	 * @param stored whether the completions were stored (each round's is)
-	 * @param totalTokens the tokens used by every round, or {@code null} when the server did not say
-	 * @param rounds the model's answers it took: one, plus one per answer that called tools
+	 * @param totalTokens the tokens used by every round, or {@code null} when the server
+	 * did not say
+	 * @param rounds the model's answers it took: one, plus one per answer that called
+	 * tools
 	 * @param toolCalls the tools the model called
-	 * @param timing how long the stream took; OpenAI's time and the request id are those of the last round
+	 * @param timing how long the stream took; OpenAI's time and the request id are those
+	 * of the last round
 	 */
 	record Done(String id, String model, boolean stored, @Nullable Long totalTokens, int rounds, int toolCalls,
 			CallTiming timing) {

@@ -11,10 +11,11 @@ import io.github.openaistarter.chat.model.ToolCallDelta;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The tool calls of one answer of the model as their fragments stream in (the first fragment of a call has its id
- * and name, the next ones pieces of its arguments, keyed by the call's index): a call is shown as soon as its name
- * arrives, then again with its arguments once they are complete, that is when the next call starts or the answer
- * ends. Not thread-safe: a stream delivers its chunks one at a time.
+ * The tool calls of one answer of the model as their fragments stream in (the first
+ * fragment of a call has its id and name, the next ones pieces of its arguments, keyed by
+ * the call's index): a call is shown as soon as its name arrives, then again with its
+ * arguments once they are complete, that is when the next call starts or the answer ends.
+ * Not thread-safe: a stream delivers its chunks one at a time.
  */
 final class StreamedToolCalls {
 
@@ -23,7 +24,8 @@ final class StreamedToolCalls {
 	/**
 	 * Adds a chunk of the answer.
 	 * @param chunk the chunk
-	 * @return the calls to show now: those it starts, and those it completes with their arguments
+	 * @return the calls to show now: those it starts, and those it completes with their
+	 * arguments
 	 */
 	List<ToolCallShown> add(ChatCompletionChunk chunk) {
 		List<ToolCallShown> shown = new ArrayList<>();
@@ -66,9 +68,11 @@ final class StreamedToolCalls {
 
 	/**
 	 * A tool call to show.
+	 *
 	 * @param id the call's id
 	 * @param name the tool's name
-	 * @param arguments its arguments as the model wrote them (a JSON object), or {@code null} while they stream in
+	 * @param arguments its arguments as the model wrote them (a JSON object), or
+	 * {@code null} while they stream in
 	 */
 	record ToolCallShown(String id, String name, @Nullable String arguments) {
 
@@ -105,8 +109,7 @@ final class StreamedToolCalls {
 		}
 
 		ToolCallShown shown(@Nullable String arguments) {
-			return new ToolCallShown((this.id != null) ? this.id : "", (this.name != null) ? this.name : "",
-					arguments);
+			return new ToolCallShown((this.id != null) ? this.id : "", (this.name != null) ? this.name : "", arguments);
 		}
 
 	}

@@ -3,7 +3,8 @@ package io.github.openaistarter.samples.chatweb;
 import java.util.List;
 
 /**
- * An answer of the app's JSON API with the timing of the OpenAI calls that made it, for the status strip.
+ * An answer of the app's JSON API with the timing of the OpenAI calls that made it, for
+ * the status strip.
  *
  * @param <T> the type of the result
  * @param result the result

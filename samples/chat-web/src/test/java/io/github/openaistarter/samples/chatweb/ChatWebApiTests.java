@@ -29,8 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The app's HTTP API, without a browser: the chat stream's events (tool calls among them), the extracted contact's
- * JSON, the stored completions' JSON with timings, and OpenAI's errors as problem details.
+ * The app's HTTP API, without a browser: the chat stream's events (tool calls among
+ * them), the extracted contact's JSON, the stored completions' JSON with timings, and
+ * OpenAI's errors as problem details.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "openai.retry.initial-backoff=10ms", "openai.retry.max-backoff=20ms" })
@@ -55,8 +56,8 @@ class ChatWebApiTests {
 		String body = "{\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
 				+ "{\"role\":\"user\",\"content\":\"Hello there\"}],\"store\":true,\"metadata\":{\"topic\":\"api\"}}";
 		HttpResponse<String> response = send("POST", "/api/chat", body);
-		assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/event-stream"));
+		assertThat(response.headers().firstValue("content-type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 		assertThat(response.body()).contains("event:chunk\ndata:{\"text\":\"echo:\"}\n\n",
 				"event:chunk\ndata:{\"text\":\" Hello\"}\n\n", "event:chunk\ndata:{\"text\":\" there\"}\n\n");
 		JsonNode done = json.readTree(response.body().substring(response.body().indexOf("event:done\ndata:") + 16));
@@ -69,7 +70,8 @@ class ChatWebApiTests {
 
 	@Test
 	void streamsAToolCallAsItsNameArrivesThenWithItsArgumentsThenTheAnswerThatReadsItsResult() throws Exception {
-		// the fake calls the tools the last user text names when it has the word "call", with arguments made from
+		// the fake calls the tools the last user text names when it has the word "call",
+		// with arguments made from
 		// their schemas (the first enum value, 1 for numbers), then echoes their results
 		List<Event> events = events(send("POST", "/api/chat",
 				"{\"messages\":[{\"role\":\"user\",\"content\":\"Please call roll_dice\"}],\"store\":false}"));
@@ -79,8 +81,10 @@ class ChatWebApiTests {
 		assertThat(events.get(0).data().path("arguments").isNull()).isTrue();
 		assertThat(events.get(1).name()).isEqualTo("tool");
 		assertThat(events.get(1).data().path("id").asString()).isEqualTo(events.get(0).data().path("id").asString());
-		assertThat(events.get(1).data().path("arguments").asString()).isEqualTo("{\"die\":\"D6\",\"count\":1,\"seed\":1}");
-		assertThat(events.subList(2, events.size() - 1)).allSatisfy((event) -> assertThat(event.name()).isEqualTo("chunk"));
+		assertThat(events.get(1).data().path("arguments").asString())
+			.isEqualTo("{\"die\":\"D6\",\"count\":1,\"seed\":1}");
+		assertThat(events.subList(2, events.size() - 1))
+			.allSatisfy((event) -> assertThat(event.name()).isEqualTo("chunk"));
 		String roll = JsonMapper.shared().writeValueAsString(new DemoTools().rollDice(DemoTools.Die.D6, 1, 1));
 		assertThat(text(events)).isEqualTo("echo: " + roll).startsWith("echo: {\"die\":\"D6\",\"seed\":1,\"rolls\":[");
 		Event done = events.get(events.size() - 1);
@@ -89,7 +93,10 @@ class ChatWebApiTests {
 		assertThat(done.data().path("toolCalls").asInt()).isEqualTo(1);
 		assertThat(done.data().path("timing").path("requestId").asString()).startsWith("req_");
 		assertThat(this.openAi.requests()).hasSize(2);
-		assertThat(this.openAi.lastRequest().json().path("messages").valueStream()
+		assertThat(this.openAi.lastRequest()
+			.json()
+			.path("messages")
+			.valueStream()
 			.map((message) -> message.path("role").asString())).containsExactly("user", "assistant", "tool");
 	}
 
@@ -106,9 +113,13 @@ class ChatWebApiTests {
 				"roll_dice {\"die\":\"D6\",\"count\":1,\"seed\":1}");
 		assertThat(text(events)).startsWith("echo: ").contains("; {\"die\":\"D6\"");
 		assertThat(events.get(events.size() - 1).data().path("toolCalls").asInt()).isEqualTo(2);
-		assertThat(this.openAi.requests().get(0).json().path("tools").valueStream()
-			.map((tool) -> tool.path("function").path("name").asString())).containsExactlyInAnyOrder("current_time",
-					"roll_dice");
+		assertThat(this.openAi.requests()
+			.get(0)
+			.json()
+			.path("tools")
+			.valueStream()
+			.map((tool) -> tool.path("function").path("name").asString()))
+			.containsExactlyInAnyOrder("current_time", "roll_dice");
 	}
 
 	@Test
@@ -134,11 +145,13 @@ class ChatWebApiTests {
 
 	@Test
 	void listsOpensUpdatesAndDeletesStoredCompletionsWithTimings() throws Exception {
-		String id = this.chat.create(ChatCompletionRequest.builder()
-			.messages(List.of(ChatMessage.user("Keep me")))
-			.store(true)
-			.metadata(Map.of("topic", "api"))
-			.build()).id();
+		String id = this.chat
+			.create(ChatCompletionRequest.builder()
+				.messages(List.of(ChatMessage.user("Keep me")))
+				.store(true)
+				.metadata(Map.of("topic", "api"))
+				.build())
+			.id();
 		JsonNode page = read(send("GET", "/api/completions?key=topic&value=api", null));
 		assertThat(page.path("result").path("items").get(0).path("id").asString()).isEqualTo(id);
 		assertThat(page.path("result").path("hasMore").asBoolean()).isFalse();
@@ -161,7 +174,8 @@ class ChatWebApiTests {
 		HttpResponse<String> response = send("POST", "/api/extract",
 				"{\"text\":\"Ada Lovelace of Analytical Engines asks for a price list.\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		// the fake answers from the schema: the user's text in the first string, "<property> <n>" in the others
+		// the fake answers from the schema: the user's text in the first string,
+		// "<property> <n>" in the others
 		JsonNode contact = read(response);
 		assertThat(contact.path("name").asString())
 			.isEqualTo("Ada Lovelace of Analytical Engines asks for a price list.");
@@ -217,8 +231,8 @@ class ChatWebApiTests {
 	private HttpResponse<String> send(String method, String path, String body)
 			throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody())
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
 			.header("Content-Type", "application/json")
 			.build();
 		return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The two pages in a real browser (headless Chromium), on the app wired to the starter's fake: chat with a streamed
- * answer, watch tool calls stream in above an answer, extract a contact, then find the stored completion, page,
- * filter, open, edit and delete it. Screenshots of each page go to {@code target/screenshots}.
+ * The two pages in a real browser (headless Chromium), on the app wired to the starter's
+ * fake: chat with a streamed answer, watch tool calls stream in above an answer, extract
+ * a contact, then find the stored completion, page, filter, open, edit and delete it.
+ * Screenshots of each page go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureOpenAiFake
@@ -81,7 +82,8 @@ class ChatWebBrowserTests {
 	void chatStreamsTheAnswerAndContinuesTheConversation() {
 		Iterator<String> answers = List.of(FIRST_ANSWER, SECOND_ANSWER).iterator();
 		this.openAi.answerWith((request) -> answers.next());
-		// a role chunk and two words, then a pause: the page must show the answer while it streams
+		// a role chunk and two words, then a pause: the page must show the answer while
+		// it streams
 		this.openAi.enqueue(Fault.streamStallAfter(3, Duration.ofMillis(1500)));
 		browser.get(url("/"));
 		type("tags", "sample=chat-web, topic=planets");
@@ -115,7 +117,8 @@ class ChatWebBrowserTests {
 	@Test
 	void chatShowsEachToolCallAsABadgeAboveTheAnswer() {
 		this.openAi.answerWith(OfflineOpenAi::answer);
-		// the role chunk and the first call's name, then a pause: the call must show while its arguments stream
+		// the role chunk and the first call's name, then a pause: the call must show
+		// while its arguments stream
 		this.openAi.enqueue(Fault.streamStallAfter(2, Duration.ofMillis(1500)));
 		browser.get(url("/"));
 		ask("Please call roll_dice and current_time");
@@ -135,7 +138,10 @@ class ChatWebBrowserTests {
 		WebElement next = lastBubble("assistant");
 		waitUntil(() -> !isStreaming(next) && !note(next).isEmpty());
 		assertThat(toolCalls(next)).isEmpty();
-		assertThat(this.openAi.lastRequest().json().path("messages").valueStream()
+		assertThat(this.openAi.lastRequest()
+			.json()
+			.path("messages")
+			.valueStream()
 			.map((message) -> message.path("role").asString())).containsExactly("system", "user", "assistant", "user");
 	}
 
@@ -180,8 +186,8 @@ class ChatWebBrowserTests {
 		type("edit-metadata", "topic=moons, reviewed=yes");
 		browser.findElement(By.id("save")).click();
 		waitUntil(() -> rows().size() == 1 && rows().get(0).getText().contains("reviewed=yes"));
-		assertThat(this.chat.retrieve(id).metadata()).containsExactlyInAnyOrderEntriesOf(
-				Map.of("topic", "moons", "reviewed", "yes"));
+		assertThat(this.chat.retrieve(id).metadata())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("topic", "moons", "reviewed", "yes"));
 		Chromium.screenshot(browser, "stored.png");
 
 		browser.findElement(By.id("delete")).click();
@@ -196,7 +202,8 @@ class ChatWebBrowserTests {
 		type("extract-text", "Ada Lovelace asks for a price list.");
 		browser.findElement(By.id("extract-button")).click();
 		waitUntil(() -> browser.findElement(By.id("contact")).isDisplayed());
-		// the fake answers from the schema: the user's text in the first string, "<property> <n>" in the others
+		// the fake answers from the schema: the user's text in the first string,
+		// "<property> <n>" in the others
 		assertThat(browser.findElements(By.cssSelector("#contact dt"))).extracting(WebElement::getText)
 			.containsExactly("Name", "Email", "Company", "Intent", "Topics");
 		assertThat(field("name")).isEqualTo("Ada Lovelace asks for a price list.");
@@ -208,8 +215,7 @@ class ChatWebBrowserTests {
 			.isEqualTo("json_schema");
 		Chromium.screenshot(browser, "extract.png");
 
-		this.openAi.answerWith(
-				"{\"name\":\"Ada\",\"email\":null,\"company\":null,\"intent\":\"BOGUS\",\"topics\":[]}");
+		this.openAi.answerWith("{\"name\":\"Ada\",\"email\":null,\"company\":null,\"intent\":\"BOGUS\",\"topics\":[]}");
 		browser.findElement(By.id("extract-button")).click();
 		waitUntil(() -> browser.findElement(By.id("extract-error")).isDisplayed());
 		assertThat(browser.findElement(By.id("extract-error")).getText())

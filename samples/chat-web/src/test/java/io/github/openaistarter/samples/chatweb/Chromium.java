@@ -15,9 +15,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium, headless, driven by Selenium through Debian's chromedriver. Both paths are given, so Selenium
- * Manager never tries to download a browser or a driver. When they are missing the browser tests are skipped,
- * saying why, unless {@code CI} or {@code OPENAI_FAKE_REQUIRED=true} says they must run: then they fail.
+ * Debian's Chromium, headless, driven by Selenium through Debian's chromedriver. Both
+ * paths are given, so Selenium Manager never tries to download a browser or a driver.
+ * When they are missing the browser tests are skipped, saying why, unless {@code CI} or
+ * {@code OPENAI_FAKE_REQUIRED=true} says they must run: then they fail.
  */
 final class Chromium {
 
@@ -31,7 +32,8 @@ final class Chromium {
 	}
 
 	/**
-	 * Starts a headless browser with a fresh profile, or aborts the test when the browser is missing.
+	 * Starts a headless browser with a fresh profile, or aborts the test when the browser
+	 * is missing.
 	 * @param profile an empty folder for the browser's profile
 	 * @return the browser; quit it when done
 	 */

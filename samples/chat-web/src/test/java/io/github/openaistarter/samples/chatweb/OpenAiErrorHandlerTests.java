@@ -11,8 +11,9 @@ import org.springframework.http.ProblemDetail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The problem details of the structured answers the fake does not give: refused and cut off (the HTTP tests cover
- * an answer that does not fit). None carries the answer's raw text.
+ * The problem details of the structured answers the fake does not give: refused and cut
+ * off (the HTTP tests cover an answer that does not fit). None carries the answer's raw
+ * text.
  */
 class OpenAiErrorHandlerTests {
 

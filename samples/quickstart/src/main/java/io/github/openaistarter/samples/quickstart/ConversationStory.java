@@ -19,9 +19,9 @@ import io.github.openaistarter.chat.model.StoredMessage;
 import io.github.openaistarter.core.NotFoundException;
 
 /**
- * The tour of the Chat Completions API: a conversation (create, append the answer, ask again), a streamed
- * answer, then the life of a stored completion (retrieve, update its metadata, find it by metadata, read its
- * messages, delete it).
+ * The tour of the Chat Completions API: a conversation (create, append the answer, ask
+ * again), a streamed answer, then the life of a stored completion (retrieve, update its
+ * metadata, find it by metadata, read its messages, delete it).
  */
 class ConversationStory {
 
@@ -63,7 +63,8 @@ class ConversationStory {
 		this.out.println();
 		this.out.println("  tokens used: " + ((streamed.usage() != null) ? streamed.usage().totalTokens() : "n/a"));
 
-		// 4. The stored completion: retrieve, update metadata, list by metadata, list messages, delete.
+		// 4. The stored completion: retrieve, update metadata, list by metadata, list
+		// messages, delete.
 		String id = first.id();
 		ChatCompletion stored = eventually(() -> this.chat.retrieve(id));
 		this.out.println("retrieved " + stored.id() + " with metadata " + stored.metadata());

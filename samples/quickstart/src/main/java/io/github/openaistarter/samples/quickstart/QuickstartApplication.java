@@ -17,14 +17,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Runs {@link ConversationStory}, {@link StructuredStory} and {@link ToolsStory} once and exits. With
- * {@code OPENAI_API_KEY} set (and optionally {@code OPENAI_BASE_URL}) it talks to that server; without, it starts
- * an in-process fake OpenAI server on loopback, so it works offline.
+ * Runs {@link ConversationStory}, {@link StructuredStory} and {@link ToolsStory} once and
+ * exits. With {@code OPENAI_API_KEY} set (and optionally {@code OPENAI_BASE_URL}) it
+ * talks to that server; without, it starts an in-process fake OpenAI server on loopback,
+ * so it works offline.
  * <p>
- * That choice is made here, at run time, and hands the fake's URL and key over as default properties: no condition
- * or bean definition depends on it, so the jar built with ahead-of-time processing ({@code mvn -Paot}, run with
- * {@code -Dspring.aot.enabled=true}) chooses the same way. The types read or written as JSON (the structured
- * answers, the tools' parameters and results) are registered for reflection, as a native image needs.
+ * That choice is made here, at run time, and hands the fake's URL and key over as default
+ * properties: no condition or bean definition depends on it, so the jar built with
+ * ahead-of-time processing ({@code mvn -Paot}, run with
+ * {@code -Dspring.aot.enabled=true}) chooses the same way. The types read or written as
+ * JSON (the structured answers, the tools' parameters and results) are registered for
+ * reflection, as a native image needs.
  */
 @SpringBootApplication
 @RegisterReflectionForBinding({ StructuredStory.Planet.class, StructuredStory.Step.class, TravelTools.City.class,

@@ -15,8 +15,9 @@ import io.github.openaistarter.tool.ChatTools;
 import io.github.openaistarter.tool.ToolConversation;
 
 /**
- * Tools: one call runs the whole loop with the {@link TravelTools} methods. The model asks for both tools in one
- * answer, they run in parallel, their results go back to the model, and it answers.
+ * Tools: one call runs the whole loop with the {@link TravelTools} methods. The model
+ * asks for both tools in one answer, they run in parallel, their results go back to the
+ * model, and it answers.
  */
 class ToolsStory {
 
@@ -33,13 +34,14 @@ class ToolsStory {
 	}
 
 	void run() {
-		// 7. Tools: the prompt names both, so the model calls them in one answer; the loop runs them and goes on.
+		// 7. Tools: the prompt names both, so the model calls them in one answer; the
+		// loop runs them and goes on.
 		ToolConversation trip = this.chat.createWithTools(ChatCompletionRequest.of(List.of(ChatMessage
 			.user("Call current_weather and local_time for Lisbon: is it a good moment for a walk by the river?"))),
 				this.tools);
 		printToolCalls(trip.messages());
-		this.out.println("assistant (" + trip.rounds() + " rounds, " + trip.toolCalls() + " tool calls): "
-				+ trip.text());
+		this.out
+			.println("assistant (" + trip.rounds() + " rounds, " + trip.toolCalls() + " tool calls): " + trip.text());
 	}
 
 	/** Each answer that called tools, with the calls and what the tools returned. */
@@ -55,8 +57,8 @@ class ToolsStory {
 			if (message instanceof AssistantMessage answer && !answer.toolCalls().isEmpty()) {
 				round++;
 				int calls = answer.toolCalls().size();
-				this.out.println("tools, round " + round + ": " + calls + ((calls > 1)
-						? " calls in one answer, run in parallel" : " call"));
+				this.out.println("tools, round " + round + ": " + calls
+						+ ((calls > 1) ? " calls in one answer, run in parallel" : " call"));
 				for (ToolCall call : answer.toolCalls()) {
 					String name = (call.function() != null) ? call.function().name() : call.type();
 					String arguments = (call.function() != null) ? call.function().arguments() : "";

@@ -10,9 +10,9 @@ import io.github.openaistarter.tool.ToolParam;
 import org.springframework.stereotype.Component;
 
 /**
- * Two tools the model may call, as annotated methods of a bean: the auto-configured {@code ChatTools} bean finds
- * them, so using them is one line ({@link ToolsStory}). The weather is canned and the time comes from this
- * machine's clock: no network.
+ * Two tools the model may call, as annotated methods of a bean: the auto-configured
+ * {@code ChatTools} bean finds them, so using them is one line ({@link ToolsStory}). The
+ * weather is canned and the time comes from this machine's clock: no network.
  */
 @Component
 class TravelTools {
@@ -20,8 +20,8 @@ class TravelTools {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	/**
-	 * The cities the tools know. An enum parameter becomes an {@code enum} in the tool's schema, so the model can
-	 * only name one of these.
+	 * The cities the tools know. An enum parameter becomes an {@code enum} in the tool's
+	 * schema, so the model can only name one of these.
 	 */
 	enum City {
 
@@ -47,6 +47,7 @@ class TravelTools {
 
 	/**
 	 * The weather in a city, sent back to the model as JSON.
+	 *
 	 * @param city the city
 	 * @param celsius the temperature
 	 * @param sky what the sky looks like

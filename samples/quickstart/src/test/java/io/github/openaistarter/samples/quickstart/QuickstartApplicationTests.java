@@ -18,8 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The quickstart on the starter's fake: the whole tour runs when the context starts (a failing step fails the
- * context), and the tools step, run again here, calls both tools in one answer and prints what they returned.
+ * The quickstart on the starter's fake: the whole tour runs when the context starts (a
+ * failing step fails the context), and the tools step, run again here, calls both tools
+ * in one answer and prints what they returned.
  */
 @SpringBootTest
 @AutoConfigureOpenAiFake
@@ -44,7 +45,8 @@ class QuickstartApplicationTests {
 	void toolsStoryCallsBothToolsInOneAnswerThenPrintsTheFinalAnswer() {
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		new ToolsStory(this.chat, this.tools, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
-		// the fake calls every tool the prompt names, in one answer; the first enum value is its city
+		// the fake calls every tool the prompt names, in one answer; the first enum value
+		// is its city
 		assertThat(printed.toString(StandardCharsets.UTF_8).lines()).hasSize(4).satisfies((lines) -> {
 			assertThat(lines.get(0)).isEqualTo("tools, round 1: 2 calls in one answer, run in parallel");
 			assertThat(lines.get(1)).isEqualTo("  current_weather {\"city\":\"LISBON\"} -> "
