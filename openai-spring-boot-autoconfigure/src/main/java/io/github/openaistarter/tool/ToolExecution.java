@@ -49,6 +49,11 @@ final class ToolExecution {
 					? Mono.fromCallable(() -> call(tool, arguments, observation.observation()))
 						.subscribeOn(this.tools.scheduler())
 						.timeout(this.tools.toolTimeout(), this.tools.scheduler())
+						// the loop goes on in a task of its own: cancelling the tool's
+						// task, which interrupts
+						// its thread, must not interrupt the next round's blocking call
+						// running on that thread
+						.publishOn(this.tools.scheduler())
 					: Mono.error(new UnknownToolException(name, this.tools));
 			return result
 				.doOnNext((text) -> observation.succeeded(this.tools.includeContent()

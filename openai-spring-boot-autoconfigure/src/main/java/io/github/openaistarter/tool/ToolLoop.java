@@ -107,9 +107,9 @@ public final class ToolLoop {
 
 	/**
 	 * Adapts a blocking model call to {@link #run(ChatCompletionRequest, Function)}: the
-	 * call runs on the thread that subscribes (the caller's, then the thread of the
-	 * previous round's last tool), with the loop's observation current, so the call's
-	 * observation is its child.
+	 * call runs on the thread that subscribes (the caller's, then a thread of the tools'
+	 * scheduler, in a task of its own after the previous round's last tool), with the
+	 * loop's observation current, so the call's observation is its child.
 	 * @param create calls the model once (for example {@code chat::create})
 	 * @return the model as a function for the loop
 	 */

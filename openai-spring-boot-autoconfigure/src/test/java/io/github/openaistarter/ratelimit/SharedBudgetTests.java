@@ -21,6 +21,7 @@ import io.github.openaistarter.conformance.SharedOpenAiFake;
 import io.github.openaistarter.core.RateLimitException;
 import io.github.openaistarter.core.RateLimiter;
 import io.github.openaistarter.core.RetryPolicy;
+import io.github.openaistarter.health.OpenAiHealthIndicator;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -95,7 +96,15 @@ class SharedBudgetTests {
 
 	@Test
 	void withRedisStoppedCallsFallBackToTheirShareAndTheBudgetIsSharedAgainWhenItReturns() throws Exception {
-		RedisRateLimiter limiter = shared("test:" + System.nanoTime());
+		List<String> fallbacks = new java.util.concurrent.CopyOnWriteArrayList<>();
+		RedisRateLimiter limiter = shared("test:" + System.nanoTime(), new RateLimitEvents() {
+
+			@Override
+			public void fellBack(String model, Throwable cause) {
+				fallbacks.add(model);
+			}
+
+		});
 		try (OpenAiClient client = client(limiter)) {
 			assertThat(call(client)).isEqualTo("ok");
 			assertThat(limiter.state()).isEqualTo("shared");
@@ -105,6 +114,13 @@ class SharedBudgetTests {
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 			assertThat(limiter.isFallingBack()).isTrue();
 			assertThat(limiter.state()).startsWith("local since ");
+			assertThat(fallbacks).containsExactly("gpt-4o-mini");
+			assertThat(
+					new OpenAiHealthIndicator(client.transport(), null, Duration.ofSeconds(5), Duration.ZERO).health()
+						.block()
+						.getDetails())
+				.hasEntrySatisfying("rateLimitBudget",
+						(budget) -> assertThat(budget.toString()).startsWith("local since "));
 			redis.restart();
 			// Redis is tried again a second after the last failure
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -159,12 +175,20 @@ class SharedBudgetTests {
 	}
 
 	private RedisRateLimiter shared(String prefix) {
+		return shared(prefix, RateLimitEvents.NONE);
+	}
+
+	private RedisRateLimiter shared(String prefix, RateLimitEvents events) {
 		LettuceConnectionFactory connection = new LettuceConnectionFactory("127.0.0.1", redis.port());
 		connection.afterPropertiesSet();
 		connection.start();
 		this.connections.add(connection);
-		return new RedisRateLimiter(new ReactiveStringRedisTemplate(connection), prefix, local(),
-				Duration.ofMillis(250));
+		LocalRateLimiter local = LocalRateLimiter.builder()
+			.limits((long) RPM, null)
+			.maxWait(Duration.ZERO)
+			.events(events)
+			.build();
+		return new RedisRateLimiter(new ReactiveStringRedisTemplate(connection), prefix, local, Duration.ofMillis(250));
 	}
 
 	private record Outcome(int succeeded, int refused, int throttled) {
