@@ -14,6 +14,7 @@ import io.github.openaistarter.core.AccessTokenSupplier;
 import io.github.openaistarter.core.OpenAiCallObserver;
 import io.github.openaistarter.core.OpenAiConnectionPool;
 import io.github.openaistarter.core.OpenAiEndpoint;
+import io.github.openaistarter.core.OpenAiRequestCustomizer;
 import io.github.openaistarter.core.OpenAiTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,23 +26,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the OpenAI Chat Completions client:
  * {@link ChatCompletionsOperations} and {@link ReactiveChatCompletionsOperations} beans
  * from {@code openai.*} properties, and one pair per named client of
- * {@code openai.clients.<name>.*}, qualified by its name. Calls go through a
- * {@link WebClient} cloned from Boot's auto-configured builder (so the application's
- * {@code WebClientCustomizer}s and codecs apply) on a connector of their own: a dedicated
- * {@link OpenAiConnectionPool}, the OpenAI timeouts, TLS bundle, proxy and retries, and
- * redirects never followed. {@link OpenAiClient}'s builder does the work; this class
- * reads the properties.
+ * {@code openai.clients.<name>.*}, qualified by its name. Calls go straight through a
+ * Reactor Netty {@code ClientHttpConnector} of their own (the layer under
+ * {@code WebClient}): a dedicated {@link OpenAiConnectionPool}, the OpenAI timeouts, TLS
+ * bundle, proxy and retries, and redirects never followed.
+ * {@link OpenAiRequestCustomizer} beans add headers to every attempt,
+ * {@link OpenAiCallObserver} beans see every call. {@link OpenAiClient}'s builder does
+ * the work; this class reads the properties.
  *
  * <p>
  * What backs off: an application bean of {@link OpenAiTransport} replaces the default
@@ -51,8 +51,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code @Bean(defaultCandidate = false)}, sits beside the default, which stays
  * {@code @Primary}. Named clients replace nothing.
  */
-@AutoConfiguration(after = WebClientAutoConfiguration.class)
-@ConditionalOnClass(WebClient.class)
+@AutoConfiguration
+@ConditionalOnClass(name = "reactor.netty.http.client.HttpClient")
 @ConditionalOnBooleanProperty(name = "openai.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(OpenAiProperties.class)
 @Import(NamedClientsRegistrar.class)
@@ -65,12 +65,13 @@ public final class OpenAiAutoConfiguration {
 	}
 
 	@Bean
-	PropertiesClientBuilder openAiPropertiesClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<OpenAiWebClientCustomizer> customizers,
+	PropertiesClientBuilder openAiPropertiesClientBuilder(ObjectProvider<OpenAiRequestCustomizer> requestCustomizers,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<OpenAiCallObserver> observers, ConfigurableListableBeanFactory beanFactory) {
-		return new PropertiesClientBuilder(webClientBuilder, customizers, httpClientSettings, sslBundles, observers,
-				beanFactory, beanFactory.getBeanClassLoader());
+			ObjectProvider<OpenAiCallObserver> observers, ConfigurableListableBeanFactory beanFactory,
+			OpenAiProperties properties, Environment environment) {
+		RemovedTransportProperty.check(environment, properties.getClients().keySet());
+		return new PropertiesClientBuilder(requestCustomizers, httpClientSettings, sslBundles, observers, beanFactory,
+				beanFactory.getBeanClassLoader());
 	}
 
 	@Bean

@@ -78,14 +78,6 @@ public class OpenAiProperties {
 	private boolean compression = true;
 
 	/**
-	 * How calls are sent: 'web-client' through a WebClient built from Spring Boot's
-	 * WebClient.Builder (its customizers, filters and observation apply), or 'connector'
-	 * straight through the ClientHttpConnector under it (about a third less CPU and
-	 * allocation per call; WebClient customizers, filters and observation do not apply).
-	 */
-	private Transport transport = Transport.WEB_CLIENT;
-
-	/**
 	 * The server's kind: 'openai' (OpenAI and OpenAI-compatible servers: the key as a
 	 * Bearer token) or 'azure' (Azure OpenAI: the key in the api-key header, and the
 	 * deployment routes with openai.azure.api-version). When unset, 'azure' for
@@ -316,22 +308,6 @@ public class OpenAiProperties {
 	}
 
 	/**
-	 * How calls are sent.
-	 * @return the transport
-	 */
-	public Transport getTransport() {
-		return this.transport;
-	}
-
-	/**
-	 * Sets how calls are sent.
-	 * @param transport the transport
-	 */
-	public void setTransport(Transport transport) {
-		this.transport = transport;
-	}
-
-	/**
 	 * The server's kind.
 	 * @return the provider, or {@code null} to detect it from the base URL
 	 */
@@ -480,28 +456,6 @@ public class OpenAiProperties {
 			return (host != null && AZURE_HOSTS.stream().anyMatch(host.toLowerCase(Locale.ROOT)::endsWith)) ? AZURE
 					: OPENAI;
 		}
-
-	}
-
-	/**
-	 * How OpenAI calls are sent.
-	 */
-	public enum Transport {
-
-		/**
-		 * Through a {@code WebClient} built from Spring Boot's {@code WebClient.Builder}:
-		 * the application's {@code WebClientCustomizer}s, filters and HTTP client
-		 * observation apply, as do {@link OpenAiWebClientCustomizer}s.
-		 */
-		WEB_CLIENT,
-
-		/**
-		 * Straight through the {@code ClientHttpConnector} under {@code WebClient}, with
-		 * the same pool, timeouts, TLS, proxy and compression: about a third less CPU and
-		 * allocation per call, but no {@code WebClient} customizers, filters or HTTP
-		 * client observation (the starter's own observation still times every call).
-		 */
-		CONNECTOR
 
 	}
 

@@ -13,6 +13,7 @@ import io.github.openaistarter.client.OpenAiProxy;
 import io.github.openaistarter.core.AccessTokenSupplier;
 import io.github.openaistarter.core.OpenAiCallObserver;
 import io.github.openaistarter.core.OpenAiConnectionPool;
+import io.github.openaistarter.core.OpenAiRequestCustomizer;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,14 +21,12 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.ClassUtils;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Turns {@code openai.*} settings (the top-level ones or a named client's) into an
  * {@link OpenAiClient.Builder}, with the application's beans that apply to every client:
- * Boot's {@code WebClient.Builder} and the {@link OpenAiWebClientCustomizer}s, SSL
- * bundles and the {@link OpenAiCallObserver}s. Checks what can be checked before any
- * call, naming the property to fix.
+ * the {@link OpenAiRequestCustomizer}s, SSL bundles and the {@link OpenAiCallObserver}s.
+ * Checks what can be checked before any call, naming the property to fix.
  */
 final class PropertiesClientBuilder {
 
@@ -35,9 +34,7 @@ final class PropertiesClientBuilder {
 
 	private static final String AZURE_IDENTITY = "com.azure.identity.DefaultAzureCredentialBuilder";
 
-	private final ObjectProvider<WebClient.Builder> webClientBuilder;
-
-	private final ObjectProvider<OpenAiWebClientCustomizer> customizers;
+	private final ObjectProvider<OpenAiRequestCustomizer> requestCustomizers;
 
 	private final ObjectProvider<HttpClientSettings> httpClientSettings;
 
@@ -49,13 +46,11 @@ final class PropertiesClientBuilder {
 
 	private final RateLimiters rateLimiters;
 
-	PropertiesClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<OpenAiWebClientCustomizer> customizers,
+	PropertiesClientBuilder(ObjectProvider<OpenAiRequestCustomizer> requestCustomizers,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<OpenAiCallObserver> observers, ListableBeanFactory beanFactory,
 			@Nullable ClassLoader classLoader) {
-		this.webClientBuilder = webClientBuilder;
-		this.customizers = customizers;
+		this.requestCustomizers = requestCustomizers;
 		this.httpClientSettings = httpClientSettings;
 		this.sslBundles = sslBundles;
 		this.observers = observers;
@@ -120,12 +115,7 @@ final class PropertiesClientBuilder {
 		LoggingProperties logging = properties.getLogging();
 		builder.logRequests(logging.getRequests(), logging.getMaxBodyLength(),
 				Set.copyOf(logging.getRedactedHeaders()));
-		if (properties.getTransport() == OpenAiProperties.Transport.CONNECTOR) {
-			refuseCustomizers(prefix);
-		}
-		else {
-			builder.webClient(webClientBuilder());
-		}
+		this.requestCustomizers.orderedStream().forEach(builder::requestCustomizer);
 		return builder;
 	}
 
@@ -156,27 +146,6 @@ final class PropertiesClientBuilder {
 					+ " on the classpath: add it, or declare an AccessTokenSupplier bean of your own");
 		}
 		return AzureEntraTokens.defaultCredential(entra.getScope());
-	}
-
-	private WebClient.Builder webClientBuilder() {
-		WebClient.Builder builder = this.webClientBuilder.getIfAvailable(WebClient::builder).clone();
-		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder;
-	}
-
-	/**
-	 * Sending without WebClient, a customizer of it would be silently ignored: refuse to
-	 * start instead.
-	 */
-	private void refuseCustomizers(String prefix) {
-		List<String> ignored = this.customizers.orderedStream()
-			.map((customizer) -> customizer.getClass().getName())
-			.toList();
-		if (!ignored.isEmpty()) {
-			throw new IllegalStateException(prefix + ".transport=connector sends without WebClient, so these "
-					+ "OpenAiWebClientCustomizer beans would not apply: " + ignored + ". Remove them or set " + prefix
-					+ ".transport=web-client.");
-		}
 	}
 
 	private static @Nullable OpenAiProxy proxy(ProxyProperties proxy) {

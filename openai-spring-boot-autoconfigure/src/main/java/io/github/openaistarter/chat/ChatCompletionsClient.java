@@ -33,8 +33,7 @@ import org.springframework.util.Assert;
  * The implementation of the Chat Completions API that both
  * {@link ReactiveChatCompletionsTemplate} and {@link ChatCompletionsTemplate} delegate
  * to. It checks arguments, applies the configured request defaults, builds each
- * {@link OpenAiCall} and sends it through the {@link OpenAiTransport} (Spring's
- * {@code WebClient}, or the connector under it).
+ * {@link OpenAiCall} and sends it through the {@link OpenAiTransport}.
  */
 public final class ChatCompletionsClient implements ReactiveChatCompletionsResponseOperations {
 

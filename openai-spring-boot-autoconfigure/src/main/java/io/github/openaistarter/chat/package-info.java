@@ -2,8 +2,8 @@
  * The Chat Completions operations users inject:
  * {@link io.github.openaistarter.chat.ChatCompletionsOperations} (blocking) and
  * {@link io.github.openaistarter.chat.ReactiveChatCompletionsOperations} (Reactor), both
- * backed by one implementation on Spring's reactive HTTP client ({@code WebClient}, or
- * the connector under it).
+ * backed by one implementation on Spring's reactive HTTP connector (the layer under
+ * {@code WebClient}).
  */
 @NullMarked
 package io.github.openaistarter.chat;

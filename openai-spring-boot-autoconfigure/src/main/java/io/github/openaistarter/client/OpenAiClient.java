@@ -21,6 +21,7 @@ import io.github.openaistarter.core.OpenAiCallObserver;
 import io.github.openaistarter.core.OpenAiConnectionPool;
 import io.github.openaistarter.core.OpenAiEndpoint;
 import io.github.openaistarter.core.OpenAiJson;
+import io.github.openaistarter.core.OpenAiRequestCustomizer;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RateLimiter;
 import io.github.openaistarter.core.RetryPolicy;
@@ -28,7 +29,6 @@ import io.github.openaistarter.core.RetryPolicy;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.Assert;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * An OpenAI client: the blocking and reactive Chat Completions operations over one
@@ -226,7 +226,7 @@ public final class OpenAiClient implements AutoCloseable {
 
 		private final Map<String, Object> chatDefaults = new LinkedHashMap<>();
 
-		private WebClient.@Nullable Builder webClient;
+		private final List<OpenAiRequestCustomizer> requestCustomizers = new ArrayList<>();
 
 		private Builder() {
 		}
@@ -531,16 +531,15 @@ public final class OpenAiClient implements AutoCloseable {
 		}
 
 		/**
-		 * Sends through a {@link WebClient} built from a copy of this builder, so that
-		 * its filters, codecs and observation apply; the client's own connector (pool,
-		 * timeouts, TLS, proxy) replaces the builder's. Without one, calls go straight to
-		 * the connector, the layer under {@code WebClient}.
-		 * @param webClient the builder to copy, or {@code null} to send through the
-		 * connector
+		 * Adds a customizer of the headers of every attempt of every call, applied after
+		 * the client's own headers: the replacement of a {@code WebClient} filter that
+		 * adds headers.
+		 * @param customizer the customizer
 		 * @return this builder
 		 */
-		public Builder webClient(WebClient.@Nullable Builder webClient) {
-			this.webClient = webClient;
+		public Builder requestCustomizer(OpenAiRequestCustomizer customizer) {
+			Assert.notNull(customizer, "customizer must not be null");
+			this.requestCustomizers.add(customizer);
 			return this;
 		}
 
@@ -581,9 +580,7 @@ public final class OpenAiClient implements AutoCloseable {
 		private OpenAiTransport transport(OpenAiConnectionPool pool) {
 			ClientHttpConnector connector = ReactorConnectors.create(pool, this.connectTimeout, this.sslBundle,
 					this.proxy, this.compression, this.wiretap);
-			OpenAiTransport.Builder transport = (this.webClient != null)
-					? OpenAiTransport.builder(webClient(this.webClient, connector))
-					: OpenAiTransport.builder(connector);
+			OpenAiTransport.Builder transport = OpenAiTransport.builder(connector);
 			if (this.azure) {
 				transport.azure(this.azureApiVersion);
 			}
@@ -600,15 +597,8 @@ public final class OpenAiClient implements AutoCloseable {
 				.rateLimiter(this.rateLimiter)
 				.observer(OpenAiCallObserver.of(this.observers));
 			this.headers.forEach(transport::header);
+			this.requestCustomizers.forEach(transport::requestCustomizer);
 			return transport.build();
-		}
-
-		private static WebClient webClient(WebClient.Builder builder, ClientHttpConnector connector) {
-			return builder.clone()
-				.clientConnector(connector)
-				// request details (headers) must never be logged: they carry the key
-				.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
-				.build();
 		}
 
 	}

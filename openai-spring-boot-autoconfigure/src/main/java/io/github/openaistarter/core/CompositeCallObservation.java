@@ -5,6 +5,8 @@ import java.util.List;
 
 import reactor.util.context.Context;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * Tells several observations of one call the same events.
  */
@@ -23,6 +25,11 @@ final class CompositeCallObservation implements OpenAiCallObserver.CallObservati
 			result = observation.contribute(result);
 		}
 		return result;
+	}
+
+	@Override
+	public void headers(HttpHeaders headers) {
+		this.observations.forEach((observation) -> observation.headers(headers));
 	}
 
 	@Override

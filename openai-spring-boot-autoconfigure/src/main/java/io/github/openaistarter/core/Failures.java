@@ -10,10 +10,9 @@ import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * Turns what WebClient, Reactor Netty and the pool throw into this library's typed
+ * Turns what the connector, Reactor Netty and the pool throw into this library's typed
  * exceptions, telling how far the exchange got.
  */
 final class Failures {
@@ -43,7 +42,7 @@ final class Failures {
 			return new OpenAiPoolExhaustedException(call.describe() + " found the OpenAI connection pool full: "
 					+ rootMessage(ex) + "; raise the pool's max connections or lower the concurrency", ex);
 		}
-		if (!(ex instanceof WebClientRequestException) && !hasCause(ex, IOException.class)) {
+		if (!hasCause(ex, IOException.class)) {
 			return ex;
 		}
 		if (hasCause(ex, SSLException.class) && !responseStarted) {

@@ -9,6 +9,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * Runs a call's publisher inside its {@link OpenAiCallObserver.CallObservation}: started
  * on subscription (with the subscriber's Reactor context), told each item, and ended
@@ -90,6 +92,11 @@ public final class Observed {
 		@Override
 		public Context contribute(Context context) {
 			return this.delegate.contribute(context);
+		}
+
+		@Override
+		public void headers(HttpHeaders headers) {
+			this.delegate.headers(headers);
 		}
 
 		@Override

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * Sees every call the {@link OpenAiTransport} makes, from start to end, without depending
  * on how it is reported: Micrometer observations and request logging are observers. Each
@@ -98,13 +100,22 @@ public interface OpenAiCallObserver {
 		};
 
 		/**
-		 * Lets the observation reach code running inside the call, such as WebClient's
-		 * own observation of the HTTP exchange, which then becomes its child.
+		 * Lets the observation reach code running inside the call, such as a rate
+		 * limiter's or the access token supplier's observations, which then become its
+		 * children.
 		 * @param context the Reactor context of the call
 		 * @return the context to run the call with
 		 */
 		default Context contribute(Context context) {
 			return context;
+		}
+
+		/**
+		 * An attempt is about to be sent: adds the headers this observation propagates to
+		 * the server, such as the trace context. Called once per attempt.
+		 * @param headers the request's headers, to add to
+		 */
+		default void headers(HttpHeaders headers) {
 		}
 
 		/**

@@ -21,6 +21,8 @@ import io.github.openaistarter.core.OpenAiEndpoint;
 import io.github.openaistarter.core.OpenAiResponse;
 import io.github.openaistarter.core.ResponseMetadata;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * Observes every OpenAI call with a Micrometer {@link Observation} named after the GenAI
  * conventions: a timer and long-task timer with Boot's default handlers, a span with a
@@ -109,6 +111,14 @@ public final class ObservationCallObserver implements OpenAiCallObserver {
 		@Override
 		public Context contribute(Context reactorContext) {
 			return reactorContext.put(ObservationThreadLocalAccessor.KEY, this.observation);
+		}
+
+		@Override
+		public void headers(HttpHeaders headers) {
+			HttpHeaders propagated = this.context.getCarrier();
+			if (propagated != null) {
+				propagated.forEach(headers::put);
+			}
 		}
 
 		@Override

@@ -5,19 +5,28 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 
 import io.github.openaistarter.chat.model.Usage;
 import io.github.openaistarter.core.OpenAiEndpoint;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * What an observation of an OpenAI call knows: the operation and requested model when it
  * starts; the response's status, request id, model, completion id, finish reasons and
  * token usage as they arrive; for a stream, the time to its first chunk and the chunk
  * count; retries; and how it ended.
+ *
+ * <p>
+ * It is a client {@link SenderContext} whose carrier is a set of headers: a tracing
+ * handler injects the trace context there when the observation starts, and every attempt
+ * of the call sends those headers ({@link #getCarrier()}), so the server side of a trace
+ * is the child of the call's span.
  */
-public class OpenAiObservationContext extends Observation.Context {
+public class OpenAiObservationContext extends SenderContext<HttpHeaders> {
 
 	private final String operation;
 
@@ -62,6 +71,16 @@ public class OpenAiObservationContext extends Observation.Context {
 	 */
 	public OpenAiObservationContext(String operation, @Nullable String requestModel, boolean streaming,
 			@Nullable OpenAiEndpoint endpoint) {
+		super((carrier, key, value) -> {
+			if (carrier != null) {
+				carrier.set(key, value);
+			}
+		}, Kind.CLIENT);
+		setCarrier(new HttpHeaders());
+		if (endpoint != null) {
+			setRemoteServiceName(endpoint.providerName());
+			setRemoteServiceAddress(endpoint.baseUrl());
+		}
 		this.operation = operation;
 		this.requestModel = requestModel;
 		this.streaming = streaming;

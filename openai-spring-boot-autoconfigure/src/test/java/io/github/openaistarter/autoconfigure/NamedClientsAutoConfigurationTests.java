@@ -159,13 +159,12 @@ class NamedClientsAutoConfigurationTests {
 		TestPropertyValues
 			.of("openai.api-key=" + KEY, "openai.organization=org-1", "openai.project=proj-1",
 					"openai.connect-timeout=3s", "openai.response-timeout=40s", "openai.stream-idle-timeout=7s",
-					"openai.compression=false", "openai.transport=connector", "openai.provider=azure",
-					"openai.azure.api-version=2024-10-21", "openai.pool.max-connections=11",
-					"openai.proxy.host=proxy.example", "openai.proxy.port=3128", "openai.ssl.bundle=corp",
-					"openai.retry.max-retries=5", "openai.chat.temperature=0.2", "openai.logging.requests=metadata",
-					"openai.headers.X-A=1", "openai.clients.x.headers.X-B=2", "openai.clients.x.retry.max-retries=1",
-					"openai.clients.x.pool.max-connections=3", "openai.clients.x.proxy.host=",
-					"openai.clients.x.chat.model=m")
+					"openai.compression=false", "openai.provider=azure", "openai.azure.api-version=2024-10-21",
+					"openai.pool.max-connections=11", "openai.proxy.host=proxy.example", "openai.proxy.port=3128",
+					"openai.ssl.bundle=corp", "openai.retry.max-retries=5", "openai.chat.temperature=0.2",
+					"openai.logging.requests=metadata", "openai.headers.X-A=1", "openai.clients.x.headers.X-B=2",
+					"openai.clients.x.retry.max-retries=1", "openai.clients.x.pool.max-connections=3",
+					"openai.clients.x.proxy.host=", "openai.clients.x.chat.model=m")
 			.applyTo(environment);
 		OpenAiProperties x = NamedClients.properties(environment, "x");
 		assertThat(x.getApiKey()).isEqualTo(KEY);
@@ -175,7 +174,6 @@ class NamedClientsAutoConfigurationTests {
 		assertThat(x.getResponseTimeout()).isEqualTo(Duration.ofSeconds(40));
 		assertThat(x.getStreamIdleTimeout()).isEqualTo(Duration.ofSeconds(7));
 		assertThat(x.isCompression()).isFalse();
-		assertThat(x.getTransport()).isEqualTo(OpenAiProperties.Transport.CONNECTOR);
 		assertThat(x.getProvider()).isEqualTo(OpenAiProperties.Provider.AZURE);
 		assertThat(x.getAzure().getApiVersion()).isEqualTo("2024-10-21");
 		assertThat(x.getSsl().getBundle()).isEqualTo("corp");

@@ -11,6 +11,8 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +20,7 @@ import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.ReactiveChatCompletionsOperations;
 import io.github.openaistarter.chat.model.ChatCompletionRequest;
 import io.github.openaistarter.chat.model.ChatMessage;
+import io.github.openaistarter.core.OpenAiRequestCustomizer;
 import io.github.openaistarter.core.OpenAiTransport;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -266,20 +269,22 @@ class OpenAiAutoConfigurationTests {
 	}
 
 	@Test
-	void appliesApplicationAndOpenAiCustomizersWithoutLeakingSettingsIntoOtherClients() {
+	void requestCustomizerBeansAddHeadersWithoutLeakingIntoTheApplicationsWebClients() {
 		this.runner
 			.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + baseUrl(),
 					"openai.chat.model=gpt-4o-mini")
 			.withBean(WebClientCustomizer.class,
 					() -> (builder) -> builder.filter((request, next) -> next
 						.exchange(ClientRequest.from(request).header("X-App-Wide", "yes").build())))
-			.withBean(OpenAiWebClientCustomizer.class,
-					() -> (builder) -> builder.filter((request, next) -> next
-						.exchange(ClientRequest.from(request).header("X-OpenAI-Only", "yes").build())))
+			.withBean(OpenAiRequestCustomizer.class,
+					() -> (call, headers) -> headers.set("X-OpenAI-Only", call.operation()))
 			.run((context) -> {
 				RecordedRequest request = answerOnce(context.getBean(ChatCompletionsOperations.class), hello());
-				assertThat(request.getHeaders().get("X-App-Wide")).isEqualTo("yes");
-				assertThat(request.getHeaders().get("X-OpenAI-Only")).isEqualTo("yes");
+				assertThat(request.getHeaders().get("X-OpenAI-Only")).isEqualTo("chat.completions.create");
+				assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+				// OpenAI calls do not go through the application's WebClient (nor its
+				// customizers)
+				assertThat(request.getHeaders().get("X-App-Wide")).isNull();
 				this.server.enqueue(new MockResponse.Builder().body("plain").build());
 				String other = context.getBean(WebClient.Builder.class)
 					.build()
@@ -297,41 +302,32 @@ class OpenAiAutoConfigurationTests {
 	}
 
 	@Test
-	void theConnectorTransportSendsWithoutWebClientAndItsCustomizers() {
+	void sendsStraightThroughTheConnector() {
 		this.runner
 			.withPropertyValues("openai.api-key=" + KEY, "openai.base-url=" + baseUrl(), "openai.organization=org-7",
 					"openai.chat.model=gpt-4o-mini", "openai.transport=connector")
-			.withBean(WebClientCustomizer.class,
-					() -> (builder) -> builder.filter((request, next) -> next
-						.exchange(ClientRequest.from(request).header("X-App-Wide", "yes").build())))
 			.run((context) -> {
 				assertThat(context.getBean(OpenAiTransport.class).toString()).contains("connector");
 				RecordedRequest request = answerOnce(context.getBean(ChatCompletionsOperations.class), hello());
 				assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
 				assertThat(request.getHeaders().get("OpenAI-Organization")).isEqualTo("org-7");
 				assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
-				assertThat(request.getHeaders().get("X-App-Wide")).isNull();
 				assertThat(this.json.readTree(request.getBody().utf8()).get("model").asString())
 					.isEqualTo("gpt-4o-mini");
 			});
 	}
 
-	@Test
-	void theConnectorTransportRefusesOpenAiWebClientCustomizersItCouldNotApply() {
-		this.runner.withPropertyValues("openai.api-key=" + KEY, "openai.transport=connector")
-			.withBean(OpenAiWebClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-Team", "search"))
+	@ParameterizedTest
+	@ValueSource(strings = { "openai.transport", "openai.clients.local.transport" })
+	void theRemovedWebClientTransportFailsStartupNamingWhatReplacesIt(String property) {
+		this.runner
+			.withPropertyValues("openai.api-key=" + KEY, "openai.clients.local.base-url=http://localhost:1/v1",
+					property + "=web-client")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("openai.transport=connector")
-				.hasMessageContaining("OpenAiWebClientCustomizer")
-				.hasMessageContaining("openai.transport=web-client"));
-	}
-
-	@Test
-	void theWebClientTransportIsTheDefault() {
-		this.runner.withPropertyValues("openai.api-key=" + KEY)
-			.run((context) -> assertThat(context.getBean(OpenAiTransport.class).toString()).contains("WebClient"));
+				.hasMessageContaining(property + "=web-client is no longer supported")
+				.hasMessageContaining("OpenAiRequestCustomizer"));
 	}
 
 	@Test

@@ -14,8 +14,6 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -81,9 +79,8 @@ class SecretsNeverLoggedTests {
 		this.server.close();
 	}
 
-	@ParameterizedTest(name = "openai.transport={0}")
-	@ValueSource(strings = { "web-client", "connector" })
-	void fullLifecycleWithEverythingAtTraceNeverShowsTheKey(String transport, CapturedOutput output) {
+	@Test
+	void fullLifecycleWithEverythingAtTraceNeverShowsTheKey(CapturedOutput output) {
 		enqueueJson(200, fixture("stored-completion.json"));
 		this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
 			.body(fixture("stream-text.sse"))
@@ -107,42 +104,36 @@ class SecretsNeverLoggedTests {
 		List<Throwable> failures = new ArrayList<>();
 
 		try (LogLevels levels = LogLevels.everythingAtTrace()) {
-			this.runner.withPropertyValues("openai.base-url=" + this.server.url("/v1"), "openai.transport=" + transport)
-				.run((context) -> {
-					ChatCompletionsOperations chat = context.getBean(ChatCompletionsOperations.class);
-					ChatCompletionRequest stored = ChatCompletionRequest.builder()
-						.message(ChatMessage.user("Keep this"))
-						.store(true)
-						.metadata(Map.of("topic", "secrets"))
-						.build();
-					assertThat(chat.create(stored).id()).isEqualTo(COMPLETION_ID);
-					assertThat(
-							chat.stream(ChatCompletionRequest.of(List.of(ChatMessage.user("Stream it"))), (chunk) -> {
-							}).text())
-						.isEqualTo("Hello world");
-					assertThat(chat.retrieve(COMPLETION_ID).id()).isEqualTo(COMPLETION_ID);
-					assertThat(chat.update(COMPLETION_ID, Map.of("topic", "updated")).id()).isEqualTo(COMPLETION_ID);
-					assertThat(
-							chat.list(ListChatCompletionsParams.builder().metadata("topic", "updated").build()).data())
-						.isNotEmpty();
-					assertThat(chat.listMessages(COMPLETION_ID, ListMessagesParams.builder().build()).data())
-						.isNotEmpty();
-					assertThat(chat.delete(COMPLETION_ID).deleted()).isTrue();
-					assertThatExceptionOfType(AuthenticationException.class)
-						.isThrownBy(() -> chat.withOptions(RequestOptions.builder().maxRetries(0).build())
-							.retrieve(COMPLETION_ID))
-						.satisfies(failures::add);
-					ChatCompletion afterRateLimit = context.getBean(ReactiveChatCompletionsOperations.class)
-						.retrieve(COMPLETION_ID)
-						.block();
-					assertThat(afterRateLimit.id()).isEqualTo(COMPLETION_ID);
-					assertThat(this.server.getRequestCount()).isEqualTo(10);
-					this.server.takeRequest(5, TimeUnit.SECONDS);
-					assertThat(this.server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
-						.as("the key did travel on the wire")
-						.isEqualTo("Bearer " + KEY);
-					assertNoSecretInBeans(context);
-				});
+			this.runner.withPropertyValues("openai.base-url=" + this.server.url("/v1")).run((context) -> {
+				ChatCompletionsOperations chat = context.getBean(ChatCompletionsOperations.class);
+				ChatCompletionRequest stored = ChatCompletionRequest.builder()
+					.message(ChatMessage.user("Keep this"))
+					.store(true)
+					.metadata(Map.of("topic", "secrets"))
+					.build();
+				assertThat(chat.create(stored).id()).isEqualTo(COMPLETION_ID);
+				assertThat(chat.stream(ChatCompletionRequest.of(List.of(ChatMessage.user("Stream it"))), (chunk) -> {
+				}).text()).isEqualTo("Hello world");
+				assertThat(chat.retrieve(COMPLETION_ID).id()).isEqualTo(COMPLETION_ID);
+				assertThat(chat.update(COMPLETION_ID, Map.of("topic", "updated")).id()).isEqualTo(COMPLETION_ID);
+				assertThat(chat.list(ListChatCompletionsParams.builder().metadata("topic", "updated").build()).data())
+					.isNotEmpty();
+				assertThat(chat.listMessages(COMPLETION_ID, ListMessagesParams.builder().build()).data()).isNotEmpty();
+				assertThat(chat.delete(COMPLETION_ID).deleted()).isTrue();
+				assertThatExceptionOfType(AuthenticationException.class).isThrownBy(
+						() -> chat.withOptions(RequestOptions.builder().maxRetries(0).build()).retrieve(COMPLETION_ID))
+					.satisfies(failures::add);
+				ChatCompletion afterRateLimit = context.getBean(ReactiveChatCompletionsOperations.class)
+					.retrieve(COMPLETION_ID)
+					.block();
+				assertThat(afterRateLimit.id()).isEqualTo(COMPLETION_ID);
+				assertThat(this.server.getRequestCount()).isEqualTo(10);
+				this.server.takeRequest(5, TimeUnit.SECONDS);
+				assertThat(this.server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+					.as("the key did travel on the wire")
+					.isEqualTo("Bearer " + KEY);
+				assertNoSecretInBeans(context);
+			});
 		}
 
 		assertThat(failures).singleElement().satisfies((failure) -> {

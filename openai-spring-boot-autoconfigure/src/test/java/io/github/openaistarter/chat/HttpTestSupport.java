@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.openaistarter.TransportUnderTest;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
 
@@ -42,7 +41,6 @@ abstract class HttpTestSupport {
 	 * Whether this run sends straight through the connector rather than through
 	 * {@code WebClient}.
 	 */
-	static final boolean ON_CONNECTOR = TransportUnderTest.ON_CONNECTOR;
 
 	static final String JSON = "application/json";
 
@@ -107,11 +105,10 @@ abstract class HttpTestSupport {
 
 	/**
 	 * A transport to the test server as {@link #transport()}, sending with the given
-	 * connector: through a {@code WebClient} on it, or straight through it in the run
-	 * that sets {@code openai.test.transport=connector}.
+	 * connector.
 	 */
 	OpenAiTransport.Builder transport(ClientHttpConnector connector) {
-		return TransportUnderTest.builder(connector)
+		return OpenAiTransport.builder(connector)
 			.baseUrl(this.server.url("/v1").toString())
 			.apiKey(API_KEY)
 			.header("OpenAI-Organization", "org-1")

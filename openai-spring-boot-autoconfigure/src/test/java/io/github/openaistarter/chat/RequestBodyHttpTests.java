@@ -9,9 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.openaistarter.chat.model.AssistantMessage;
@@ -35,10 +33,6 @@ import io.github.openaistarter.chat.model.ToolChoice;
 import io.github.openaistarter.chat.model.Verbosity;
 import io.github.openaistarter.chat.model.WebSearchOptions;
 import io.github.openaistarter.core.OpenAiTransport;
-
-import org.springframework.http.codec.json.JacksonJsonDecoder;
-import org.springframework.http.codec.json.JacksonJsonEncoder;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -317,33 +311,6 @@ class RequestBodyHttpTests extends HttpTestSupport {
 
 		assertThat(body.get("model").asString()).isEqualTo("gpt-4.1");
 		assertThat(body.propertyNames()).containsExactlyInAnyOrder("model", "messages");
-	}
-
-	@Test
-	void applicationJacksonSettingsDoNotChangeTheWireFormat() {
-		JsonMapper application = JsonMapper.builder()
-			.propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
-			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.ALWAYS))
-			.build();
-		WebClient webClient = WebClient.builder().codecs((codecs) -> {
-			codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(application));
-			codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(application));
-		}).build();
-		useClient(OpenAiTransport.builder(webClient).baseUrl(this.server.url("/v1").toString()).apiKey(API_KEY).build(),
-				Map.of());
-		enqueueJsonFixture("chat-completion.json");
-
-		ChatCompletion completion = this.chat.create(base().tool(WEATHER).maxCompletionTokens(64).build());
-
-		assertThat(completion.usage().promptTokensDetails().cachedTokens()).isEqualTo(1024L);
-		assertThat(bodyJson(takeRequest())).isEqualTo(json("""
-				{"model": "gpt-4.1", "messages": [{"role": "user", "content": "Hi"}], "max_completion_tokens": 64,
-				 "tools": [{"type": "function", "function": {
-				   "name": "get_weather",
-				   "description": "Current weather in a city",
-				   "parameters": {"type": "object", "properties": {"city": {"type": "string"}},
-				                  "required": ["city"], "additionalProperties": false},
-				   "strict": true}}]}"""));
 	}
 
 	private static ChatCompletionRequest.Builder base() {

@@ -8,9 +8,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +139,28 @@ class RetryHttpTests extends HttpTestSupport {
 
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
 		assertWaited(2, Duration.ofMillis(15));
+	}
+
+	@Test
+	void requestCustomizersRunForEveryAttemptAfterTheStartersHeaders() throws InterruptedException {
+		AtomicInteger attempts = new AtomicInteger();
+		useClient(transport().retryPolicy(SHORT_BACKOFFS)
+			.header("X-Team", "search")
+			.requestCustomizer((call, headers) -> headers.set("X-Attempt", String.valueOf(attempts.incrementAndGet())))
+			.requestCustomizer(
+					(call, headers) -> headers.set("X-Team", headers.getFirst("X-Team") + "-" + call.operation()))
+			.build(), Map.of());
+		enqueue(error(503, "req_1").build());
+		enqueueCompletion();
+
+		assertThat(this.chat.create(HELLO).text()).isEqualTo(COMPLETION_TEXT);
+
+		for (int attempt = 1; attempt <= 2; attempt++) {
+			RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
+			assertThat(request.getHeaders().get("X-Attempt")).isEqualTo(String.valueOf(attempt));
+			assertThat(request.getHeaders().get("X-Team")).isEqualTo("search-chat.completions.create");
+			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
+		}
 	}
 
 	@Test

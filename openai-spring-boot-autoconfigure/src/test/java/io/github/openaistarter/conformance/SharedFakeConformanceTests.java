@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Timeout;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
-import io.github.openaistarter.TransportUnderTest;
 import io.github.openaistarter.chat.ChatCompletionsClient;
 import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.ChatCompletionsTemplate;
@@ -60,6 +59,8 @@ import io.github.openaistarter.core.OpenAiStreamException;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RateLimitException;
 import io.github.openaistarter.core.RetryPolicy;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -494,7 +495,10 @@ class SharedFakeConformanceTests {
 		assertThatExceptionOfType(OpenAiDecodingException.class).isThrownBy(() -> chat.create(request));
 		fake.fault("{\"path\":\"/chat/completions\",\"reset\":true}");
 		assertThatExceptionOfType(OpenAiIoException.class).isThrownBy(() -> chat.create(request));
-		OpenAiTransport badKey = TransportUnderTest.builder().baseUrl(fake.baseUrl()).apiKey("sk-invalid").build();
+		OpenAiTransport badKey = OpenAiTransport.builder(new ReactorClientHttpConnector())
+			.baseUrl(fake.baseUrl())
+			.apiKey("sk-invalid")
+			.build();
 		assertThatExceptionOfType(AuthenticationException.class)
 			.isThrownBy(() -> new ChatCompletionsTemplate(new ChatCompletionsClient(badKey, Map.of("model", "gpt-4o")))
 				.create(request))
@@ -504,7 +508,7 @@ class SharedFakeConformanceTests {
 
 	@Test
 	void retriedFaultsReachTheFakeOncePerAttempt() throws Exception {
-		OpenAiTransport retrying = TransportUnderTest.builder()
+		OpenAiTransport retrying = OpenAiTransport.builder(new ReactorClientHttpConnector())
 			.baseUrl(fake.baseUrl())
 			.apiKey("sk-conformance")
 			.retryPolicy(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2)))
@@ -547,8 +551,8 @@ class SharedFakeConformanceTests {
 				.build())
 			.text()).isEqualTo("echo: stored create is retried");
 		assertThat(attemptsSeen("stored create is retried")).isEqualTo(2);
-		ChatCompletionsOperations strictChat = new ChatCompletionsTemplate(new ChatCompletionsClient(TransportUnderTest
-			.builder()
+		ChatCompletionsOperations strictChat = new ChatCompletionsTemplate(new ChatCompletionsClient(OpenAiTransport
+			.builder(new ReactorClientHttpConnector())
 			.baseUrl(fake.baseUrl())
 			.apiKey("sk-conformance")
 			.retryPolicy(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2)))

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.openaistarter.TransportUnderTest;
 import io.github.openaistarter.chat.ChatCompletionsClient;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
  * Runs the spec-checking OpenAI stand-in of {@code ../shared/openai-fake} (Node) for a
@@ -108,7 +109,7 @@ public final class SharedOpenAiFake implements AutoCloseable {
 	 * @return the builder, to add settings to
 	 */
 	public OpenAiTransport.Builder transport(String apiKey) {
-		return TransportUnderTest.builder()
+		return OpenAiTransport.builder(new ReactorClientHttpConnector())
 			.baseUrl(baseUrl())
 			.apiKey(apiKey)
 			.streamIdleTimeout(Duration.ofSeconds(2))

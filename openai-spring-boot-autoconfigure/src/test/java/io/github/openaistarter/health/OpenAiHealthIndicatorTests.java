@@ -20,9 +20,9 @@ import reactor.core.scheduler.Schedulers;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
 
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +64,7 @@ class OpenAiHealthIndicatorTests {
 
 	/** A transport with the default retry policy: the probe must not use it. */
 	private OpenAiTransport transport(String baseUrl) {
-		return OpenAiTransport.builder(WebClient.create())
+		return OpenAiTransport.builder(new ReactorClientHttpConnector())
 			.baseUrl(baseUrl)
 			.apiKey(API_KEY)
 			.retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1)))

@@ -38,6 +38,7 @@ import io.github.openaistarter.core.OpenAiJson;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
 
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -46,7 +47,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -85,7 +85,7 @@ class RequestLoggingHttpTests {
 	}
 
 	private ChatCompletionsOperations chat(Detail detail, RetryPolicy retryPolicy) {
-		OpenAiTransport transport = OpenAiTransport.builder(WebClient.create())
+		OpenAiTransport transport = OpenAiTransport.builder(new ReactorClientHttpConnector())
 			.baseUrl(this.server.url("/v1").toString())
 			.apiKey(API_KEY)
 			.retryPolicy(retryPolicy)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -17,6 +18,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.micrometer.observation.transport.SenderContext;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.QueueDispatcher;
@@ -31,7 +33,7 @@ import io.github.openaistarter.chat.ReactiveChatCompletionsTemplate;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
 
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link TestObservationRegistry} whose observations also feed a
  * {@link SimpleMeterRegistry} (Micrometer's default timer handler plus
  * {@link OpenAiMeterObservationHandler}), and the client observed by an
- * {@link ObservationCallObserver}. The {@link WebClient} is observed in the same
- * registry, so its {@code http.client.requests} observations show up too.
+ * {@link ObservationCallObserver}. A handler stands in for a tracer's propagating one: it
+ * injects a {@code traceparent} header into every {@code SenderContext} it sees start
+ * ({@link #TRACEPARENT} plus the observation's number).
  */
 abstract class ObservationHttpTestSupport {
 
@@ -51,11 +54,15 @@ abstract class ObservationHttpTestSupport {
 
 	static final String MODEL = "gpt-4o-mini";
 
+	static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0";
+
 	protected final MockWebServer server = new MockWebServer();
 
 	protected final TestObservationRegistry registry = TestObservationRegistry.create();
 
 	protected final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final AtomicInteger propagated = new AtomicInteger();
 
 	/** The contexts of observations that were stopped, in order. */
 	protected final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
@@ -72,6 +79,16 @@ abstract class ObservationHttpTestSupport {
 			.observationHandler(new DefaultMeterObservationHandler(this.meters))
 			.observationHandler(new OpenAiMeterObservationHandler(this.meters))
 			.observationHandler(new ObservationHandler<>() {
+
+				@Override
+				@SuppressWarnings("unchecked")
+				public void onStart(Observation.Context context) {
+					if (context instanceof SenderContext<?> sender) {
+						((SenderContext<Object>) sender).getSetter()
+							.set(sender.getCarrier(), "traceparent",
+									TRACEPARENT + ObservationHttpTestSupport.this.propagated.incrementAndGet());
+					}
+				}
 
 				@Override
 				public void onStop(Observation.Context context) {
@@ -102,7 +119,7 @@ abstract class ObservationHttpTestSupport {
 	 * @param maxContentLength 0 to record no content, else the most characters recorded
 	 */
 	OpenAiTransport transport(RetryPolicy retryPolicy, int maxContentLength) {
-		return OpenAiTransport.builder(WebClient.builder().observationRegistry(this.registry).build())
+		return OpenAiTransport.builder(new ReactorClientHttpConnector())
 			.baseUrl(baseUrl())
 			.apiKey(API_KEY)
 			.retryPolicy(retryPolicy)

@@ -44,7 +44,6 @@ import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,10 +120,8 @@ class ResilienceSoakTests {
 			.handle(this::answer)
 			.bindNow();
 		this.pool = OpenAiConnectionPool.builder().build();
-		WebClient webClient = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool.connectionProvider())))
-			.build();
-		OpenAiTransport transport = OpenAiTransport.builder(webClient)
+		OpenAiTransport transport = OpenAiTransport
+			.builder(new ReactorClientHttpConnector(HttpClient.create(this.pool.connectionProvider())))
 			.baseUrl("http://127.0.0.1:" + this.server.port() + "/v1")
 			.apiKey("sk-soak")
 			.responseTimeout(RESPONSE_TIMEOUT)

@@ -17,7 +17,7 @@ import io.github.openaistarter.chat.ChatCompletionsOperations;
 import io.github.openaistarter.chat.ChatCompletionsTemplate;
 import io.github.openaistarter.core.OpenAiTransport;
 
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
  * A loopback server that records the JSON bodies the client sends and answers each call
@@ -54,7 +54,7 @@ final class CapturingServer implements AutoCloseable {
 
 		});
 		this.server.start();
-		OpenAiTransport transport = OpenAiTransport.builder(WebClient.create())
+		OpenAiTransport transport = OpenAiTransport.builder(new ReactorClientHttpConnector())
 			.baseUrl(this.server.url("/v1").toString())
 			.apiKey("sk-capture")
 			.build();

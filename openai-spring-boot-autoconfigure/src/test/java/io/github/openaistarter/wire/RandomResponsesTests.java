@@ -1,6 +1,7 @@
 package io.github.openaistarter.wire;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
@@ -35,8 +37,11 @@ import io.github.openaistarter.chat.model.SortOrder;
 import io.github.openaistarter.core.OpenAiJson;
 import io.github.openaistarter.core.OpenAiTransport;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpResponseDecorator;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,7 +168,7 @@ class RandomResponsesTests {
 				.body(events.append("data: [DONE]\n\n").toString())
 				.build());
 			server.start();
-			OpenAiTransport transport = OpenAiTransport.builder(WebClient.create())
+			OpenAiTransport transport = OpenAiTransport.builder(new ReactorClientHttpConnector())
 				.baseUrl(server.url("/v1").toString())
 				.apiKey("sk-prism")
 				.build();
@@ -218,20 +223,24 @@ class RandomResponsesTests {
 	}
 
 	/**
-	 * The blocking client on a transport to Prism whose WebClient remembers the last body
+	 * The blocking client on a transport to Prism whose connector remembers the last body
 	 * received.
 	 */
 	private static ChatCompletionsOperations clientRecordingBodies(AtomicReference<String> lastBody) {
-		WebClient webClient = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(CONNECTIONS)))
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
-			.filter((request, next) -> next.exchange(request)
-				.flatMap((response) -> response.bodyToMono(String.class).defaultIfEmpty("").map((body) -> {
-					lastBody.set(body);
-					return response.mutate().body(body).build();
-				})))
-			.build();
-		OpenAiTransport transport = OpenAiTransport.builder(webClient)
+		ClientHttpConnector connector = new ReactorClientHttpConnector(HttpClient.create(CONNECTIONS));
+		ClientHttpConnector recording = (method, uri, request) -> connector.connect(method, uri, request)
+			.map((response) -> new ClientHttpResponseDecorator(response) {
+
+				@Override
+				public Flux<DataBuffer> getBody() {
+					return DataBufferUtils.join(super.getBody())
+						.doOnSubscribe((subscription) -> lastBody.set(""))
+						.doOnNext((buffer) -> lastBody.set(buffer.toString(StandardCharsets.UTF_8)))
+						.flux();
+				}
+
+			});
+		OpenAiTransport transport = OpenAiTransport.builder(recording)
 			.baseUrl(prism.baseUrl())
 			.apiKey("sk-prism")
 			.build();

@@ -11,7 +11,7 @@ import io.github.openaistarter.chat.ReactiveChatCompletionsTemplate;
 import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
 
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
  * The library's real client, pointed at a fake, as the tests use it.
@@ -43,7 +43,7 @@ final class Clients {
 	private static ChatCompletionsClient client(OpenAiFakeServer fake,
 			UnaryOperator<OpenAiTransport.Builder> settings) {
 		OpenAiTransport transport = settings
-			.apply(OpenAiTransport.builder(WebClient.create())
+			.apply(OpenAiTransport.builder(new ReactorClientHttpConnector())
 				.baseUrl(fake.baseUrl())
 				.apiKey("sk-test")
 				// each fault test counts the requests its fault causes

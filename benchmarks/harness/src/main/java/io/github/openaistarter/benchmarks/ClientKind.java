@@ -12,12 +12,6 @@ public enum ClientKind {
 	/** This starter's {@code ChatCompletionsOperations}, as auto-configured, on virtual threads when the JVM has them. */
 	OURS_BLOCKING("ours-blocking", "this starter, blocking API"),
 
-	/** This starter's reactive API with {@code openai.transport=connector} (no WebClient layer). */
-	OURS_REACTIVE_CONNECTOR("ours-reactive-connector", "this starter, reactive API, openai.transport=connector"),
-
-	/** This starter's blocking API with {@code openai.transport=connector} (no WebClient layer). */
-	OURS_BLOCKING_CONNECTOR("ours-blocking-connector", "this starter, blocking API, openai.transport=connector"),
-
 	/** openai-java 4.52.0 blocking, default settings. */
 	OPENAI_JAVA("openai-java", "openai-java blocking, defaults"),
 
@@ -120,10 +114,8 @@ public enum ClientKind {
 	 */
 	public BenchClient create(String baseUrl) {
 		return switch (this) {
-			case OURS_REACTIVE -> StarterClient.reactive(baseUrl, "web-client");
-			case OURS_BLOCKING -> StarterClient.blocking(baseUrl, "web-client");
-			case OURS_REACTIVE_CONNECTOR -> StarterClient.reactive(baseUrl, "connector");
-			case OURS_BLOCKING_CONNECTOR -> StarterClient.blocking(baseUrl, "connector");
+			case OURS_REACTIVE -> StarterClient.reactive(baseUrl);
+			case OURS_BLOCKING -> StarterClient.blocking(baseUrl);
 			case OPENAI_JAVA -> OpenAiJavaClient.create(baseUrl, false, false);
 			case OPENAI_JAVA_ASYNC -> OpenAiJavaClient.create(baseUrl, true, false);
 			case OPENAI_JAVA_TUNED -> OpenAiJavaClient.create(baseUrl, false, true);

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CreateBenchmark {
 
-	@Param({ "ours-reactive", "ours-blocking", "ours-reactive-connector", "ours-blocking-connector", "openai-java",
+	@Param({ "ours-reactive", "ours-blocking", "openai-java",
 			"openai-java-async", "floor", "webclient-floor", "connector-floor" })
 	public String client;
 

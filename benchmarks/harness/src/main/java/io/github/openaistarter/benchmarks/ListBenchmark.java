@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ListBenchmark {
 
-	@Param({ "ours-reactive", "openai-java", "floor" })
+	@Param({ "ours-reactive", "floor" })
 	public String client;
 
 	private BenchmarkTarget target;

@@ -44,12 +44,11 @@ final class StarterClient implements BenchClient {
 
 	private final boolean useReactive;
 
-	private StarterClient(String baseUrl, String transport, boolean useReactive) {
+	private StarterClient(String baseUrl, boolean useReactive) {
 		this.context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties("openai.base-url=" + baseUrl, "openai.api-key=sk-benchmark", "logging.level.root=error",
-					"openai.transport=" + transport)
+			.properties("openai.base-url=" + baseUrl, "openai.api-key=sk-benchmark", "logging.level.root=error")
 			.run();
 		this.reactive = this.context.getBean(ReactiveChatCompletionsOperations.class);
 		this.blocking = this.context.getBean(ChatCompletionsOperations.class);
@@ -59,21 +58,19 @@ final class StarterClient implements BenchClient {
 	/**
 	 * The reactive API.
 	 * @param baseUrl the stand-in's base URL
-	 * @param transport the {@code openai.transport}: {@code web-client} (the default) or {@code connector}
 	 * @return the client
 	 */
-	static StarterClient reactive(String baseUrl, String transport) {
-		return new StarterClient(baseUrl, transport, true);
+	static StarterClient reactive(String baseUrl) {
+		return new StarterClient(baseUrl, true);
 	}
 
 	/**
 	 * The blocking API.
 	 * @param baseUrl the stand-in's base URL
-	 * @param transport the {@code openai.transport}: {@code web-client} (the default) or {@code connector}
 	 * @return the client
 	 */
-	static StarterClient blocking(String baseUrl, String transport) {
-		return new StarterClient(baseUrl, transport, false);
+	static StarterClient blocking(String baseUrl) {
+		return new StarterClient(baseUrl, false);
 	}
 
 	/**

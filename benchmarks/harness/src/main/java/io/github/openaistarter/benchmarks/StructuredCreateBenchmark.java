@@ -27,7 +27,7 @@ import io.github.openaistarter.chat.ReactiveChatCompletionsOperations;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class StructuredCreateBenchmark {
 
-	@Param({ "ours-blocking", "ours-reactive" })
+	@Param({ "ours-blocking" })
 	public String client;
 
 	@Param({ "plain", "typed" })
@@ -49,7 +49,7 @@ public class StructuredCreateBenchmark {
 			port = this.ownServer.port();
 		}
 		String baseUrl = "http://127.0.0.1:" + port + "/l0-j/v1";
-		this.starter = StarterClient.blocking(baseUrl, "web-client");
+		this.starter = StarterClient.blocking(baseUrl);
 		this.blocking = this.starter.context().getBean(ChatCompletionsOperations.class);
 		this.reactive = this.starter.context().getBean(ReactiveChatCompletionsOperations.class);
 		PackingList list = this.blocking.create(StarterClient.REQUEST, PackingList.class);

@@ -66,7 +66,7 @@ public class ToolLoopBenchmark {
 				this.ownServer = ServerProcess.start();
 				port = this.ownServer.port();
 			}
-			this.starter = StarterClient.blocking(StandInUrl.of(port, 0, 100, false), "web-client");
+			this.starter = StarterClient.blocking(StandInUrl.of(port, 0, 100, false));
 			this.chat = this.starter.context().getBean(ChatCompletionsOperations.class);
 			return;
 		}

@@ -34,7 +34,7 @@ import io.github.openaistarter.core.OpenAiTransport;
 import io.github.openaistarter.core.RetryPolicy;
 import io.github.openaistarter.core.RateLimitException;
 
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -88,7 +88,7 @@ abstract class FakeParityScenarios {
 	}
 
 	private ChatCompletionsOperations chat(String apiKey) {
-		OpenAiTransport transport = OpenAiTransport.builder(WebClient.create())
+		OpenAiTransport transport = OpenAiTransport.builder(new ReactorClientHttpConnector())
 			.baseUrl(baseUrl())
 			.apiKey(apiKey.isEmpty() ? null : apiKey)
 			.retryPolicy(RetryPolicy.DEFAULT.withMaxRetries(0))
