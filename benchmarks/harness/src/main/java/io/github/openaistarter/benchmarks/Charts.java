@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -171,7 +172,8 @@ final class Charts {
 		chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
 		chart.getStyler().setLabelsFontColor(Color.DARK_GRAY);
 		chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-		chart.getStyler().setYAxisDecimalPattern("#,##0.#");
+		// tenths only where they tell
+		chart.getStyler().setYAxisDecimalPattern((Collections.max(values.values()) >= 100) ? "#,##0" : "#,##0.#");
 		chart.getStyler().setYAxisMin(0.0);
 		chart.getStyler().setXAxisLabelRotation((values.size() > 8) ? 30 : (values.size() > 5) ? 20 : 0);
 		List<String> clients = new ArrayList<>(values.keySet());
@@ -190,11 +192,19 @@ final class Charts {
 	private void againstInFlight(String what, String unit, String better, String key, Path file,
 			List<String> written) throws IOException {
 		Map<String, TreeMap<Integer, Double>> lines = new LinkedHashMap<>();
+		// where a client completed no calls (no figure, or none a log axis can show): said in its legend
+		Map<String, List<Integer>> without = new LinkedHashMap<>();
 		for (Map<String, String> line : this.load) {
 			Integer inFlight = integer(line.get("concurrency"));
 			double value = number(line.get(key));
-			if (line.get("client") != null && inFlight != null && inFlight > 0 && value > 0) {
+			if (line.get("client") == null || inFlight == null || inFlight <= 0) {
+				continue;
+			}
+			if (value > 0) {
 				lines.computeIfAbsent(line.get("client"), (client) -> new TreeMap<>()).put(inFlight, value);
+			}
+			else {
+				without.computeIfAbsent(line.get("client"), (client) -> new ArrayList<>()).add(inFlight);
 			}
 		}
 		if (lines.isEmpty()) {
@@ -218,7 +228,7 @@ final class Charts {
 			String client = line.getKey();
 			List<Integer> xs = new ArrayList<>(line.getValue().keySet());
 			List<Double> ys = new ArrayList<>(line.getValue().values());
-			XYSeries series = chart.addSeries(client, xs, ys);
+			XYSeries series = chart.addSeries(legend(client, without.getOrDefault(client, List.of())), xs, ys);
 			series.setLineColor(this.palette.color(client));
 			series.setMarkerColor(this.palette.color(client));
 			series.setMarker(this.palette.marker(client));
@@ -244,6 +254,15 @@ final class Charts {
 			BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG);
 		}
 		written.add(file.getFileName().toString());
+	}
+
+	private static String legend(String client, List<Integer> without) {
+		if (without.isEmpty()) {
+			return client;
+		}
+		return client + " (none at " + String.join(", ",
+				without.stream().sorted().map((inFlight) -> String.format(Locale.ROOT, "%,d", inFlight)).toList())
+				+ ")";
 	}
 
 	// ---- shared

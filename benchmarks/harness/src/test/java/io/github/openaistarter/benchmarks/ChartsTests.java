@@ -108,10 +108,12 @@ class ChartsTests {
 		List<Map<String, String>> lines = new ArrayList<>();
 		for (int i = 0; i < CLIENTS.size(); i++) {
 			for (int inFlight : new int[] { 1, 64, 1000 }) {
-				double throughput = inFlight * 9.5 / (1 + i * 0.1 * inFlight / 1000.0);
+				// the last client completes no calls at 1,000 in flight: no point there, said in the legend
+				boolean none = i == CLIENTS.size() - 1 && inFlight == 1000;
+				double throughput = none ? 0 : inFlight * 9.5 / (1 + i * 0.1 * inFlight / 1000.0);
 				lines.add(Map.of("client", CLIENTS.get(i), "concurrency", String.valueOf(inFlight), "throughput",
 						String.valueOf(throughput), "p50_ms", "101", "p99_ms",
-						String.valueOf(102 + i * inFlight / 10.0), "errors", "0"));
+						none ? "NaN" : String.valueOf(102 + i * inFlight / 10.0), "errors", "0"));
 			}
 		}
 		return lines;
