@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,9 @@ final class Report {
 
 	private Duration took = Duration.ZERO;
 
+	/** The charts drawn beside the report ({@link Charts}), shown under their tables. */
+	private Collection<String> charts = List.of();
+
 	private double loadAtEnd = Double.NaN;
 
 	void environment(Map<String, String> environment) {
@@ -86,6 +90,20 @@ final class Report {
 
 	void rateLimits(List<SharedBudgetLoad.Outcome> outcomes) {
 		this.rateLimits = List.copyOf(outcomes);
+	}
+
+	void charts(Collection<String> written) {
+		this.charts = List.copyOf(written);
+	}
+
+	/** The JMH rows so far, for the charts. */
+	List<JmhRow> jmhRows() {
+		return List.copyOf(this.jmh);
+	}
+
+	/** The load driver's lines so far, for the charts. */
+	List<Map<String, String>> loadRows() {
+		return List.copyOf(this.load);
 	}
 
 	void finished(Duration took, double loadAverage) {
@@ -369,6 +387,7 @@ final class Report {
 						+ " the starter sends through.");
 			}
 			md.append("\n\n");
+			md.append(Charts.markdown(this.charts, Charts.PER_OP.getOrDefault(benchmark, "")));
 		}
 	}
 
@@ -468,6 +487,7 @@ final class Report {
 				+ " calls only: Spring AI's go through OkHttp (uncapped for blocking calls, 5 idle connections kept;"
 				+ " tuned: 1,000 kept), LangChain4j's through the JDK's HttpClient"
 				+ " (no cap; tuned: HTTP/1.1 stated, virtual threads).\n\n");
+		md.append(Charts.markdown(this.charts, Charts.THROUGHPUT, Charts.P99));
 	}
 
 	private void chunks(StringBuilder md) {

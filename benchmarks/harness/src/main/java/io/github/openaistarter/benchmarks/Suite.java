@@ -122,10 +122,23 @@ public final class Suite {
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		this.report.finished(took, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		charts();
 		Path file = this.out.resolve("report.md");
 		Files.writeString(file, this.report.toMarkdown());
 		log("report written to " + file.toAbsolutePath() + " in " + took.toMinutes() + " min " + took.toSecondsPart()
 				+ " s");
+	}
+
+	/** Draws the report's charts beside it, for the report to show; a run that cannot draw them reports without. */
+	private void charts() {
+		try {
+			List<String> written = Charts.of(this.report).write(this.out);
+			this.report.charts(written);
+			log("charts written: " + written);
+		}
+		catch (IOException | RuntimeException | LinkageError | InternalError ex) {
+			log("charts not drawn: " + ex);
+		}
 	}
 
 	private Map<String, String> environment() throws IOException {
