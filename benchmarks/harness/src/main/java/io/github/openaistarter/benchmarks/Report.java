@@ -36,6 +36,9 @@ final class Report {
 
 	private final List<JmhRow> jmh = new ArrayList<>();
 
+	/** The targets of the last {@link #toMarkdown()}: what, ratio, limit, direction, measured; tab-separated. */
+	private final List<String> targetRows = new ArrayList<>();
+
 	private final List<Map<String, String>> load = new ArrayList<>();
 
 	private final List<Map<String, String>> chunks = new ArrayList<>();
@@ -111,6 +114,15 @@ final class Report {
 		this.loadAtEnd = loadAverage;
 	}
 
+	/**
+	 * The targets of the report last written, one per line (what, ratio, limit, {@code at-most} or
+	 * {@code at-least}, the figures), for {@link TargetRuns} to put several runs side by side.
+	 * @return tab-separated lines
+	 */
+	String targetsTsv() {
+		return String.join("\n", this.targetRows) + "\n";
+	}
+
 	String toMarkdown() {
 		StringBuilder md = new StringBuilder();
 		md.append("# Benchmark report\n\n");
@@ -178,6 +190,7 @@ final class Report {
 			"langchain4j");
 
 	private void targets(StringBuilder md) {
+		this.targetRows.clear();
 		md.append("## Targets\n\nRatios of figures measured in this run. \"best peer\" is the peer library"
 				+ " (openai-java, Spring AI, LangChain4j, at their defaults) with the lowest figure.\n\n"
 				+ "| target | measured | ratio | met |\n|---|---|---|---|\n");
@@ -185,10 +198,10 @@ final class Report {
 		for (String ours : OURS) {
 			Map<String, String> row = loadRow(ours, 1000);
 			if (row != null && floorLoad != null) {
-				target(md, "client CPU per call at 1,000 in flight, " + ours + " <= 1.3x floor",
+				this.target(md, "client CPU per call at 1,000 in flight, " + ours + " <= 1.3x floor",
 						num(row, "cpu_us_per_call", 1) + " vs " + num(floorLoad, "cpu_us_per_call", 1) + " us",
 						d(row, "cpu_us_per_call") / d(floorLoad, "cpu_us_per_call"), 1.3, true);
-				target(md, "throughput at 1,000 in flight, " + ours + " >= 0.9x floor",
+				this.target(md, "throughput at 1,000 in flight, " + ours + " >= 0.9x floor",
 						num(row, "throughput", 0) + " vs " + num(floorLoad, "throughput", 0) + " calls/s",
 						d(row, "throughput") / d(floorLoad, "throughput"), 0.9, false);
 			}
@@ -202,21 +215,21 @@ final class Report {
 					continue;
 				}
 				if (floor != null && benchmark.equals("stream")) {
-					target(md, "CPU " + per + ", " + ours + " <= 1.3x floor",
+					this.target(md, "CPU " + per + ", " + ours + " <= 1.3x floor",
 							us(row.cpuNs) + " vs " + us(floor.cpuNs) + " us", row.cpuNs / floor.cpuNs, 1.3, true);
-					target(md, "allocation " + per + ", " + ours + " <= 1.3x floor",
+					this.target(md, "allocation " + per + ", " + ours + " <= 1.3x floor",
 							kb(row.allocBytes) + " vs " + kb(floor.allocBytes) + " KB",
 							row.allocBytes / floor.allocBytes, 1.3, true);
 				}
 				JmhRow cpuPeer = bestPeer(benchmark, JmhRow::cpuNs);
 				if (cpuPeer != null) {
-					target(md, "CPU " + per + ", " + ours + " ahead of every peer",
+					this.target(md, "CPU " + per + ", " + ours + " ahead of every peer",
 							us(row.cpuNs) + " vs " + us(cpuPeer.cpuNs) + " us (" + cpuPeer.client + ")",
 							row.cpuNs / cpuPeer.cpuNs, 1.0, true);
 				}
 				JmhRow allocPeer = bestPeer(benchmark, JmhRow::allocBytes);
 				if (allocPeer != null) {
-					target(md, "allocation " + per + ", " + ours + " ahead of every peer",
+					this.target(md, "allocation " + per + ", " + ours + " ahead of every peer",
 							kb(row.allocBytes) + " vs " + kb(allocPeer.allocBytes) + " KB (" + allocPeer.client + ")",
 							row.allocBytes / allocPeer.allocBytes, 1.0, true);
 				}
@@ -244,9 +257,11 @@ final class Report {
 		md.append('\n');
 	}
 
-	private static void target(StringBuilder md, String what, String measured, double ratio, double limit,
+	private void target(StringBuilder md, String what, String measured, double ratio, double limit,
 			boolean atMost) {
 		boolean met = atMost ? ratio <= limit : ratio >= limit;
+		this.targetRows.add(String.join("\t", what, String.valueOf(ratio), String.valueOf(limit),
+				atMost ? "at-most" : "at-least", measured));
 		md.append("| ").append(what).append(" | ").append(measured).append(" | ").append(fmt(ratio, 2)).append("x | ")
 			.append(met ? "yes" : "**no**").append(" |\n");
 	}

@@ -125,6 +125,7 @@ public final class Suite {
 		charts();
 		Path file = this.out.resolve("report.md");
 		Files.writeString(file, this.report.toMarkdown());
+		Files.writeString(this.out.resolve("targets.tsv"), this.report.targetsTsv());
 		log("report written to " + file.toAbsolutePath() + " in " + took.toMinutes() + " min " + took.toSecondsPart()
 				+ " s");
 	}

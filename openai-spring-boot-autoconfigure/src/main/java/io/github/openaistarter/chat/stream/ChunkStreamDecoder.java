@@ -1,12 +1,16 @@
 package io.github.openaistarter.chat.stream;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.openaistarter.chat.model.ChatCompletionChunk;
@@ -35,12 +39,16 @@ public final class ChunkStreamDecoder {
 
 	private final JsonMapper jsonMapper;
 
+	/** Reads chunks without resolving the type and its deserializer on every chunk. */
+	private final ObjectReader chunkReader;
+
 	/**
 	 * Creates a decoder.
 	 * @param jsonMapper the mapper of OpenAI traffic
 	 */
 	public ChunkStreamDecoder(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
+		this.chunkReader = jsonMapper.readerFor(ChatCompletionChunk.class);
 	}
 
 	/**
@@ -52,42 +60,103 @@ public final class ChunkStreamDecoder {
 	 */
 	public Flux<ChatCompletionChunk> decode(OpenAiCall call, ResponseMetadata metadata, Flux<DataBuffer> body) {
 		return Flux.defer(() -> {
-			ServerSentEventParser parser = new ServerSentEventParser();
-			StreamEnd end = new StreamEnd();
+			Reading reading = new Reading(call, metadata);
 			return body.onErrorMap((ex) -> !(ex instanceof OpenAiException), (ex) -> cut(call, metadata, ex))
-				.concatMapIterable(parser::feed)
-				.concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())))
-				.<ChatCompletionChunk>handle((event, sink) -> {
-					if (end.done || event.data().length == 0) {
-						return;
+				.concatMapIterable(reading::feed)
+				.concatWith(Flux.defer(() -> Flux.fromIterable(reading.finish())))
+				.<ChatCompletionChunk>handle((item, sink) -> {
+					if (item instanceof ChatCompletionChunk chunk) {
+						sink.next(chunk);
 					}
-					if (event.isDone()) {
-						end.done = true;
-						return;
+					else {
+						sink.error((Throwable) item);
 					}
-					if ("error".equals(event.event())) {
-						sink.error(streamError(call, metadata, readTree(event), event));
-						return;
-					}
-					if (event.event() != null && !"message".equals(event.event())) {
-						return;
-					}
-					ChatCompletionChunk chunk = read(call, metadata, event);
-					if (chunk.additionalProperties().get("error") != null) {
-						// the members a chunk does not model: the error, and a message
-						// beside it if the server sent one
-						sink.error(streamError(call, metadata,
-								this.jsonMapper.valueToTree(chunk.additionalProperties()), event));
-						return;
-					}
-					end.saw(chunk);
-					sink.next(chunk);
 				})
-				.concatWith(Flux.defer(() -> end.isComplete() ? Flux.empty()
+				.concatWith(Flux.defer(() -> reading.end.isComplete() ? Flux.empty()
 						: Flux.error(new OpenAiStreamException(
 								call.describe() + " stream ended before [DONE]; the answer" + " may be incomplete",
 								OpenAiError.NONE, null, metadata.requestId()))));
 		});
+	}
+
+	/**
+	 * The decoding of one stream: its events, read in place as the parser finds them,
+	 * become chunks, or the failure that ends the stream after the chunks before it.
+	 */
+	private final class Reading implements ServerSentEventParser.Listener {
+
+		private final OpenAiCall call;
+
+		private final ResponseMetadata metadata;
+
+		private final ServerSentEventParser parser = new ServerSentEventParser();
+
+		private final StreamEnd end = new StreamEnd();
+
+		private boolean failed;
+
+		/** What the buffer being fed completed: chunks, then perhaps a failure. */
+		private List<Object> items = new ArrayList<>(2);
+
+		Reading(OpenAiCall call, ResponseMetadata metadata) {
+			this.call = call;
+			this.metadata = metadata;
+		}
+
+		List<Object> feed(DataBuffer buffer) {
+			this.items = new ArrayList<>(2);
+			this.parser.feed(buffer, this);
+			return this.items;
+		}
+
+		List<Object> finish() {
+			this.items = new ArrayList<>(1);
+			this.parser.finish(this);
+			return this.items;
+		}
+
+		@Override
+		public void event(@Nullable String event, byte[] data, int offset, int length) {
+			if (this.failed || this.end.done || length == 0) {
+				return;
+			}
+			if (ServerSentEvent.isDone(data, offset, length)) {
+				this.end.done = true;
+				return;
+			}
+			if ("error".equals(event)) {
+				fail(streamError(this.call, this.metadata, readTree(data, offset, length),
+						new String(data, offset, length, StandardCharsets.UTF_8)));
+				return;
+			}
+			if (event != null && !"message".equals(event)) {
+				return;
+			}
+			ChatCompletionChunk chunk;
+			try {
+				chunk = read(this.call, this.metadata, data, offset, length);
+			}
+			catch (OpenAiDecodingException ex) {
+				fail(ex);
+				return;
+			}
+			if (chunk.additionalProperties().get("error") != null) {
+				// the members a chunk does not model: the error, and a message beside it
+				// if the server sent one
+				fail(streamError(this.call, this.metadata,
+						ChunkStreamDecoder.this.jsonMapper.valueToTree(chunk.additionalProperties()),
+						new String(data, offset, length, StandardCharsets.UTF_8)));
+				return;
+			}
+			this.end.saw(chunk);
+			this.items.add(chunk);
+		}
+
+		private void fail(Throwable failure) {
+			this.failed = true;
+			this.items.add(failure);
+		}
+
 	}
 
 	/**
@@ -132,9 +201,9 @@ public final class ChunkStreamDecoder {
 				OpenAiError.NONE, ex, metadata.requestId());
 	}
 
-	private ChatCompletionChunk read(OpenAiCall call, ResponseMetadata metadata, ServerSentEvent event) {
+	private ChatCompletionChunk read(OpenAiCall call, ResponseMetadata metadata, byte[] data, int offset, int length) {
 		try {
-			return this.jsonMapper.readValue(event.data(), ChatCompletionChunk.class);
+			return this.chunkReader.readValue(data, offset, length);
 		}
 		catch (JacksonException ex) {
 			throw new OpenAiDecodingException(
@@ -147,9 +216,9 @@ public final class ChunkStreamDecoder {
 	 * The data of an event as JSON, or {@code null} when it is not JSON (an {@code error}
 	 * event's data need not be).
 	 */
-	private @Nullable JsonNode readTree(ServerSentEvent event) {
+	private @Nullable JsonNode readTree(byte[] data, int offset, int length) {
 		try {
-			return this.jsonMapper.readTree(event.data());
+			return this.jsonMapper.readTree(data, offset, length);
 		}
 		catch (JacksonException ex) {
 			return null;
@@ -157,10 +226,9 @@ public final class ChunkStreamDecoder {
 	}
 
 	private OpenAiStreamException streamError(OpenAiCall call, ResponseMetadata metadata, @Nullable JsonNode data,
-			ServerSentEvent event) {
+			String text) {
 		OpenAiError read = (data != null) ? OpenAiError.from(data) : null;
-		OpenAiError decoded = (read != null) ? read
-				: new OpenAiError(Secrets.redact(event.dataAsText()), null, null, null);
+		OpenAiError decoded = (read != null) ? read : new OpenAiError(Secrets.redact(text), null, null, null);
 		return new OpenAiStreamException(call.describe() + " stream failed: " + decoded.describe(), decoded, null,
 				metadata.requestId());
 	}

@@ -18,7 +18,12 @@ record ServerSentEvent(@Nullable String event, byte[] data) {
 
 	/** Whether this is OpenAI's end-of-stream marker, {@code data: [DONE]}. */
 	boolean isDone() {
-		return Arrays.equals(this.data, DONE);
+		return isDone(this.data, 0, this.data.length);
+	}
+
+	/** Whether the data in {@code data[offset, offset + length)} is {@code [DONE]}. */
+	static boolean isDone(byte[] data, int offset, int length) {
+		return Arrays.equals(data, offset, offset + length, DONE, 0, DONE.length);
 	}
 
 	String dataAsText() {

@@ -21,7 +21,8 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  *
  * <p>
  * Each buffer is copied once, in bulk, after the line it continues; lines are then read
- * in place, so a chunk costs one copy of its bytes and the copy of its data handed out.
+ * in place, and an event of one data line (OpenAI's are) is handed to the listener in
+ * place too, so a chunk costs one copy of its bytes.
  */
 final class ServerSentEventParser {
 
@@ -43,20 +44,31 @@ final class ServerSentEventParser {
 
 	private int pendingLength;
 
+	/** The data of an event of several data lines, or of one kept across buffers. */
 	private byte[] data = new byte[1024];
 
 	private int dataLength;
 
 	private boolean hasData;
 
+	/**
+	 * Whether the event's data is its one data line, still in place in
+	 * {@code pending[dataStart, dataStart + dataLength)}: the usual case, handed out
+	 * without a copy.
+	 */
+	private boolean dataInPlace;
+
+	private int dataStart;
+
 	private @Nullable String event;
 
 	/**
-	 * Feeds one buffer of the body and releases it.
+	 * Feeds one buffer of the body, releases it, and tells the listener each event it
+	 * completes.
 	 * @param buffer the next bytes
-	 * @return the events completed by these bytes
+	 * @param listener told each event; the data it is given is valid during the call only
 	 */
-	List<ServerSentEvent> feed(DataBuffer buffer) {
+	void feed(DataBuffer buffer, Listener listener) {
 		int scanFrom = this.pendingLength;
 		try {
 			int readable = buffer.readableByteCount();
@@ -67,41 +79,66 @@ final class ServerSentEventParser {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
-		List<ServerSentEvent> events = new ArrayList<>(2);
 		int lineStart = 0;
 		for (int i = scanFrom; i < this.pendingLength; i++) {
 			if (this.pending[i] == '\n') {
-				line(lineStart, i, events);
+				line(lineStart, i, listener);
 				lineStart = i + 1;
 			}
 		}
 		if (lineStart > 0) {
+			// the lines read are dropped: data still pointing at them is copied first
+			keepData();
 			System.arraycopy(this.pending, lineStart, this.pending, 0, this.pendingLength - lineStart);
 			this.pendingLength -= lineStart;
 		}
 		checkSize(this.pendingLength);
+	}
+
+	/**
+	 * Feeds one buffer of the body and releases it.
+	 * @param buffer the next bytes
+	 * @return the events completed by these bytes, with copies of their data
+	 */
+	List<ServerSentEvent> feed(DataBuffer buffer) {
+		List<ServerSentEvent> events = new ArrayList<>(2);
+		feed(buffer, collectInto(events));
 		return events;
 	}
 
 	/**
 	 * Ends the body: dispatches an event whose lines are all complete but whose blank
 	 * line never came.
+	 * @param listener told that event, if any
+	 */
+	void finish(Listener listener) {
+		keepData();
+		this.pendingLength = 0;
+		dispatch(listener);
+	}
+
+	/**
+	 * Ends the body, as {@link #finish(Listener)}.
 	 * @return that event, or nothing
 	 */
 	List<ServerSentEvent> finish() {
 		List<ServerSentEvent> events = new ArrayList<>(1);
-		this.pendingLength = 0;
-		dispatch(events);
+		finish(collectInto(events));
 		return events;
 	}
 
+	private static Listener collectInto(List<ServerSentEvent> events) {
+		return (event, data, offset, length) -> events
+			.add(new ServerSentEvent(event, Arrays.copyOfRange(data, offset, offset + length)));
+	}
+
 	/** Handles the line in {@code pending[start, end)}, its LF excluded. */
-	private void line(int start, int end, List<ServerSentEvent> events) {
+	private void line(int start, int end, Listener listener) {
 		byte[] bytes = this.pending;
 		checkSize(end - start);
 		int length = ((end > start) && bytes[end - 1] == '\r') ? end - 1 - start : end - start;
 		if (length == 0) {
-			dispatch(events);
+			dispatch(listener);
 			return;
 		}
 		if (bytes[start] == ':') {
@@ -116,17 +153,31 @@ final class ServerSentEventParser {
 		}
 		if (equals(bytes, start, fieldEnd, DATA)) {
 			int valueLength = lineEnd - valueStart;
-			this.data = ensureCapacity(this.data, this.dataLength, valueLength + 1);
-			if (this.hasData) {
-				this.data[this.dataLength++] = '\n';
+			if (!this.hasData) {
+				this.hasData = true;
+				this.dataInPlace = true;
+				this.dataStart = valueStart;
+				this.dataLength = valueLength;
+				return;
 			}
+			keepData();
+			this.data = ensureCapacity(this.data, this.dataLength, valueLength + 1);
+			this.data[this.dataLength++] = '\n';
 			System.arraycopy(bytes, valueStart, this.data, this.dataLength, valueLength);
 			this.dataLength += valueLength;
 			checkSize(this.dataLength);
-			this.hasData = true;
 		}
 		else if (equals(bytes, start, fieldEnd, EVENT)) {
 			this.event = new String(bytes, valueStart, lineEnd - valueStart, StandardCharsets.UTF_8);
+		}
+	}
+
+	/** Copies data still in place in {@code pending} into {@code data}. */
+	private void keepData() {
+		if (this.dataInPlace) {
+			this.data = ensureCapacity(this.data, 0, this.dataLength);
+			System.arraycopy(this.pending, this.dataStart, this.data, 0, this.dataLength);
+			this.dataInPlace = false;
 		}
 	}
 
@@ -136,12 +187,20 @@ final class ServerSentEventParser {
 		}
 	}
 
-	private void dispatch(List<ServerSentEvent> events) {
+	private void dispatch(Listener listener) {
 		if (this.hasData) {
-			events.add(new ServerSentEvent(this.event, Arrays.copyOf(this.data, this.dataLength)));
+			String name = this.event;
+			int start = this.dataInPlace ? this.dataStart : 0;
+			byte[] bytes = this.dataInPlace ? this.pending : this.data;
+			int length = this.dataLength;
+			this.dataLength = 0;
+			this.hasData = false;
+			this.dataInPlace = false;
+			this.event = null;
+			listener.event(name, bytes, start, length);
+			return;
 		}
 		this.dataLength = 0;
-		this.hasData = false;
 		this.event = null;
 	}
 
@@ -161,6 +220,23 @@ final class ServerSentEventParser {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * Told each event as it completes.
+	 */
+	@FunctionalInterface
+	interface Listener {
+
+		/**
+		 * An event completed.
+		 * @param event its name, or {@code null} for an unnamed event
+		 * @param data an array holding its data, valid during this call only
+		 * @param offset where the data starts
+		 * @param length how long the data is
+		 */
+		void event(@Nullable String event, byte[] data, int offset, int length);
+
 	}
 
 }
