@@ -1,6 +1,9 @@
 package io.github.openaistarter.benchmarks;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
@@ -38,6 +41,53 @@ public interface BenchClient extends AutoCloseable {
 	 * @return the number of chunks received
 	 */
 	int stream(LongConsumer onChunk);
+
+	/**
+	 * Whether {@link #streamAsync} is the client's own asynchronous streaming API; when not, callers run
+	 * {@link #stream} on threads of their own.
+	 * @return whether the client streams asynchronously
+	 */
+	default boolean isAsyncStream() {
+		return false;
+	}
+
+	/**
+	 * Opens a stream without waiting for it.
+	 * @param onChunk told each chunk's {@code created} field (or what the client has instead) as it arrives
+	 * @param onEnd told {@code null} when the stream ends, or the failure
+	 */
+	default void streamAsync(LongConsumer onChunk, Consumer<Throwable> onEnd) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " has no asynchronous stream");
+	}
+
+	/**
+	 * Streams through {@link #streamAsync} and waits for the end: {@link #stream} of a client whose own streaming API
+	 * is asynchronous.
+	 * @param onChunk told of each chunk
+	 * @return the number of chunks received
+	 */
+	default int awaitStream(LongConsumer onChunk) {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		int[] count = new int[1];
+		streamAsync((created) -> {
+			count[0]++;
+			onChunk.accept(created);
+		}, (error) -> {
+			if (error != null) {
+				done.completeExceptionally(error);
+			}
+			else {
+				done.complete(null);
+			}
+		});
+		try {
+			done.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		}
+		return count[0];
+	}
 
 	/**
 	 * Lists one page of stored completions.
@@ -86,6 +136,19 @@ public interface BenchClient extends AutoCloseable {
 	static <C> int readAll(Flux<C> chunks, ToLongFunction<C> created, LongConsumer onChunk) {
 		Long count = chunks.doOnNext((chunk) -> onChunk.accept(created.applyAsLong(chunk))).count().block();
 		return (count != null) ? count.intValue() : 0;
+	}
+
+	/**
+	 * Subscribes to a flux of chunks, telling the consumers each chunk's {@code created} stamp and the end.
+	 * @param <C> the chunk type
+	 * @param chunks the chunks
+	 * @param created a chunk's {@code created} stamp
+	 * @param onChunk told of each chunk
+	 * @param onEnd told {@code null} at the end, or the failure
+	 */
+	static <C> void subscribe(Flux<C> chunks, ToLongFunction<C> created, LongConsumer onChunk,
+			Consumer<Throwable> onEnd) {
+		chunks.subscribe((chunk) -> onChunk.accept(created.applyAsLong(chunk)), onEnd, () -> onEnd.accept(null));
 	}
 
 }

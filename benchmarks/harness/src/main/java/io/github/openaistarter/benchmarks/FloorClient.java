@@ -3,6 +3,7 @@ package io.github.openaistarter.benchmarks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import io.netty.buffer.ByteBuf;
@@ -24,8 +25,8 @@ import io.github.openaistarter.chat.model.Page;
  * The floor: the least any correct client must do. Reactor Netty posts the pre-built request bytes with the
  * credentials, checks the status and decodes the body with Jackson into the same model objects the starter uses
  * (a stream: split into lines across buffers, each {@code data:} line decoded until {@code [DONE]}). No
- * retries, observations, timeouts, rate-limit headers or error mapping. Its pool allows 2,000 connections, so
- * it never caps the calls in flight.
+ * retries, observations, timeouts, rate-limit headers or error mapping. Its pool allows 2,000 connections
+ * ({@code bench.floor.max-connections} sets it), so it never caps the calls in flight.
  */
 final class FloorClient extends PooledFloorClient {
 
@@ -76,6 +77,16 @@ final class FloorClient extends PooledFloorClient {
 	@Override
 	public int stream(LongConsumer onChunk) {
 		return BenchClient.readAll(streamFlux(), ChatCompletionChunk::created, onChunk);
+	}
+
+	@Override
+	public boolean isAsyncStream() {
+		return true;
+	}
+
+	@Override
+	public void streamAsync(LongConsumer onChunk, Consumer<Throwable> onEnd) {
+		BenchClient.subscribe(streamFlux(), ChatCompletionChunk::created, onChunk, onEnd);
 	}
 
 	@Override

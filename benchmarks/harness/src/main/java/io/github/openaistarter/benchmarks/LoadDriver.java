@@ -36,11 +36,7 @@ public final class LoadDriver {
 		String mode = args[0];
 		ClientKind kind = ClientKind.of(args[1]);
 		int port = Integer.parseInt(args[2]);
-		Map<String, String> options = new HashMap<>();
-		for (int i = 3; i < args.length; i++) {
-			String[] pair = args[i].split("=", 2);
-			options.put(pair[0], pair[1]);
-		}
+		Map<String, String> options = options(args, 3);
 		if (mode.equals("load")) {
 			load(kind, port, options);
 		}
@@ -48,6 +44,21 @@ public final class LoadDriver {
 			chunks(kind, port, options);
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * The {@code key=value} arguments of a driver's command line.
+	 * @param args the arguments
+	 * @param from the index of the first {@code key=value} argument
+	 * @return the options by key
+	 */
+	static Map<String, String> options(String[] args, int from) {
+		Map<String, String> options = new HashMap<>();
+		for (int i = from; i < args.length; i++) {
+			String[] pair = args[i].split("=", 2);
+			options.put(pair[0], pair[1]);
+		}
+		return options;
 	}
 
 	private static void load(ClientKind kind, int port, Map<String, String> options) throws Exception {
@@ -187,7 +198,13 @@ public final class LoadDriver {
 				at(every, 0.5) / 1e6, at(every, 0.99) / 1e6, at(every, 1.0) / 1e6);
 	}
 
-	private static double at(long[] sorted, double quantile) {
+	/**
+	 * A quantile of sorted values, the nearest rank.
+	 * @param sorted the values, ascending
+	 * @param quantile between 0 and 1
+	 * @return the value, {@code NaN} when there is none
+	 */
+	static double at(long[] sorted, double quantile) {
 		if (sorted.length == 0) {
 			return Double.NaN;
 		}

@@ -3,6 +3,7 @@ package io.github.openaistarter.benchmarks;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import com.openai.client.OpenAIClient;
@@ -109,17 +110,28 @@ final class OpenAiJavaClient implements BenchClient {
 	@Override
 	public int stream(LongConsumer onChunk) {
 		if (this.async) {
-			int[] count = new int[1];
-			this.client.async().chat().completions().createStreaming(STREAM_PARAMS).subscribe((chunk) -> {
-				onChunk.accept(chunk.created());
-				count[0]++;
-			}).onCompleteFuture().join();
-			return count[0];
+			return awaitStream(onChunk);
 		}
 		try (StreamResponse<ChatCompletionChunk> response = this.client.chat().completions()
 			.createStreaming(STREAM_PARAMS)) {
 			return BenchClient.readAll(response.stream(), ChatCompletionChunk::created, onChunk);
 		}
+	}
+
+	@Override
+	public boolean isAsyncStream() {
+		return this.async;
+	}
+
+	@Override
+	public void streamAsync(LongConsumer onChunk, Consumer<Throwable> onEnd) {
+		this.client.async()
+			.chat()
+			.completions()
+			.createStreaming(STREAM_PARAMS)
+			.subscribe((chunk) -> onChunk.accept(chunk.created()))
+			.onCompleteFuture()
+			.whenComplete((done, error) -> onEnd.accept(error));
 	}
 
 	@Override

@@ -25,8 +25,14 @@ abstract class PooledFloorClient implements ReactiveBenchClient {
 
 	protected final ConnectionProvider provider;
 
+	/** The connections a floor's pool opens at most: the system property {@code bench.floor.max-connections}. */
+	static final int MAX_CONNECTIONS = Integer.getInteger("bench.floor.max-connections", 2000);
+
 	protected PooledFloorClient(String poolName) {
-		this.provider = ConnectionProvider.builder(poolName).maxConnections(2000).pendingAcquireMaxCount(-1).build();
+		this.provider = ConnectionProvider.builder(poolName)
+			.maxConnections(MAX_CONNECTIONS)
+			.pendingAcquireMaxCount(-1)
+			.build();
 	}
 
 	protected static ChatCompletion read(DataBuffer buffer) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -42,6 +43,8 @@ final class Report {
 	private final List<Map<String, String>> load = new ArrayList<>();
 
 	private final List<Map<String, String>> chunks = new ArrayList<>();
+
+	private final List<Map<String, String>> streams = new ArrayList<>();
 
 	/** Startup lines per minimal app, the baseline first. */
 	private final Map<String, List<Map<String, String>>> startups = new LinkedHashMap<>();
@@ -76,6 +79,10 @@ final class Report {
 
 	void chunks(Map<String, String> line) {
 		this.chunks.add(line);
+	}
+
+	void streams(Map<String, String> line) {
+		this.streams.add(line);
 	}
 
 	void startup(String app, Map<String, String> line) {
@@ -135,6 +142,7 @@ final class Report {
 		toolLoop(md);
 		load(md);
 		chunks(md);
+		streams(md);
 		startup(md);
 		classpath(md);
 		rateLimits(md);
@@ -254,7 +262,21 @@ final class Report {
 				.append(added < 1_000_000 ? "yes" : "**no**")
 				.append(" |\n");
 		}
+		streamTargets(md);
 		md.append('\n');
+	}
+
+	private void streamTargets(StringBuilder md) {
+		Map<String, String> floor = streamRow("floor");
+		for (String ours : List.of("ours-reactive", "ours-blocking")) {
+			Map<String, String> row = streamRow(ours);
+			if (row != null && floor != null) {
+				this.target(md, "heap per open idle stream, " + ours + " <= 1.5x floor",
+						num(row, "heap_kb_per_stream", 1) + " vs " + num(floor, "heap_kb_per_stream", 1) + " KB, "
+								+ num(row, "open", 0) + " of " + num(row, "target", 0) + " open",
+						d(row, "heap_kb_per_stream") / d(floor, "heap_kb_per_stream"), 1.5, true);
+			}
+		}
 	}
 
 	private void target(StringBuilder md, String what, String measured, double ratio, double limit,
@@ -524,6 +546,70 @@ final class Report {
 		md.append('\n');
 	}
 
+	private void streams(StringBuilder md) {
+		if (this.streams.isEmpty()) {
+			return;
+		}
+		Map<String, String> first = this.streams.get(0);
+		Map<String, String> floor = streamRow("floor");
+		md.append("## Open streams at scale (").append(num(first, "target", 0))
+			.append(" streams open at once, one chunk every ").append(num(first, "pace_ms", 0))
+			.append(" ms each, one JVM per client)\n\n");
+		md.append("| client | streams | open / asked | heap per open stream (KB) | / floor | native per stream (KB) |"
+				+ " platform threads | CPU per chunk (us) | / floor | first chunk p50 (ms) | first chunk p99 (ms) |"
+				+ " failed | opening |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+		for (Map<String, String> row : this.streams) {
+			md.append("| ").append(row.get("client")).append(" | ").append(row.get("api")).append(" | ")
+				.append(num(row, "open", 0)).append(" / ").append(num(row, "target", 0))
+				.append("0".equals(row.getOrDefault("pending", "0")) ? "" : " (+" + row.get("pending") + " opening)")
+				.append(" | ")
+				.append(num(row, "heap_kb_per_stream", 1)).append(" | ")
+				.append(ratio(d(row, "heap_kb_per_stream"), (floor != null) ? d(floor, "heap_kb_per_stream") : Double.NaN))
+				.append(" | ").append(num(row, "native_kb_per_stream", 1)).append(" | ").append(row.get("platform_threads"))
+				.append(" | ").append(num(row, "cpu_us_per_chunk", 1)).append(" | ")
+				.append(ratio(d(row, "cpu_us_per_chunk"), (floor != null) ? d(floor, "cpu_us_per_chunk") : Double.NaN))
+				.append(" | ").append(num(row, "first_p50_ms", 1)).append(" | ").append(num(row, "first_p99_ms", 1))
+				.append(Objects.equals(row.get("probes_opened"), row.get("probes")) ? ""
+						: " (" + row.get("probes_opened") + " of " + row.get("probes") + " probes opened)")
+				.append(" | ").append(row.get("failed")).append(" | ").append(row.get("reached")).append(" in ")
+				.append(num(row, "open_s", 1)).append(" s")
+				.append("none".equals(row.get("first_error")) ? "" : ", first failure `" + row.get("first_error") + "`")
+				.append(" |\n");
+		}
+		md.append("\nEach client opens the streams against the stand-in's paced streams (`p").append(first.get("pace_ms"))
+			.append("`: one write a second per stream, from one timer), after ").append(first.get("warm"))
+			.append(" warm-up streams that stay open and are not counted; at most ").append(first.get("opening"))
+			.append(" wait for their first chunk at a time; the opening stops when all are open, when none opened for ")
+			.append(first.get("stall_s")).append(" s (`stalled`) or after ").append(first.get("open_limit_s"))
+			.append(" s (`deadline`), and the table shows what it reached (a client that holds its JVM past the"
+					+ " measure's time is ended: `hung`). Streams: `async` through the client's own streaming API"
+					+ " (a `Flux` or a handler); `virtual-threads` one virtual thread each, running the client's"
+					+ " blocking stream (or, for LangChain4j, its handler API, which may read the whole stream on the"
+					+ " calling thread). Heap per open stream: the used heap after `System.gc()` three times (G1,"
+					+ " `MemoryMXBean`) with the streams open, less the same before opening them, over the streams"
+					+ " held (open, plus those still opening when the opening was cut short); it includes the driver's listener of each stream (a few dozen bytes, the same for every"
+					+ " client), and virtual threads' stacks, which live in the heap. Native per stream: the growth of"
+					+ " the process's resident memory outside the heap's address range (`/proc/self/smaps`) over the"
+					+ " same span: platform threads' stacks, direct buffers, metaspace. CPU per chunk: the client"
+					+ " process's CPU time over a ")
+			.append(num(first, "window_s", 0))
+			.append(" s window (GC and JIT included) over the chunks received in it; a client whose opening was cut"
+					+ " short still opens streams in that window, so its figure is not one of chunks alone. First"
+					+ " chunk: ")
+			.append(first.get("probes"))
+			.append(" probe streams opened 10 ms apart after the window, the others still open, from asking to the"
+					+ " first chunk. Pools raised for this measure only: this starter's `openai.pool.max-connections="
+					+ OpenStreamsLoad.MAX_CONNECTIONS + "` and `openai.pool.pending-acquire-max-count=-1` (defaults "
+					+ POOL.getMaxConnections() + " and " + POOL.getPendingAcquireMaxCount() + "), the floor's pool "
+					+ OpenStreamsLoad.MAX_CONNECTIONS + " connections (otherwise 2,000); the peers as they come"
+					+ " (their pools do not cap open streams). Spring AI reads each stream on a platform thread of"
+					+ " its own (openai-java's stream handler executor); LangChain4j's `JdkHttpClient` parses each"
+					+ " stream, blocking, on the thread that completes the JDK client's response future, the common"
+					+ " `ForkJoinPool`, which adds at most 256 threads to make up for blocked ones: beyond about 257"
+					+ " streams in a JVM (warm-up streams included) the next ones wait, and so does any other work"
+					+ " of the common pool.\n\n");
+	}
+
 	private void startup(StringBuilder md) {
 		List<Map<String, String>> baselineRuns = this.startups.get(StartupApp.BASELINE);
 		if (baselineRuns == null) {
@@ -611,6 +697,10 @@ final class Report {
 			.filter((row) -> row.get("client").equals(client) && Integer.parseInt(row.get("concurrency")) == concurrency)
 			.findFirst()
 			.orElse(null);
+	}
+
+	private Map<String, String> streamRow(String client) {
+		return this.streams.stream().filter((row) -> row.get("client").equals(client)).findFirst().orElse(null);
 	}
 
 	private Map<String, String> chunkRow(String client) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +34,10 @@ import reactor.netty.http.server.HttpServerResponse;
  * <li>{@code c<n>}: stream {@code n} content chunks (default 100);</li>
  * <li>{@code j}: answer creates with a structured answer, a {@link PackingList}'s JSON;</li>
  * <li>{@code s}: write each chunk on its own, 1 ms apart, with the time of writing ({@link System#nanoTime()},
- * system-wide on Linux) in its {@code created} field, so a client can tell how long a chunk took to reach it.</li>
+ * system-wide on Linux) in its {@code created} field, so a client can tell how long a chunk took to reach it;</li>
+ * <li>{@code p<ms>}: a slow stream, one write every {@code ms} milliseconds (the role with the first content chunk,
+ * then one content chunk each, then the finish, the usage and {@code [DONE]}), each stream a {@link Flux#interval}
+ * on Reactor's one parallel scheduler, so that thousands of open streams cost timer entries, not threads.</li>
  * </ul>
  * {@code POST .../v1/chat/completions} answers the 2 KB completion, or the stream when the body asks for one;
  * {@code GET .../v1/chat/completions} a page of 20 stored completions; {@code GET .../v1/chat/completions/{id}}
@@ -67,6 +71,8 @@ public final class StandInServer implements AutoCloseable {
 	private final Map<Integer, ByteBuf> streams = new ConcurrentHashMap<>();
 
 	private final Map<Integer, List<byte[]>> streamEvents = new ConcurrentHashMap<>();
+
+	private final Map<Integer, List<ByteBuf>> pacedWrites = new ConcurrentHashMap<>();
 
 	private final DisposableServer server;
 
@@ -152,6 +158,9 @@ public final class StandInServer implements AutoCloseable {
 
 	private Mono<Void> stream(HttpServerResponse response, Options options) {
 		response.headers(STREAM_HEADERS);
+		if (!options.pace.isZero()) {
+			return paced(response, options);
+		}
 		if (!options.stamped) {
 			ByteBuf body = this.streams.computeIfAbsent(options.chunks, (n) -> constant(concat(events(n))));
 			return response.sendObject(body.duplicate()).then();
@@ -162,6 +171,34 @@ public final class StandInServer implements AutoCloseable {
 			.take(events.size())
 			.map((i) -> stamp(events.get(i.intValue())));
 		return response.send(stamped, (buffer) -> true).then();
+	}
+
+	private Mono<Void> paced(HttpServerResponse response, Options options) {
+		List<ByteBuf> writes = this.pacedWrites.computeIfAbsent(options.chunks, (n) -> pacedWrites(events(n)));
+		Flux<ByteBuf> paced = Flux.interval(Duration.ZERO, options.pace)
+			.onBackpressureBuffer()
+			.take(writes.size())
+			.map((i) -> writes.get(i.intValue()).duplicate());
+		return response.send(paced, (buffer) -> true).then();
+	}
+
+	/**
+	 * The writes of a paced stream: the role with the first content chunk (so that every client, also those that
+	 * only report content, sees its first chunk at the first write), each further content chunk, then the finish,
+	 * the usage and {@code [DONE]} together.
+	 */
+	private static List<ByteBuf> pacedWrites(List<byte[]> events) {
+		int contents = events.size() - 4;
+		if (contents < 1) {
+			return List.of(constant(concat(events)));
+		}
+		List<ByteBuf> writes = new ArrayList<>(contents + 1);
+		writes.add(constant(concat(events.subList(0, 2))));
+		for (int i = 2; i <= contents; i++) {
+			writes.add(constant(events.get(i)));
+		}
+		writes.add(constant(concat(events.subList(contents + 1, events.size()))));
+		return writes;
 	}
 
 	private List<byte[]> events(int chunks) {
@@ -272,10 +309,11 @@ public final class StandInServer implements AutoCloseable {
 	}
 
 	/** A behaviour, parsed from the first path segment. */
-	private record Options(Duration latency, int chunks, boolean stamped, boolean structured) {
+	private record Options(Duration latency, int chunks, boolean stamped, boolean structured, Duration pace) {
 
 		static Options parse(String segment) {
 			Duration latency = Duration.ZERO;
+			Duration pace = Duration.ZERO;
 			int chunks = 100;
 			boolean stamped = false;
 			boolean structured = false;
@@ -292,8 +330,11 @@ public final class StandInServer implements AutoCloseable {
 				else if (token.equals("j")) {
 					structured = true;
 				}
+				else if (token.startsWith("p")) {
+					pace = Duration.ofMillis(Long.parseLong(token.substring(1)));
+				}
 			}
-			return new Options(latency, chunks, stamped, structured);
+			return new Options(latency, chunks, stamped, structured, pace);
 		}
 
 	}

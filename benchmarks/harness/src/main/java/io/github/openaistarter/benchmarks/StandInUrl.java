@@ -21,4 +21,16 @@ public final class StandInUrl {
 		return "http://127.0.0.1:" + port + "/l" + latencyMillis + "-c" + chunks + (stamped ? "-s" : "") + "/v1";
 	}
 
+	/**
+	 * The base URL of slow streams: one write every {@code paceMillis}, the first with the role and the first
+	 * content chunk, then one content chunk each, then the finish, the usage and {@code [DONE]}.
+	 * @param port the stand-in's port
+	 * @param chunks content chunks of a stream
+	 * @param paceMillis the time between two writes
+	 * @return for example {@code http://127.0.0.1:8080/p1000-c600/v1}
+	 */
+	public static String paced(int port, int chunks, int paceMillis) {
+		return "http://127.0.0.1:" + port + "/p" + paceMillis + "-c" + chunks + "/v1";
+	}
+
 }

@@ -2,6 +2,7 @@ package io.github.openaistarter.benchmarks;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import io.github.openaistarter.chat.ChatCompletionsOperations;
@@ -101,6 +102,16 @@ final class StarterClient implements BenchClient {
 	public int stream(LongConsumer onChunk) {
 		return this.useReactive ? BenchClient.readAll(this.reactive.stream(REQUEST), ChatCompletionChunk::created, onChunk)
 				: BenchClient.readAll(this.blocking.stream(REQUEST), ChatCompletionChunk::created, onChunk);
+	}
+
+	@Override
+	public boolean isAsyncStream() {
+		return this.useReactive;
+	}
+
+	@Override
+	public void streamAsync(LongConsumer onChunk, Consumer<Throwable> onEnd) {
+		BenchClient.subscribe(this.reactive.stream(REQUEST), ChatCompletionChunk::created, onChunk, onEnd);
 	}
 
 	@Override

@@ -28,11 +28,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every measure against one stand-in process and writes the Markdown report: JMH per call, per stream
- * chunk and per list page; the load driver at 1, 64 and 1,000 calls in flight; the delay of stamped chunks;
- * startup of the minimal apps; and the classpath each client adds. Each client that is measured under load or
- * for chunk delays runs in a JVM of its own. The peers (Spring AI, LangChain4j) run every measure in JVMs on their
- * own module's classpath ({@link ClientKind#module()}): JMH forks them from that classpath, and the load driver
- * runs on it.
+ * chunk and per list page; the load driver at 1, 64 and 1,000 calls in flight; the delay of stamped chunks; 10,000
+ * streams open at once ({@link OpenStreamsLoad}); startup of the minimal apps; and the classpath each client adds.
+ * Each client that is measured under load, for chunk delays or with open streams runs in a JVM of its own. The
+ * peers (Spring AI, LangChain4j) run every measure in JVMs on their own module's classpath
+ * ({@link ClientKind#module()}): JMH forks them from that classpath, and the load driver runs on it.
  *
  * <p>System properties: {@code bench.out} (report folder, default {@code target}), {@code bench.classpaths}
  * (the {@code benchmarks/} folder whose modules wrote {@code target/classpath.txt}), {@code bench.quick}
@@ -62,6 +62,17 @@ public final class Suite {
 
 	static final List<ClientKind> CHUNK_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.OURS_REACTIVE,
 			ClientKind.OURS_BLOCKING, ClientKind.OPENAI_JAVA, ClientKind.OPENAI_JAVA_ASYNC);
+
+	/**
+	 * The clients held to many open streams: the floor, this starter, and the peers through their streaming APIs
+	 * (openai-java, which opens them more slowly still, left out to keep the measure within about 3 minutes).
+	 */
+	static final List<ClientKind> STREAM_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.OURS_REACTIVE,
+			ClientKind.OURS_BLOCKING, ClientKind.SPRING_AI, ClientKind.LANGCHAIN4J);
+
+	static final int OPEN_STREAMS = 10_000;
+
+	static final int OPEN_STREAMS_QUICK = 500;
 
 	static final int[] CONCURRENCY = { 64, 1000 };
 
@@ -102,6 +113,9 @@ public final class Suite {
 			}
 			if (only.isEmpty() || only.contains("chunks")) {
 				chunks(server.port());
+			}
+			if (only.isEmpty() || only.contains("streams")) {
+				streams(server.port());
 			}
 		}
 		if (only.isEmpty() || only.contains("startup")) {
@@ -298,6 +312,22 @@ public final class Suite {
 		}
 	}
 
+	private void streams(int port) throws IOException, InterruptedException {
+		int streams = this.quick ? OPEN_STREAMS_QUICK : OPEN_STREAMS;
+		log("open streams: " + streams + " at once, one chunk a second each, one JVM per client");
+		long started = System.nanoTime();
+		for (ClientKind kind : STREAM_CLIENTS) {
+			List<String> args = new ArrayList<>(List.of(OpenStreamsLoad.class.getName(), kind.id(),
+					String.valueOf(port), "streams=" + streams));
+			args.addAll(this.quick ? List.of("window=3", "probes=50", "open=20") : List.of());
+			for (Map<String, String> line : fork(kind, OpenStreamsLoad.JVM_ARGS, args, "STREAMS ")) {
+				this.report.streams(line);
+				log("  " + line);
+			}
+		}
+		log("open streams took " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+	}
+
 	private void startup() throws IOException, InterruptedException {
 		log("startup: the minimal app with Spring Boot's WebClient starter, then with the OpenAI starter, Spring AI or"
 				+ " LangChain4j added, in turns");
@@ -366,8 +396,15 @@ public final class Suite {
 	 */
 	private List<Map<String, String>> fork(ClientKind kind, List<String> mainAndArgs, String prefix)
 			throws IOException, InterruptedException {
+		return fork(kind, List.of("-Xms1g", "-Xmx1g"), mainAndArgs, prefix);
+	}
+
+	/** Runs a main class as above, with the JVM options given. */
+	private List<Map<String, String>> fork(ClientKind kind, List<String> jvmOptions, List<String> mainAndArgs,
+			String prefix) throws IOException, InterruptedException {
 		String classpath = kind.isPeer() ? classpathOf(kind.module(), true) : System.getProperty("java.class.path");
-		List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-cp", classpath));
+		List<String> args = new ArrayList<>(jvmOptions);
+		args.addAll(List.of("-cp", classpath));
 		args.addAll(mainAndArgs);
 		return forkRaw(args, prefix);
 	}

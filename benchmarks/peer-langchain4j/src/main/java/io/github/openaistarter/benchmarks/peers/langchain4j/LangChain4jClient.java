@@ -2,9 +2,9 @@ package io.github.openaistarter.benchmarks.peers.langchain4j;
 
 import java.net.http.HttpClient;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import dev.langchain4j.data.message.AiMessage;
@@ -101,28 +101,40 @@ public final class LangChain4jClient implements BenchClient {
 	/** Tells each partial response's text length: LangChain4j hands over the text of content chunks only. */
 	@Override
 	public int stream(LongConsumer onChunk) {
-		CompletableFuture<Integer> done = new CompletableFuture<>();
-		int[] count = new int[1];
+		return awaitStream(onChunk);
+	}
+
+	/**
+	 * Not asynchronous enough to open many streams from one thread: {@code JdkHttpClient} attaches its SSE parser to
+	 * the response future, and when the response's headers have arrived by then the parser reads the whole stream on
+	 * the thread that called {@code chat}. Callers give each stream a thread of its own.
+	 */
+	@Override
+	public boolean isAsyncStream() {
+		return false;
+	}
+
+	/** Streams through {@code OpenAiStreamingChatModel.chat} with a handler, telling each partial response's length. */
+	@Override
+	public void streamAsync(LongConsumer onChunk, Consumer<Throwable> onEnd) {
 		this.streaming.chat(REQUEST, new StreamingChatResponseHandler() {
 
 			@Override
 			public void onPartialResponse(String partialResponse) {
 				onChunk.accept(partialResponse.length());
-				count[0]++;
 			}
 
 			@Override
 			public void onCompleteResponse(ChatResponse completeResponse) {
-				done.complete(count[0]);
+				onEnd.accept(null);
 			}
 
 			@Override
 			public void onError(Throwable error) {
-				done.completeExceptionally(error);
+				onEnd.accept(error);
 			}
 
 		});
-		return done.join();
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.github.openaistarter.benchmarks.peers.springai;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import io.github.openaistarter.benchmarks.BenchClient;
@@ -89,6 +90,18 @@ public final class SpringAiClient implements BenchClient {
 	public int stream(LongConsumer onChunk) {
 		return BenchClient.readAll(this.chat.prompt().messages(MESSAGES).stream().chatResponse(),
 				SpringAiClient::textLength, onChunk);
+	}
+
+	/** Subscribes to the {@code Flux<ChatResponse>} of {@code ChatClient}'s stream, telling each chunk's text length. */
+	@Override
+	public void streamAsync(LongConsumer onChunk, Consumer<Throwable> onEnd) {
+		BenchClient.subscribe(this.chat.prompt().messages(MESSAGES).stream().chatResponse(), SpringAiClient::textLength,
+				onChunk, onEnd);
+	}
+
+	@Override
+	public boolean isAsyncStream() {
+		return true;
 	}
 
 	@Override
