@@ -23,6 +23,9 @@ import io.github.openaistarter.core.OpenAiException;
  */
 final class BlockingStreams {
 
+	/** How many items a stream requests ahead of its reader. */
+	static final int PREFETCH = 32;
+
 	private BlockingStreams() {
 	}
 
@@ -30,7 +33,10 @@ final class BlockingStreams {
 	 * Streams a flux on the calling thread. Closing the stream cancels the flux.
 	 */
 	static <T> Stream<T> toStream(Flux<T> flux) {
-		Stream<Signal<T>> signals = flux.materialize().toStream();
+		// 32 chunks in flight per stream, not Reactor's 256: a queue of 128 B, not 1 KB,
+		// for
+		// each open stream
+		Stream<Signal<T>> signals = flux.materialize().toStream(PREFETCH);
 		Iterator<Signal<T>> source = signals.iterator();
 		Iterator<T> items = new Iterator<>() {
 

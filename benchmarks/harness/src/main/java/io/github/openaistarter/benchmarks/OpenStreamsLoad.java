@@ -202,7 +202,7 @@ public final class OpenStreamsLoad {
 		 */
 		static Settings of(Map<String, String> options) {
 			return new Settings(get(options, "streams", 10_000), get(options, "warm", 100),
-					get(options, "opening", 1024), get(options, "open", 30), get(options, "stall", 5),
+					get(options, "opening", 1024), get(options, "open", 15), get(options, "stall", 5),
 					get(options, "window", 6), get(options, "probes", 200), get(options, "spacing", 10),
 					get(options, "pace", 1000), get(options, "chunks", 600));
 		}

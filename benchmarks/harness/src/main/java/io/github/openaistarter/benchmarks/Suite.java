@@ -42,11 +42,11 @@ public final class Suite {
 
 	/**
 	 * The clients of the load measure: the floor, the starter, and every peer at its defaults (Spring AI and
-	 * LangChain4j tuned too, as their docs offer). The WebClient floor and openai-java tuned are measured per call
+	 * LangChain4j tuned too, as their docs offer). The WebClient floor, openai-java async and openai-java tuned are measured per call
 	 * only, to keep the whole run under 15 minutes.
 	 */
 	static final List<ClientKind> LOAD_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.OURS_REACTIVE,
-			ClientKind.OURS_BLOCKING, ClientKind.OPENAI_JAVA, ClientKind.OPENAI_JAVA_ASYNC, ClientKind.SPRING_AI, ClientKind.SPRING_AI_TUNED, ClientKind.LANGCHAIN4J,
+			ClientKind.OURS_BLOCKING, ClientKind.OPENAI_JAVA, ClientKind.SPRING_AI, ClientKind.SPRING_AI_TUNED, ClientKind.LANGCHAIN4J,
 			ClientKind.LANGCHAIN4J_TUNED);
 
 	/** The peers measured per create and per stream chunk, each in JMH forks on its own module's classpath. */
@@ -61,7 +61,7 @@ public final class Suite {
 					"--langchain4j.open-ai.api-key=sk-startup-probe"));
 
 	static final List<ClientKind> CHUNK_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.OURS_REACTIVE,
-			ClientKind.OURS_BLOCKING, ClientKind.OPENAI_JAVA, ClientKind.OPENAI_JAVA_ASYNC);
+			ClientKind.OURS_BLOCKING, ClientKind.OPENAI_JAVA);
 
 	/**
 	 * The clients held to many open streams: the floor, this starter, and the peers through their streaming APIs
@@ -101,6 +101,12 @@ public final class Suite {
 			log("stand-in listening on 127.0.0.1:" + server.port() + (this.quick ? " (quick run)" : ""));
 			if (only.isEmpty() || only.contains("jmh")) {
 				jmh(server.port());
+			}
+			if (only.contains("list")) {
+				// list pages are no target: measured only when named, to keep the full run under 15 minutes
+				for (RunResult result : runJmh(server.port(), "jmh-list", 6, 3, ListBenchmark.class)) {
+					this.report.jmh(row(result, "list", result.getParams().getParam("client"), 1));
+				}
 			}
 			if (only.isEmpty() || only.contains("structured")) {
 				structured(server.port());
@@ -189,7 +195,7 @@ public final class Suite {
 		log("JMH: create, stream and list on one thread, with -prof gc and process CPU time");
 		// the starter's stack (Spring, Reactor Netty, Jackson) takes longer to reach its compiled steady state
 		List<RunResult> results = new ArrayList<>(runJmh(port, "jmh", 6, 3, CreateBenchmark.class,
-				StreamBenchmark.class, ListBenchmark.class));
+				StreamBenchmark.class));
 		for (ClientKind peer : JMH_PEERS) {
 			log("JMH: " + peer.description() + ", create and stream, forked on benchmarks/" + peer.module());
 			results.addAll(onClasspathOf(peer.module(), () -> runJmh(port, "jmh-" + peer.id(), 6, 3,
@@ -227,7 +233,7 @@ public final class Suite {
 
 	private void structured(int port) throws RunnerException {
 		log("JMH: typed create vs plain create; streamed structured answers of 200 and 2,000 items, per chunk");
-		for (RunResult result : runJmh(port, "jmh-structured", 4, 3, StructuredCreateBenchmark.class,
+		for (RunResult result : runJmh(port, "jmh-structured", 3, 3, StructuredCreateBenchmark.class,
 				StreamedAnswerBenchmark.class)) {
 			boolean create = result.getParams().getBenchmark().endsWith(".create");
 			String variant = create
@@ -291,7 +297,7 @@ public final class Suite {
 		for (ClientKind kind : LOAD_CLIENTS) {
 			List<String> args = new ArrayList<>(List.of(LoadDriver.class.getName(), "load", kind.id(),
 					String.valueOf(port), "latency=" + LOAD_LATENCY_MS, "concurrency=64,1000"));
-			args.addAll(this.quick ? List.of("warmup=2", "ramp=1", "measure=2") : List.of("warmup=4", "ramp=1", "measure=5"));
+			args.addAll(this.quick ? List.of("warmup=2", "ramp=1", "measure=2") : List.of("warmup=4", "ramp=1", "measure=4"));
 			for (Map<String, String> line : fork(kind, args, "LOAD ")) {
 				this.report.load(line);
 				log("  " + line);
@@ -336,7 +342,7 @@ public final class Suite {
 			// the minimal apps with code of their own (the baseline, LangChain4j's beans) need their jar too
 			classpaths.put(app, classpathOf(app.module(), hasJar(app.module())));
 		}
-		int runs = this.quick ? 3 : 7;
+		int runs = this.quick ? 3 : 5;
 		for (int i = 0; i < runs; i++) {
 			for (StartupApp app : STARTUP_APPS) {
 				List<String> args = new ArrayList<>(List.of("-cp", classpaths.get(app),
