@@ -33,9 +33,8 @@ final class BlockingStreams {
 	 * Streams a flux on the calling thread. Closing the stream cancels the flux.
 	 */
 	static <T> Stream<T> toStream(Flux<T> flux) {
-		// 32 chunks in flight per stream, not Reactor's 256: a queue of 128 B, not 1 KB,
-		// for
-		// each open stream
+		// 32 items requested ahead, not Reactor's 256: a smaller queue for each open
+		// stream
 		Stream<Signal<T>> signals = flux.materialize().toStream(PREFETCH);
 		Iterator<Signal<T>> source = signals.iterator();
 		Iterator<T> items = new Iterator<>() {

@@ -95,8 +95,11 @@ public final class ChunkStreamDecoder {
 
 		private boolean failed;
 
-		/** What the buffer being fed completed: chunks, then perhaps a failure. */
-		private List<Object> items = new ArrayList<>(2);
+		/**
+		 * What the buffer being fed completed: chunks, then perhaps a failure. Each feed
+		 * starts a list of its own, which the stream then emits.
+		 */
+		private List<Object> items = List.of();
 
 		Reading(OpenAiCall call, ResponseMetadata metadata) {
 			this.call = call;
