@@ -1,16 +1,12 @@
 package io.github.openaistarter.chat;
 
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Signal;
 
 import io.github.openaistarter.core.OpenAiException;
 
@@ -18,8 +14,8 @@ import io.github.openaistarter.core.OpenAiException;
  * Blocking access to reactive results, shared by the blocking operations: a {@link Flux}
  * as a closeable {@link Stream} that hands out every item that arrived before a failure,
  * then throws the failure (Reactor's {@code Flux.toStream()} throws as soon as the
- * failure arrives, dropping items still queued); and an interrupted wait turned into an
- * {@link OpenAiException}.
+ * failure arrives, dropping items still queued; see {@link BlockingIterator}); and an
+ * interrupted wait turned into an {@link OpenAiException}.
  */
 final class BlockingStreams {
 
@@ -33,59 +29,10 @@ final class BlockingStreams {
 	 * Streams a flux on the calling thread. Closing the stream cancels the flux.
 	 */
 	static <T> Stream<T> toStream(Flux<T> flux) {
-		// 32 items requested ahead, not Reactor's 256: a smaller queue for each open
-		// stream
-		Stream<Signal<T>> signals = flux.materialize().toStream(PREFETCH);
-		Iterator<Signal<T>> source = signals.iterator();
-		Iterator<T> items = new Iterator<>() {
-
-			private @Nullable Signal<T> next;
-
-			@Override
-			public boolean hasNext() {
-				return peek().isOnNext();
-			}
-
-			@Override
-			public T next() {
-				Signal<T> signal = peek();
-				T item = signal.get();
-				if (!signal.isOnNext() || item == null) {
-					throw new NoSuchElementException();
-				}
-				this.next = null;
-				return item;
-			}
-
-			/**
-			 * The next signal, read once; an error is thrown as it is, a runtime
-			 * exception unwrapped.
-			 */
-			private Signal<T> peek() {
-				Signal<T> signal = this.next;
-				if (signal == null) {
-					signal = nextSignal(source);
-					this.next = signal;
-				}
-				Throwable error = signal.getThrowable();
-				if (signal.isOnError() && error != null) {
-					throw (error instanceof RuntimeException runtime) ? runtime : Exceptions.propagate(error);
-				}
-				return signal;
-			}
-
-		};
+		BlockingIterator<T> items = new BlockingIterator<>(PREFETCH);
+		flux.subscribe(items);
 		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED), false)
-			.onClose(signals::close);
-	}
-
-	private static <T> Signal<T> nextSignal(Iterator<Signal<T>> source) {
-		try {
-			return source.hasNext() ? source.next() : Signal.complete();
-		}
-		catch (RuntimeException ex) {
-			throw interrupted(ex);
-		}
+			.onClose(items::close);
 	}
 
 	/**
@@ -96,10 +43,19 @@ final class BlockingStreams {
 	 */
 	static RuntimeException interrupted(RuntimeException ex) {
 		if (Exceptions.unwrap(ex) instanceof InterruptedException interruption) {
-			return new OpenAiException("The OpenAI call was interrupted; its HTTP exchange was cancelled", interruption,
-					null);
+			return interruption(interruption);
 		}
 		return ex;
+	}
+
+	/**
+	 * Names an interrupted wait, after which the HTTP exchange was cancelled.
+	 * @param interruption the interruption
+	 * @return the exception to throw
+	 */
+	static OpenAiException interruption(InterruptedException interruption) {
+		return new OpenAiException("The OpenAI call was interrupted; its HTTP exchange was cancelled", interruption,
+				null);
 	}
 
 }

@@ -27,6 +27,12 @@ public enum ClientKind {
 	/** Reactor Netty posting pre-built bytes and decoding with Jackson: the least any client must do. */
 	FLOOR("floor", "floor: Reactor Netty + Jackson"),
 
+	/**
+	 * The floor blocked on: each call on a thread of its own (virtual when the JVM has them), as the starter's blocking
+	 * API is driven. What blocking itself costs.
+	 */
+	FLOOR_BLOCKING("floor-blocking", "floor blocked on: Reactor Netty + Jackson, a thread per call"),
+
 	/** Spring's WebClient posting pre-built bytes and decoding with Jackson: the floor of any WebClient client. */
 	WEBCLIENT_FLOOR("webclient-floor", "WebClient floor: WebClient + Jackson"),
 
@@ -121,6 +127,7 @@ public enum ClientKind {
 			case OPENAI_JAVA_TUNED -> OpenAiJavaClient.create(baseUrl, false, true);
 			case OPENAI_JAVA_ASYNC_TUNED -> OpenAiJavaClient.create(baseUrl, true, true);
 			case FLOOR -> new FloorClient(baseUrl);
+			case FLOOR_BLOCKING -> new FloorClient(baseUrl, true);
 			case WEBCLIENT_FLOOR -> new WebClientFloorClient(baseUrl);
 			case CONNECTOR_FLOOR -> new ConnectorFloorClient(baseUrl);
 			case SPRING_AI, LANGCHAIN4J -> this.peer.create(baseUrl, false);

@@ -23,8 +23,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CreateBenchmark {
 
-	@Param({ "ours-reactive", "ours-blocking", "openai-java",
-			"openai-java-async", "floor", "webclient-floor", "connector-floor" })
+	/**
+	 * The clients of the full run; {@code benchmarks/run webclient} adds the WebClient
+	 * floor and openai-java's asynchronous API.
+	 */
+	@Param({ "ours-reactive", "ours-blocking", "openai-java", "floor", "connector-floor" })
 	public String client;
 
 	private BenchmarkTarget target;

@@ -35,8 +35,25 @@ final class FloorClient extends PooledFloorClient {
 
 	private final HttpClient http;
 
+	private final boolean blocking;
+
+	/**
+	 * A floor driven through its asynchronous API.
+	 * @param baseUrl the stand-in's base URL
+	 */
 	FloorClient(String baseUrl) {
-		super("floor");
+		this(baseUrl, false);
+	}
+
+	/**
+	 * A floor driven as the starter's blocking API is: each call blocked on by its own thread (a virtual one when
+	 * the JVM has them), each stream read on it. What blocking costs of itself, at the floor.
+	 * @param baseUrl the stand-in's base URL
+	 * @param blocking whether callers block on it
+	 */
+	FloorClient(String baseUrl, boolean blocking) {
+		super(blocking ? "floor-blocking" : "floor");
+		this.blocking = blocking;
 		this.http = HttpClient.create(this.provider)
 			.baseUrl(baseUrl)
 			.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer sk-benchmark"));
@@ -75,13 +92,21 @@ final class FloorClient extends PooledFloorClient {
 	}
 
 	@Override
+	public boolean isAsync() {
+		return !this.blocking;
+	}
+
+	@Override
 	public int stream(LongConsumer onChunk) {
-		return BenchClient.readAll(streamFlux(), ChatCompletionChunk::created, onChunk);
+		// blocking: read on the caller's thread, through Reactor's own blocking stream
+		return this.blocking
+				? BenchClient.readAll(streamFlux().toStream(32), ChatCompletionChunk::created, onChunk)
+				: BenchClient.readAll(streamFlux(), ChatCompletionChunk::created, onChunk);
 	}
 
 	@Override
 	public boolean isAsyncStream() {
-		return true;
+		return !this.blocking;
 	}
 
 	@Override

@@ -402,8 +402,11 @@ final class Report {
 			JmhRow webclient = row(benchmark, "webclient-floor");
 			md.append("## ").append(title).append("\n\n");
 			md.append("| client | time/op (us) | CPU/op (us) | alloc/op (KB) | CPU / floor | alloc / floor |"
-					+ " CPU / openai-java | alloc / openai-java | CPU / WebClient floor | alloc / WebClient floor |\n"
-					+ "|---|---|---|---|---|---|---|---|---|---|\n");
+					+ " CPU / openai-java | alloc / openai-java |")
+				.append((webclient != null) ? " CPU / WebClient floor | alloc / WebClient floor |" : "")
+				.append("\n|---|---|---|---|---|---|---|---|")
+				.append((webclient != null) ? "---|---|" : "")
+				.append("\n");
 			for (JmhRow row : rows) {
 				md.append("| ").append(row.client).append(" | ").append(fmt(row.timeUs, 1)).append(" ± ")
 					.append(fmt(row.timeErrorUs, 1)).append(" | ").append(us(row.cpuNs)).append(" | ")
@@ -411,17 +414,22 @@ final class Report {
 					.append(ratio(row.cpuNs, floor != null ? floor.cpuNs : Double.NaN)).append(" | ")
 					.append(ratio(row.allocBytes, floor != null ? floor.allocBytes : Double.NaN)).append(" | ")
 					.append(ratio(row.cpuNs, peer != null ? peer.cpuNs : Double.NaN)).append(" | ")
-					.append(ratio(row.allocBytes, peer != null ? peer.allocBytes : Double.NaN)).append(" | ")
-					.append(ratio(row.cpuNs, webclient != null ? webclient.cpuNs : Double.NaN)).append(" | ")
-					.append(ratio(row.allocBytes, webclient != null ? webclient.allocBytes : Double.NaN)).append(" |\n");
+					.append(ratio(row.allocBytes, peer != null ? peer.allocBytes : Double.NaN)).append(" |");
+				if (webclient != null) {
+					md.append(" ").append(ratio(row.cpuNs, webclient.cpuNs)).append(" | ")
+						.append(ratio(row.allocBytes, webclient.allocBytes)).append(" |");
+				}
+				md.append("\n");
 			}
 			md.append("\nCPU/op is the benchmark JVM's process CPU time (user and kernel, all its threads, GC and JIT"
 					+ " included) per op; the stand-in runs in another process. time/op includes the loopback round trip.");
+			if (row(benchmark, "connector-floor") != null) {
+				md.append(" The connector floor posts the same pre-built bytes through Spring's ClientHttpConnector, the"
+						+ " layer the starter sends through, and decodes with Jackson.");
+			}
 			if (webclient != null) {
-				md.append(" The WebClient floor is Spring's WebClient posting the same pre-built bytes and decoding with"
-						+ " Jackson: what any WebClient-based client pays before doing anything of its own. The connector"
-						+ " floor does the same through Spring's ClientHttpConnector, the layer under WebClient that"
-						+ " the starter sends through.");
+				md.append(" The WebClient floor does the same through Spring's WebClient: what any WebClient-based client"
+						+ " pays before doing anything of its own (`benchmarks/run webclient`).");
 			}
 			md.append("\n\n");
 			md.append(Charts.markdown(this.charts, Charts.PER_OP.getOrDefault(benchmark, "")));
@@ -513,7 +521,9 @@ final class Report {
 			}
 		}
 		md.append("\nAsynchronous clients are driven through their own asynchronous API; blocking ones on one thread"
-				+ " per call in flight (virtual threads when the JVM has them). In-flight caps by default: this starter's"
+				+ " per call in flight (virtual threads when the JVM has them). `floor-blocking` is the floor driven that"
+				+ " way, each call blocked on by its own thread: what blocking costs of itself, beside the floor; the"
+				+ " tuned peers and it are measured at 1,000 in flight only. In-flight caps by default: this starter's"
 				+ " pool opens at most " + POOL.getMaxConnections() + " connections and queues "
 				+ POOL.getPendingAcquireMaxCount() + " more calls (`openai.pool.*`), beyond which calls fail at once;"
 				+ " openai-java's OkHttp dispatcher runs at most 64 asynchronous calls"

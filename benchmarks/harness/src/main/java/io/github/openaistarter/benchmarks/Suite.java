@@ -42,11 +42,20 @@ public final class Suite {
 
 	/**
 	 * The clients of the load measure: the floor, the starter, and every peer at its defaults (Spring AI and
-	 * LangChain4j tuned too, as their docs offer). The WebClient floor, openai-java async and openai-java tuned are measured per call
-	 * only, to keep the whole run under 15 minutes.
+	 * LangChain4j tuned too, as their docs offer), and the floor blocked on, a virtual thread per call, as the
+	 * starter's blocking API is driven. The WebClient floor and openai-java async are measured per create only, and
+	 * only when named ({@code benchmarks/run webclient}), to keep the whole run under 15 minutes.
 	 */
 	static final List<ClientKind> LOAD_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.OURS_REACTIVE,
-			ClientKind.OURS_BLOCKING, ClientKind.OPENAI_JAVA, ClientKind.SPRING_AI, ClientKind.SPRING_AI_TUNED, ClientKind.LANGCHAIN4J,
+			ClientKind.FLOOR_BLOCKING, ClientKind.OURS_BLOCKING, ClientKind.OPENAI_JAVA, ClientKind.SPRING_AI,
+			ClientKind.SPRING_AI_TUNED, ClientKind.LANGCHAIN4J, ClientKind.LANGCHAIN4J_TUNED);
+
+	/**
+	 * The clients measured at 1,000 calls in flight only, to keep the whole run under 15 minutes: at 64 every client
+	 * completes what the server's latency allows, and the tuned peers' settings and the blocking floor matter only
+	 * with many calls in flight.
+	 */
+	static final List<ClientKind> LOAD_AT_1000_ONLY = List.of(ClientKind.FLOOR_BLOCKING, ClientKind.SPRING_AI_TUNED,
 			ClientKind.LANGCHAIN4J_TUNED);
 
 	/** The peers measured per create and per stream chunk, each in JMH forks on its own module's classpath. */
@@ -101,6 +110,15 @@ public final class Suite {
 			log("stand-in listening on 127.0.0.1:" + server.port() + (this.quick ? " (quick run)" : ""));
 			if (only.isEmpty() || only.contains("jmh")) {
 				jmh(server.port());
+			}
+			if (only.contains("webclient")) {
+				// no target compares with them: measured only when named, to keep the full run under 15 minutes
+				log("JMH: the WebClient floor and openai-java's asynchronous API, per create");
+				for (RunResult result : runJmh(server.port(), "jmh-webclient", 11, 3,
+						(options) -> options.param("client", "webclient-floor", "openai-java-async"),
+						CreateBenchmark.class)) {
+					this.report.jmh(row(result, "create", result.getParams().getParam("client"), 1));
+				}
 			}
 			if (only.contains("list")) {
 				// list pages are no target: measured only when named, to keep the full run under 15 minutes
@@ -299,7 +317,8 @@ public final class Suite {
 		log("load: " + LOAD_LATENCY_MS + " ms latency, concurrency 64 and 1000, one JVM per client");
 		for (ClientKind kind : LOAD_CLIENTS) {
 			List<String> args = new ArrayList<>(List.of(LoadDriver.class.getName(), "load", kind.id(),
-					String.valueOf(port), "latency=" + LOAD_LATENCY_MS, "concurrency=64,1000"));
+					String.valueOf(port), "latency=" + LOAD_LATENCY_MS,
+					LOAD_AT_1000_ONLY.contains(kind) ? "concurrency=1000" : "concurrency=64,1000"));
 			args.addAll(this.quick ? List.of("warmup=2", "ramp=1", "measure=2") : List.of("warmup=10", "ramp=1", "measure=4"));
 			for (Map<String, String> line : fork(kind, args, "LOAD ")) {
 				this.report.load(line);
@@ -345,7 +364,8 @@ public final class Suite {
 			// the minimal apps with code of their own (the baseline, LangChain4j's beans) need their jar too
 			classpaths.put(app, classpathOf(app.module(), hasJar(app.module())));
 		}
-		int runs = this.quick ? 3 : 5;
+		// three runs of each app: its median, with the whole run kept under 15 minutes
+		int runs = 3;
 		for (int i = 0; i < runs; i++) {
 			for (StartupApp app : STARTUP_APPS) {
 				List<String> args = new ArrayList<>(List.of("-cp", classpaths.get(app),
