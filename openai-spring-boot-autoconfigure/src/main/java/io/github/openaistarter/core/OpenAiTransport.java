@@ -1,6 +1,5 @@
 package io.github.openaistarter.core;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +78,8 @@ public final class OpenAiTransport {
 	/** Azure OpenAI's routes, or {@code null} for OpenAI's. */
 	private final @Nullable AzureRoutes azure;
 
+	private final CallUris uris;
+
 	private final Map<String, String> headers;
 
 	private final List<OpenAiRequestCustomizer> requestCustomizers;
@@ -109,6 +110,7 @@ public final class OpenAiTransport {
 		this.baseUrl = stripTrailingSlash(builder.baseUrl);
 		this.apiKey = builder.apiKey;
 		this.azure = builder.azure ? new AzureRoutes(this.baseUrl, builder.azureApiVersion) : null;
+		this.uris = new CallUris(this.baseUrl, this.azure);
 		this.authorizationHeader = (this.azure != null && builder.accessTokens == null) ? "api-key"
 				: HttpHeaders.AUTHORIZATION;
 		this.authorization = (this.apiKey == null) ? null
@@ -363,8 +365,7 @@ public final class OpenAiTransport {
 
 	private HttpExchanger.HttpRequest request(OpenAiCall call, MediaType accept,
 			OpenAiCallObserver.CallObservation observation, @Nullable String authorization) {
-		String uri = (this.azure != null) ? this.azure.uri(call) : this.baseUrl + call.pathAndQuery();
-		return new HttpExchanger.HttpRequest(call.method(), URI.create(uri),
+		return new HttpExchanger.HttpRequest(call.method(), this.uris.of(call),
 				(target) -> addHeaders(target, call, observation, authorization), accept, call.body());
 	}
 

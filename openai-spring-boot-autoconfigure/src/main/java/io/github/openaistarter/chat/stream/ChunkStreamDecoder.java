@@ -2,9 +2,7 @@ package io.github.openaistarter.chat.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -64,18 +62,14 @@ public final class ChunkStreamDecoder {
 			return body.onErrorMap((ex) -> !(ex instanceof OpenAiException), (ex) -> cut(call, metadata, ex))
 				.concatMapIterable(reading::feed)
 				.concatWith(Flux.defer(() -> Flux.fromIterable(reading.finish())))
-				.<ChatCompletionChunk>handle((item, sink) -> {
+				.handle((item, sink) -> {
 					if (item instanceof ChatCompletionChunk chunk) {
 						sink.next(chunk);
 					}
 					else {
 						sink.error((Throwable) item);
 					}
-				})
-				.concatWith(Flux.defer(() -> reading.end.isComplete() ? Flux.empty()
-						: Flux.error(new OpenAiStreamException(
-								call.describe() + " stream ended before [DONE]; the answer" + " may be incomplete",
-								OpenAiError.NONE, null, metadata.requestId()))));
+				});
 		});
 	}
 
@@ -109,13 +103,33 @@ public final class ChunkStreamDecoder {
 		List<Object> feed(DataBuffer buffer) {
 			this.items = new ArrayList<>(2);
 			this.parser.feed(buffer, this);
-			return this.items;
+			return taken();
 		}
 
+		/**
+		 * What the end of the body completed: a last event without its blank line, then
+		 * the failure of a stream that ended before {@code [DONE]} (unless its end was
+		 * otherwise complete).
+		 */
 		List<Object> finish() {
 			this.items = new ArrayList<>(1);
 			this.parser.finish(this);
-			return this.items;
+			if (!this.failed && !this.end.isComplete()) {
+				fail(new OpenAiStreamException(
+						this.call.describe() + " stream ended before [DONE]; the answer may be incomplete",
+						OpenAiError.NONE, null, this.metadata.requestId()));
+			}
+			return taken();
+		}
+
+		/**
+		 * Hands over the items of a feed, keeping no reference to them: an open stream
+		 * does not hold its last chunk.
+		 */
+		private List<Object> taken() {
+			List<Object> taken = this.items;
+			this.items = List.of();
+			return taken;
 		}
 
 		@Override
@@ -172,24 +186,45 @@ public final class ChunkStreamDecoder {
 
 		private boolean usage;
 
-		private final Set<Integer> open = new HashSet<>();
+		/**
+		 * The choice indexes tracked, 0 to 63: a stream with a choice beyond them (OpenAI
+		 * allows {@code n} up to 128, and always sends {@code [DONE]}) is known to be
+		 * complete only by {@code [DONE]} or the usage chunk.
+		 */
+		private static final int TRACKED_CHOICES = Long.SIZE;
 
-		private final Set<Integer> finished = new HashSet<>();
+		/**
+		 * The choice indexes seen, and those finished, as bits: small for every open
+		 * stream.
+		 */
+		private long open;
+
+		private long finished;
+
+		/** Whether a choice index outside the tracked ones was seen. */
+		private boolean untracked;
 
 		void saw(ChatCompletionChunk chunk) {
 			if (chunk.choices().isEmpty() && chunk.usage() != null) {
 				this.usage = true;
 			}
 			for (ChunkChoice choice : chunk.choices()) {
-				this.open.add(choice.index());
+				int index = choice.index();
+				if (index < 0 || index >= TRACKED_CHOICES) {
+					this.untracked = true;
+					continue;
+				}
+				this.open |= 1L << index;
 				if (choice.finishReason() != null) {
-					this.finished.add(choice.index());
+					this.finished |= 1L << index;
 				}
 			}
 		}
 
 		boolean isComplete() {
-			return this.done || this.usage || (!this.open.isEmpty() && this.finished.containsAll(this.open));
+			// every finished index was seen open, so the bits are equal once all are
+			// finished
+			return this.done || this.usage || (!this.untracked && this.open != 0 && this.open == this.finished);
 		}
 
 	}

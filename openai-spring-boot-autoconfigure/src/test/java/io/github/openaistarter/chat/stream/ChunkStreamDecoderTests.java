@@ -202,6 +202,34 @@ class ChunkStreamDecoderTests {
 	}
 
 	@Test
+	void streamEndingWithoutDoneAfterSeveralChoicesFinishedEndsOnlyOnceEveryOneDid() {
+		String secondChoiceFinished = SECOND.replace("\"index\":0", "\"index\":1");
+		StepVerifier.create(decode(FIRST + FIRST.replace("\"index\":0", "\"index\":1") + secondChoiceFinished))
+			.expectNextCount(3)
+			.verifyError(OpenAiStreamException.class);
+		StepVerifier.create(decode(FIRST + secondChoiceFinished + SECOND)).expectNextCount(3).verifyComplete();
+	}
+
+	@Test
+	void streamEndingWithoutDoneWithAChoiceIndexOutsideTheTrackedOnesFails() {
+		// indexes 0 to 63 are tracked; beyond them (or below 0), only [DONE] or the usage
+		// chunk ends a stream
+		String last = SECOND.replace("\"index\":0", "\"index\":63");
+		StepVerifier.create(decode(FIRST.replace("\"index\":0", "\"index\":63") + last))
+			.expectNextCount(2)
+			.verifyComplete();
+		String beyond = SECOND.replace("\"index\":0", "\"index\":64");
+		StepVerifier.create(decode(FIRST + beyond + SECOND))
+			.expectNextCount(3)
+			.verifyError(OpenAiStreamException.class);
+		String negative = SECOND.replace("\"index\":0", "\"index\":-1");
+		StepVerifier.create(decode(FIRST + negative + SECOND))
+			.expectNextCount(3)
+			.verifyError(OpenAiStreamException.class);
+		StepVerifier.create(decode(FIRST + beyond + SECOND + DONE)).expectNextCount(3).verifyComplete();
+	}
+
+	@Test
 	void streamCutInsideTheDoneEventFails() {
 		StepVerifier.create(decode(FIRST + "data: [DO")).expectNextCount(1).verifyError(OpenAiStreamException.class);
 	}
