@@ -1,7 +1,6 @@
 package io.github.openaistarter.core;
 
 import java.net.URI;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -25,6 +24,15 @@ import org.springframework.http.client.reactive.ClientHttpResponse;
  * per call, is not there.
  */
 final class HttpExchanger {
+
+	/** Header names, in lower case. */
+	static final String ACCEPT = "accept";
+
+	static final String CONTENT_TYPE = "content-type";
+
+	static final String CONTENT_LENGTH = "content-length";
+
+	static final String AUTHORIZATION = "authorization";
 
 	private final ClientHttpConnector connector;
 
@@ -74,16 +82,21 @@ final class HttpExchanger {
 		return this.connector.connect(request.method(), request.uri(), (outbound) -> write(request, outbound));
 	}
 
+	/**
+	 * Writes a request. Header names are written in lower case, as HTTP/2 sends them: the
+	 * case-insensitive map under Spring's {@link HttpHeaders} then keeps the name it is
+	 * given rather than lower-casing a copy of it for every request.
+	 */
 	private static Mono<Void> write(HttpRequest request, ClientHttpRequest outbound) {
 		HttpHeaders headers = outbound.getHeaders();
 		request.headers().accept(headers);
-		headers.setAccept(List.of(request.accept()));
+		headers.set(ACCEPT, request.accept().toString());
 		byte[] body = request.body();
 		if (body == null) {
 			return outbound.setComplete();
 		}
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		headers.setContentLength(body.length);
+		headers.set(CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+		headers.set(CONTENT_LENGTH, Integer.toString(body.length));
 		return outbound.writeWith(Mono.just(outbound.bufferFactory().wrap(body)));
 	}
 

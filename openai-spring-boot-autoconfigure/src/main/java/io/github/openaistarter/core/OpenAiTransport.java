@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -112,7 +113,7 @@ public final class OpenAiTransport {
 		this.azure = builder.azure ? new AzureRoutes(this.baseUrl, builder.azureApiVersion) : null;
 		this.uris = new CallUris(this.baseUrl, this.azure);
 		this.authorizationHeader = (this.azure != null && builder.accessTokens == null) ? "api-key"
-				: HttpHeaders.AUTHORIZATION;
+				: HttpExchanger.AUTHORIZATION;
 		this.authorization = (this.apiKey == null) ? null
 				: (this.azure != null) ? this.apiKey : "Bearer " + this.apiKey;
 		this.accessTokens = builder.accessTokens;
@@ -599,7 +600,8 @@ public final class OpenAiTransport {
 		 */
 		public Builder header(String name, @Nullable String value) {
 			if (value != null && !value.isBlank()) {
-				this.headers.put(name, value);
+				// lower case, as every header the transport writes (see HttpExchanger)
+				this.headers.put(name.toLowerCase(Locale.ROOT), value);
 			}
 			return this;
 		}
