@@ -38,8 +38,7 @@ final class CallUris {
 	 * @return the absolute URI
 	 */
 	URI of(OpenAiCall call) {
-		// the model names an Azure route only; elsewhere calls to other models share the
-		// URI
+		// only an Azure route names the model; elsewhere all models share a URI
 		String model = (this.azure != null) ? call.model() : null;
 		Latest latest = this.latest;
 		if (latest != null && latest.method.equals(call.method()) && latest.path.equals(call.path())

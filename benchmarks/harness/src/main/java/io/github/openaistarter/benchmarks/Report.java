@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -522,8 +523,10 @@ final class Report {
 		}
 		md.append("\nAsynchronous clients are driven through their own asynchronous API; blocking ones on one thread"
 				+ " per call in flight (virtual threads when the JVM has them). `floor-blocking` is the floor driven that"
-				+ " way, each call blocked on by its own thread: what blocking costs of itself, beside the floor; the"
-				+ " tuned peers and it are measured at 1,000 in flight only. In-flight caps by default: this starter's"
+				+ " way, each call blocked on by its own thread: what blocking costs of itself, beside the floor. Measured"
+				+ " at 1,000 in flight only: "
+				+ Suite.LOAD_AT_1000_ONLY.stream().map((kind) -> "`" + kind.id() + "`").collect(Collectors.joining(", "))
+				+ ". In-flight caps by default: this starter's"
 				+ " pool opens at most " + POOL.getMaxConnections() + " connections and queues "
 				+ POOL.getPendingAcquireMaxCount() + " more calls (`openai.pool.*`), beyond which calls fail at once;"
 				+ " openai-java's OkHttp dispatcher runs at most 64 asynchronous calls"

@@ -222,8 +222,7 @@ public final class ChunkStreamDecoder {
 		}
 
 		boolean isComplete() {
-			// every finished index was seen open, so the bits are equal once all are
-			// finished
+			// a finished index was seen open too: the bits are equal once all finished
 			return this.done || this.usage || (!this.untracked && this.open != 0 && this.open == this.finished);
 		}
 
