@@ -270,7 +270,7 @@ public final class OpenAiTransport {
 			RateLimiter limiter = this.rateLimiter;
 			Mono<OpenAiResponse<T>> attempt = ((limiter != null) ? limiter.acquire(call).flatMap(sendOnce)
 					: sendOnce.apply(RateLimiter.Permit.NONE))
-				.timeout(timeout, Mono.error(() -> timedOut(call, "no complete answer within", timeout)))
+				.transform(ResponseTimeout.of(timeout, () -> timedOut(call, "no complete answer within", timeout)))
 				.onErrorMap((ex) -> Failures.translate(call, ex, false, null, MAX_BODY_BYTES));
 			return Retrying.mono(attempt, call, retryPolicy(call), observation);
 		});

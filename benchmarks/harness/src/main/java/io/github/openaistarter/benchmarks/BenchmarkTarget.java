@@ -33,6 +33,7 @@ final class BenchmarkTarget implements AutoCloseable {
 		}
 		this.ownServer = server;
 		this.client = ClientKind.of(kind).create(StandInUrl.of(port, 0, STREAM_CONTENT_CHUNKS, false));
+		OldGeneration.promoteWhatIsSetUp();
 	}
 
 	@Override

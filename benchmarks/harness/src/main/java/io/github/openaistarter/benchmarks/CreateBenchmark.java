@@ -24,10 +24,10 @@ import org.openjdk.jmh.annotations.TearDown;
 public class CreateBenchmark {
 
 	/**
-	 * The clients of the full run; {@code benchmarks/run webclient} adds the WebClient
-	 * floor and openai-java's asynchronous API.
+	 * The clients of the full run; {@code benchmarks/run webclient} adds the transports'
+	 * floors (WebClient, Spring's connector) and openai-java's asynchronous API.
 	 */
-	@Param({ "ours-reactive", "ours-blocking", "openai-java", "floor", "connector-floor" })
+	@Param({ "ours-reactive", "ours-blocking", "openai-java", "floor" })
 	public String client;
 
 	private BenchmarkTarget target;

@@ -1,5 +1,7 @@
 package io.github.openaistarter.benchmarks;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code load}: a closed loop of {@code C} calls in flight against the stand-in with a fixed latency, for
  * each concurrency; asynchronous clients through their own asynchronous API, blocking ones on {@code C}
  * threads (virtual when the JVM has them). Prints {@code LOAD} lines: calls completed per second, latency
- * percentiles and client CPU per call, over a window after a ramp-up.</li>
+ * percentiles, client CPU per call and the JIT's and GC's time, over a window after a ramp-up. First, a JIT
+ * warm-up of the same client at the highest level.</li>
  * <li>{@code chunks}: streams of stamped chunks, one after another; prints a {@code CHUNKS} line with the delay
  * from the stand-in writing a chunk to the subscriber receiving it, for the first chunk of each stream and for
  * every chunk.</li>
@@ -28,6 +31,11 @@ public final class LoadDriver {
 
 	private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
+
+	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
+
+	private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
 	private LoadDriver() {
 	}
@@ -69,20 +77,23 @@ public final class LoadDriver {
 		int[] levels = Arrays.stream(options.getOrDefault("concurrency", "64,1000,1").split(","))
 			.mapToInt(Integer::parseInt)
 			.toArray();
-		try (BenchClient warm = kind.create(StandInUrl.of(port, 0, 10, false))) {
-			// JIT warm-up on the same code paths, without the latency
-			run(warm, kind, 8, 0, warmup, port);
-		}
 		try (BenchClient client = kind.create(StandInUrl.of(port, latency, 10, false))) {
+			// JIT warm-up of the client measured, on the paths the measure runs: at the most calls in flight, with
+			// the latency. One at 8 in flight without latency left the compiler busy through the window, the more
+			// so the more code a client runs.
+			run(client, kind, Arrays.stream(levels).max().orElse(1), 0, warmup, port);
+			OldGeneration.promoteWhatIsSetUp();
 			for (int level : levels) {
 				Result result = run(client, kind, level, ramp, measure, port);
 				result.summarize();
 				System.out.printf(java.util.Locale.ROOT,
 						"LOAD client=%s concurrency=%d calls=%d seconds=%.3f throughput=%.1f p50_ms=%.2f p99_ms=%.2f"
-								+ " max_ms=%.2f errors=%d cpu_us_per_call=%.1f%n",
+								+ " max_ms=%.2f errors=%d cpu_us_per_call=%.1f alloc_kb_per_call=%.1f jit_ms=%d gc_ms=%d%n",
 						kind.id(), level, result.calls, result.seconds, result.calls / result.seconds,
 						result.percentile(0.50) / 1e6, result.percentile(0.99) / 1e6, result.percentile(1.0) / 1e6,
-						result.errors.get(), (result.calls > 0) ? result.cpuNanos / 1e3 / result.calls : Double.NaN);
+						result.errors.get(), (result.calls > 0) ? result.cpuNanos / 1e3 / result.calls : Double.NaN,
+						(result.calls > 0) ? result.allocatedBytes / 1024.0 / result.calls : Double.NaN, result.jitMillis,
+						result.gcMillis);
 				System.out.flush();
 			}
 		}
@@ -125,13 +136,22 @@ public final class LoadDriver {
 			threads.shutdown();
 		}
 		long cpuStart = -1;
+		long jitStart = -1;
+		long gcStart = -1;
+		long allocatedStart = -1;
 		while (System.nanoTime() < result.end) {
 			if (cpuStart < 0 && System.nanoTime() >= result.start) {
 				cpuStart = OS.getProcessCpuTime();
+				jitStart = JIT.getTotalCompilationTime();
+				gcStart = gcMillis();
+				allocatedStart = THREADS.getTotalThreadAllocatedBytes();
 			}
 			Thread.sleep(10);
 		}
 		result.cpuNanos = OS.getProcessCpuTime() - cpuStart;
+		result.jitMillis = JIT.getTotalCompilationTime() - jitStart;
+		result.gcMillis = gcMillis() - gcStart;
+		result.allocatedBytes = THREADS.getTotalThreadAllocatedBytes() - allocatedStart;
 		result.over = true;
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (inFlight.get() > 0 && System.nanoTime() < deadline) {
@@ -141,6 +161,14 @@ public final class LoadDriver {
 			System.err.println(kind.id() + ": " + inFlight.get() + " calls still in flight after 60 s");
 		}
 		return result;
+	}
+
+	private static long gcMillis() {
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(GarbageCollectorMXBean::getCollectionTime)
+			.filter((time) -> time > 0)
+			.sum();
 	}
 
 	private static void issue(BenchClient client, Result result, AtomicInteger inFlight) {
@@ -232,6 +260,15 @@ public final class LoadDriver {
 		double seconds;
 
 		long cpuNanos;
+
+		/** The JIT compilers' time in the window, in milliseconds: what is not yet warm. */
+		long jitMillis;
+
+		/** The bytes allocated in the window, by all threads (virtual ones included). */
+		long allocatedBytes;
+
+		/** The collectors' time in the window, in milliseconds (pauses, and G1's concurrent cycles). */
+		long gcMillis;
 
 		private volatile String firstError;
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,9 @@ final class Report {
 
 	private final List<Map<String, String>> load = new ArrayList<>();
 
+	/** The load lines of each client at each level, one per fork. */
+	private final Map<String, List<Map<String, String>>> loadForks = new LinkedHashMap<>();
+
 	private final List<Map<String, String>> chunks = new ArrayList<>();
 
 	private final List<Map<String, String>> streams = new ArrayList<>();
@@ -74,8 +78,38 @@ final class Report {
 		this.jmh.add(row);
 	}
 
+	/**
+	 * A load line. Several forks of one client at one level make one row: the median of their CPU per call and of
+	 * their calls/s, the other figures from the fork with the median CPU, and the forks' range of CPU per call.
+	 */
 	void load(Map<String, String> line) {
-		this.load.add(line);
+		String key = line.get("client") + "@" + line.get("concurrency");
+		List<Map<String, String>> forks = this.loadForks.computeIfAbsent(key, (k) -> new ArrayList<>());
+		forks.add(line);
+		Map<String, String> row = medianOf(forks);
+		for (int i = 0; i < this.load.size(); i++) {
+			Map<String, String> existing = this.load.get(i);
+			if ((existing.get("client") + "@" + existing.get("concurrency")).equals(key)) {
+				this.load.set(i, row);
+				return;
+			}
+		}
+		this.load.add(row);
+	}
+
+	private static Map<String, String> medianOf(List<Map<String, String>> forks) {
+		if (forks.size() == 1) {
+			return forks.get(0);
+		}
+		List<Map<String, String>> byCpu = new ArrayList<>(forks);
+		byCpu.sort(Comparator.comparingDouble((fork) -> d(fork, "cpu_us_per_call")));
+		double[] throughputs = forks.stream().mapToDouble((fork) -> d(fork, "throughput")).sorted().toArray();
+		Map<String, String> row = new LinkedHashMap<>(byCpu.get((byCpu.size() - 1) / 2));
+		row.put("throughput", Double.toString(throughputs[(throughputs.length - 1) / 2]));
+		row.put("forks", Integer.toString(forks.size()));
+		row.put("cpu_min", byCpu.get(0).get("cpu_us_per_call"));
+		row.put("cpu_max", byCpu.get(byCpu.size() - 1).get("cpu_us_per_call"));
+		return row;
 	}
 
 	void chunks(Map<String, String> line) {
@@ -208,10 +242,12 @@ final class Report {
 			Map<String, String> row = loadRow(ours, 1000);
 			if (row != null && floorLoad != null) {
 				this.target(md, "client CPU per call at 1,000 in flight, " + ours + " <= 1.3x floor",
-						num(row, "cpu_us_per_call", 1) + " vs " + num(floorLoad, "cpu_us_per_call", 1) + " us",
+						num(row, "cpu_us_per_call", 1) + " vs " + num(floorLoad, "cpu_us_per_call", 1) + " us"
+								+ forks(row, floorLoad),
 						d(row, "cpu_us_per_call") / d(floorLoad, "cpu_us_per_call"), 1.3, true);
 				this.target(md, "throughput at 1,000 in flight, " + ours + " >= 0.9x floor",
-						num(row, "throughput", 0) + " vs " + num(floorLoad, "throughput", 0) + " calls/s",
+						num(row, "throughput", 0) + " vs " + num(floorLoad, "throughput", 0) + " calls/s"
+								+ forks(row, floorLoad),
 						d(row, "throughput") / d(floorLoad, "throughput"), 0.9, false);
 			}
 		}
@@ -506,7 +542,8 @@ final class Report {
 		md.append("## Under load (").append(Suite.LOAD_LATENCY_MS)
 			.append(" ms server latency, closed loop, one JVM per client)\n\n");
 		md.append("| client | in flight | calls/s | vs floor | p50 (ms) | p99 (ms) | max (ms) | client CPU/call (us) |"
-				+ " errors |\n|---|---|---|---|---|---|---|---|---|\n");
+				+ " forks: CPU/call range (us) | JIT in window (ms) | GC in window (ms) | errors |\n"
+				+ "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (int concurrency : Suite.CONCURRENCY) {
 			Map<String, String> floor = loadRow("floor", concurrency);
 			for (Map<String, String> row : this.load) {
@@ -518,10 +555,24 @@ final class Report {
 					.append(ratio(d(row, "throughput"), floor != null ? d(floor, "throughput") : Double.NaN))
 					.append(" | ").append(num(row, "p50_ms", 1)).append(" | ").append(num(row, "p99_ms", 1))
 					.append(" | ").append(num(row, "max_ms", 1)).append(" | ").append(num(row, "cpu_us_per_call", 0))
+					.append(" | ").append(forkRange(row)).append(" | ").append(num(row, "jit_ms", 0)).append(" | ")
+					.append(num(row, "gc_ms", 0))
 					.append(" | ").append(row.get("errors")).append(" |\n");
 			}
 		}
-		md.append("\nAsynchronous clients are driven through their own asynchronous API; blocking ones on one thread"
+		md.append("\nEach client first runs " + Suite.LOAD_WARMUP_S + " s at 1,000 in flight with the latency, so that"
+				+ " the JIT compiles the paths measured; then, at each level, " + Suite.LOAD_RAMP_S + " s of ramp and "
+				+ Suite.LOAD_MEASURE_S + " s measured. Client CPU per call is the process's CPU time in that window (GC"
+				+ " and JIT included) over the calls completed in it. JIT and GC in window: the compilers' time"
+				+ " (`CompilationMXBean`) and the collectors' (`GarbageCollectorMXBean`) in the same window, the part of"
+				+ " the CPU figure that is the JVM's own rather than the client's code. ");
+		if (this.load.stream().anyMatch((row) -> row.containsKey("forks"))) {
+			md.append(Suite.LOAD_FORKED.stream().map((kind) -> "`" + kind.id() + "`").collect(Collectors.joining(", "))
+				+ " run in " + Suite.LOAD_FORKS + " JVMs each at 1,000 in flight, the first also at 64: their row shows"
+				+ " the median of the forks' CPU per call and of their calls/s, the other figures from the fork with the"
+				+ " median CPU, and the forks' range of CPU per call; the targets compare these medians. ");
+		}
+		md.append("Asynchronous clients are driven through their own asynchronous API; blocking ones on one thread"
 				+ " per call in flight (virtual threads when the JVM has them). `floor-blocking` is the floor driven that"
 				+ " way, each call blocked on by its own thread: what blocking costs of itself, beside the floor. Measured"
 				+ " at 1,000 in flight only: "
@@ -703,6 +754,24 @@ final class Report {
 			.filter((row) -> row.benchmark.equals(benchmark) && row.client.equals(client))
 			.findFirst()
 			.orElse(null);
+	}
+
+	/** How many forks the two figures are the median of, when more than one. */
+	private static String forks(Map<String, String> row, Map<String, String> floor) {
+		String ours = row.getOrDefault("forks", "1");
+		String theirs = floor.getOrDefault("forks", "1");
+		if (ours.equals("1") && theirs.equals("1")) {
+			return "";
+		}
+		return ", medians of " + (ours.equals(theirs) ? ours + " forks each" : ours + " and " + theirs + " forks");
+	}
+
+	/** The forks and their range of CPU per call, for the load table. */
+	private static String forkRange(Map<String, String> row) {
+		if (!row.containsKey("forks")) {
+			return "1";
+		}
+		return row.get("forks") + ": " + num(row, "cpu_min", 0) + "-" + num(row, "cpu_max", 0);
 	}
 
 	private Map<String, String> loadRow(String client, int concurrency) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -58,6 +59,15 @@ public final class Suite {
 	static final List<ClientKind> LOAD_AT_1000_ONLY = List.of(ClientKind.FLOOR_BLOCKING, ClientKind.SPRING_AI_TUNED,
 			ClientKind.LANGCHAIN4J_TUNED);
 
+	/**
+	 * The clients the load targets compare, run in {@link #LOAD_FORKS} JVMs at 1,000 in flight: the starter's CPU per
+	 * call moved by a third from one JVM to the next in the same minute, so one JVM's figure is not enough to compare.
+	 */
+	static final List<ClientKind> LOAD_FORKED = List.of(ClientKind.FLOOR, ClientKind.OURS_REACTIVE,
+			ClientKind.OURS_BLOCKING);
+
+	static final int LOAD_FORKS = 3;
+
 	/** The peers measured per create and per stream chunk, each in JMH forks on its own module's classpath. */
 	static final List<ClientKind> JMH_PEERS = List.of(ClientKind.SPRING_AI, ClientKind.LANGCHAIN4J);
 
@@ -87,6 +97,16 @@ public final class Suite {
 
 	static final int LOAD_LATENCY_MS = 100;
 
+	/**
+	 * Seconds of the load measure: the JIT warm-up of each client (at 1,000 in flight, with the latency), then for
+	 * each level the ramp and the window measured.
+	 */
+	static final int LOAD_WARMUP_S = 10;
+
+	static final int LOAD_RAMP_S = 1;
+
+	static final int LOAD_MEASURE_S = 4;
+
 	static final int CHUNKS_PER_STREAM = 200;
 
 	private final boolean quick = Boolean.getBoolean("bench.quick");
@@ -113,9 +133,10 @@ public final class Suite {
 			}
 			if (only.contains("webclient")) {
 				// no target compares with them: measured only when named, to keep the full run under 15 minutes
-				log("JMH: the WebClient floor and openai-java's asynchronous API, per create");
+				log("JMH: the transports' floors (WebClient, Spring's connector) and openai-java's asynchronous API,"
+						+ " per create");
 				for (RunResult result : runJmh(server.port(), "jmh-webclient", 11, 3,
-						(options) -> options.param("client", "webclient-floor", "openai-java-async"),
+						(options) -> options.param("client", "webclient-floor", "connector-floor", "openai-java-async"),
 						CreateBenchmark.class)) {
 					this.report.jmh(row(result, "create", result.getParams().getParam("client"), 1));
 				}
@@ -136,7 +157,8 @@ public final class Suite {
 			if (only.isEmpty() || only.contains("load")) {
 				load(server.port());
 			}
-			if (only.isEmpty() || only.contains("chunks")) {
+			if (only.contains("chunks")) {
+				// no target: measured only when named, to keep the full run under 15 minutes
 				chunks(server.port());
 			}
 			if (only.isEmpty() || only.contains("streams")) {
@@ -314,15 +336,23 @@ public final class Suite {
 	}
 
 	private void load(int port) throws IOException, InterruptedException {
-		log("load: " + LOAD_LATENCY_MS + " ms latency, concurrency 64 and 1000, one JVM per client");
+		log("load: " + LOAD_LATENCY_MS + " ms latency, concurrency 64 and 1000, one JVM per client, " + LOAD_FORKS
+				+ " for " + LOAD_FORKED.stream().map(ClientKind::id).collect(Collectors.joining(", ")) + " at 1000");
 		for (ClientKind kind : LOAD_CLIENTS) {
 			List<String> args = new ArrayList<>(List.of(LoadDriver.class.getName(), "load", kind.id(),
 					String.valueOf(port), "latency=" + LOAD_LATENCY_MS,
 					LOAD_AT_1000_ONLY.contains(kind) ? "concurrency=1000" : "concurrency=64,1000"));
-			args.addAll(this.quick ? List.of("warmup=2", "ramp=1", "measure=2") : List.of("warmup=10", "ramp=1", "measure=4"));
-			for (Map<String, String> line : fork(kind, args, "LOAD ")) {
-				this.report.load(line);
-				log("  " + line);
+			args.addAll(this.quick ? List.of("warmup=2", "ramp=1", "measure=2")
+					: List.of("warmup=" + LOAD_WARMUP_S, "ramp=" + LOAD_RAMP_S, "measure=" + LOAD_MEASURE_S));
+			int forks = (LOAD_FORKED.contains(kind) && !this.quick) ? LOAD_FORKS : 1;
+			for (int i = 0; i < forks; i++) {
+				// the first fork at each level, the others at 1,000 in flight only
+				List<String> forkArgs = (i == 0) ? args
+						: args.stream().map((arg) -> arg.startsWith("concurrency=") ? "concurrency=1000" : arg).toList();
+				for (Map<String, String> line : fork(kind, forkArgs, "LOAD ")) {
+					this.report.load(line);
+					log("  " + line);
+				}
 			}
 		}
 	}
