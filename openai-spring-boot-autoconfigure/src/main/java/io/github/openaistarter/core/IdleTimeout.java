@@ -14,7 +14,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
-import reactor.util.context.Context;
 
 /**
  * Fails a stream whose first item takes longer than one timeout, or whose next item takes
@@ -27,9 +26,7 @@ import reactor.util.context.Context;
  *
  * @param <T> the item type
  */
-final class IdleTimeout<T> implements CoreSubscriber<T>, Subscription, Runnable {
-
-	private final CoreSubscriber<? super T> actual;
+final class IdleTimeout<T> extends TimeoutSubscriber<T> implements Runnable {
 
 	private final long firstNanos;
 
@@ -42,8 +39,6 @@ final class IdleTimeout<T> implements CoreSubscriber<T>, Subscription, Runnable 
 	private final Scheduler timer;
 
 	private final LongSupplier nanoClock;
-
-	private @Nullable Subscription upstream;
 
 	private long startNanos;
 
@@ -59,7 +54,7 @@ final class IdleTimeout<T> implements CoreSubscriber<T>, Subscription, Runnable 
 			Supplier<? extends Throwable> firstFailure, Supplier<? extends Throwable> idleFailure, Scheduler timer,
 			LongSupplier nanoClock) {
 		// the timer's failure and the source's items come from different threads
-		this.actual = Operators.serialize(actual);
+		super(Operators.serialize(actual));
 		this.firstNanos = first.toNanos();
 		this.idleNanos = idle.toNanos();
 		this.firstFailure = firstFailure;
@@ -104,8 +99,7 @@ final class IdleTimeout<T> implements CoreSubscriber<T>, Subscription, Runnable 
 
 	@Override
 	public void onSubscribe(Subscription subscription) {
-		if (Operators.validate(this.upstream, subscription)) {
-			this.upstream = subscription;
+		if (subscribed(subscription)) {
 			this.startNanos = this.nanoClock.getAsLong();
 			this.actual.onSubscribe(this);
 			arm(this.firstNanos);
@@ -165,34 +159,15 @@ final class IdleTimeout<T> implements CoreSubscriber<T>, Subscription, Runnable 
 			return;
 		}
 		this.done = true;
-		Subscription subscription = this.upstream;
-		if (subscription != null) {
-			subscription.cancel();
-		}
+		cancelUpstream();
 		this.actual.onError(seen ? this.idleFailure.get() : this.firstFailure.get());
-	}
-
-	@Override
-	public void request(long n) {
-		Subscription subscription = this.upstream;
-		if (subscription != null) {
-			subscription.request(n);
-		}
 	}
 
 	@Override
 	public void cancel() {
 		this.done = true;
 		disarm();
-		Subscription subscription = this.upstream;
-		if (subscription != null) {
-			subscription.cancel();
-		}
-	}
-
-	@Override
-	public Context currentContext() {
-		return this.actual.currentContext();
+		cancelUpstream();
 	}
 
 	private void arm(long delayNanos) {

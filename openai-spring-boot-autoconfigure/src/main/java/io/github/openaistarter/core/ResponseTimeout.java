@@ -17,7 +17,6 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
-import reactor.util.context.Context;
 
 /**
  * Fails a call whose answer takes longer than a timeout: one object per call, on a timer
@@ -30,7 +29,7 @@ import reactor.util.context.Context;
  *
  * @param <T> the answer type
  */
-final class ResponseTimeout<T> implements CoreSubscriber<T>, Subscription, TimerTask {
+final class ResponseTimeout<T> extends TimeoutSubscriber<T> implements TimerTask {
 
 	static final long TICK_MILLIS = 10;
 
@@ -47,15 +46,11 @@ final class ResponseTimeout<T> implements CoreSubscriber<T>, Subscription, Timer
 	/** The timeout came first. */
 	private static final int TIMED_OUT = 2;
 
-	private final CoreSubscriber<? super T> actual;
-
 	private final long timeoutNanos;
 
 	private final Supplier<? extends Throwable> failure;
 
 	private final Timer timer;
-
-	private @Nullable Subscription upstream;
 
 	private volatile int state;
 
@@ -63,7 +58,7 @@ final class ResponseTimeout<T> implements CoreSubscriber<T>, Subscription, Timer
 
 	private ResponseTimeout(CoreSubscriber<? super T> actual, Duration timeout, Supplier<? extends Throwable> failure,
 			Timer timer) {
-		this.actual = actual;
+		super(actual);
 		this.timeoutNanos = timeout.toNanos();
 		this.failure = failure;
 		this.timer = timer;
@@ -96,8 +91,7 @@ final class ResponseTimeout<T> implements CoreSubscriber<T>, Subscription, Timer
 
 	@Override
 	public void onSubscribe(Subscription subscription) {
-		if (Operators.validate(this.upstream, subscription)) {
-			this.upstream = subscription;
+		if (subscribed(subscription)) {
 			this.actual.onSubscribe(this);
 			arm();
 		}
@@ -137,19 +131,8 @@ final class ResponseTimeout<T> implements CoreSubscriber<T>, Subscription, Timer
 	@Override
 	public void run(Timeout timeout) {
 		if (STATE.compareAndSet(this, WAITING, TIMED_OUT)) {
-			Subscription subscription = this.upstream;
-			if (subscription != null) {
-				subscription.cancel();
-			}
+			cancelUpstream();
 			this.actual.onError(this.failure.get());
-		}
-	}
-
-	@Override
-	public void request(long n) {
-		Subscription subscription = this.upstream;
-		if (subscription != null) {
-			subscription.request(n);
 		}
 	}
 
@@ -157,15 +140,7 @@ final class ResponseTimeout<T> implements CoreSubscriber<T>, Subscription, Timer
 	public void cancel() {
 		STATE.compareAndSet(this, WAITING, ANSWERED);
 		disarm();
-		Subscription subscription = this.upstream;
-		if (subscription != null) {
-			subscription.cancel();
-		}
-	}
-
-	@Override
-	public Context currentContext() {
-		return this.actual.currentContext();
+		cancelUpstream();
 	}
 
 	/**
