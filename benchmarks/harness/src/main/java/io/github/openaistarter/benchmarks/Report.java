@@ -561,14 +561,16 @@ final class Report {
 			}
 		}
 		md.append("\nEach client first runs " + Suite.LOAD_WARMUP_S + " s at 1,000 in flight with the latency, so that"
-				+ " the JIT compiles the paths measured; then, at each level, " + Suite.LOAD_RAMP_S + " s of ramp and "
+				+ " the JIT compiles the paths measured, then a full GC, so that what it set up is in the old generation"
+				+ " as in a service that has run for a while; then, at each level (64 first, where the JIT catches up),"
+				+ " " + Suite.LOAD_RAMP_S + " s of ramp and "
 				+ Suite.LOAD_MEASURE_S + " s measured. Client CPU per call is the process's CPU time in that window (GC"
 				+ " and JIT included) over the calls completed in it. JIT and GC in window: the compilers' time"
 				+ " (`CompilationMXBean`) and the collectors' (`GarbageCollectorMXBean`) in the same window, the part of"
 				+ " the CPU figure that is the JVM's own rather than the client's code. ");
 		if (this.load.stream().anyMatch((row) -> row.containsKey("forks"))) {
 			md.append(Suite.LOAD_FORKED.stream().map((kind) -> "`" + kind.id() + "`").collect(Collectors.joining(", "))
-				+ " run in " + Suite.LOAD_FORKS + " JVMs each at 1,000 in flight, the first also at 64: their row shows"
+				+ " run in " + Suite.LOAD_FORKS + " JVMs each: their row at each level shows"
 				+ " the median of the forks' CPU per call and of their calls/s, the other figures from the fork with the"
 				+ " median CPU, and the forks' range of CPU per call; the targets compare these medians. ");
 		}
