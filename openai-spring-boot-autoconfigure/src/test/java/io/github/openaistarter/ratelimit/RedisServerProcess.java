@@ -3,6 +3,7 @@ package io.github.openaistarter.ratelimit;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +39,22 @@ final class RedisServerProcess implements AutoCloseable {
 			}
 			Assumptions.abort(reason);
 		}
+		IOException lastFailure = null;
+		for (int attempt = 0; attempt < 3; attempt++) {
+			try {
+				return new RedisServerProcess(freePort());
+			}
+			catch (IOException ex) {
+				// the port was taken between finding it free and redis-server binding it
+				lastFailure = ex;
+			}
+		}
+		throw lastFailure;
+	}
+
+	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
-			return new RedisServerProcess(socket.getLocalPort());
+			return socket.getLocalPort();
 		}
 	}
 
@@ -66,15 +81,32 @@ final class RedisServerProcess implements AutoCloseable {
 			.start();
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
 		while (Instant.now().isBefore(deadline)) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
+			if (!process.isAlive()) {
+				throw new IOException("redis-server ended at once: port " + port + " is taken");
+			}
+			if (answersPing(port)) {
 				return process;
 			}
-			catch (IOException notYet) {
-				Thread.sleep(50);
-			}
+			Thread.sleep(50);
 		}
 		process.destroyForcibly();
 		throw new IllegalStateException("redis-server did not start on port " + port);
+	}
+
+	/**
+	 * Whether the port is this redis-server's: another process may have taken it, and
+	 * would accept a connection too.
+	 */
+	private static boolean answersPing(int port) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(2000);
+			socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			byte[] answer = socket.getInputStream().readNBytes(7);
+			return "+PONG\r\n".equals(new String(answer, StandardCharsets.US_ASCII));
+		}
+		catch (IOException notYet) {
+			return false;
+		}
 	}
 
 	@Override
