@@ -233,7 +233,7 @@ public final class Suite {
 	}
 
 	private void jmh(int port) throws IOException, RunnerException {
-		log("JMH: create, stream and list on one thread, with -prof gc and process CPU time");
+		log("JMH: create and stream on one thread, with -prof gc and process CPU time");
 		// Reactor Netty clients (the starter, the floors) take 20 s or more to reach their compiled steady state on
 		// two cores, where the JIT's threads compete with the client's and the event loop's: with 12 s of warm-up
 		// the time per create still fell by half during the measurement
