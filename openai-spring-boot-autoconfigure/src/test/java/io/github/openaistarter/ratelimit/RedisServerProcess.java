@@ -82,7 +82,8 @@ final class RedisServerProcess implements AutoCloseable {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
 		while (Instant.now().isBefore(deadline)) {
 			if (!process.isAlive()) {
-				throw new IOException("redis-server ended at once: port " + port + " is taken");
+				throw new IOException(
+						"redis-server ended before answering on port " + port + " (taken by another process?)");
 			}
 			if (answersPing(port)) {
 				return process;
