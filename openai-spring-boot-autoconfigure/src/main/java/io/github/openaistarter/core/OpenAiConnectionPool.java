@@ -17,6 +17,11 @@ import org.springframework.util.Assert;
  * bounded queue for a bounded time, then fail with {@link OpenAiPoolExhaustedException}
  * rather than queueing forever. Its counts feed the application's metrics and show that
  * cancelled calls give their connections back.
+ * <p>
+ * A call that waits for a connection arms its timeout on the starter's
+ * {@link TimeoutWheel}, not on Reactor's parallel scheduler. At as many calls in flight
+ * as connections, nearly every call waits: the next call asks for a connection before the
+ * previous one has given its own back.
  */
 public final class OpenAiConnectionPool implements AutoCloseable {
 
@@ -32,6 +37,7 @@ public final class OpenAiConnectionPool implements AutoCloseable {
 			.maxConnections(builder.maxConnections)
 			.pendingAcquireMaxCount(builder.pendingAcquireMaxCount)
 			.pendingAcquireTimeout(builder.pendingAcquireTimeout)
+			.pendingAcquireTimer(TimeoutWheel::schedule)
 			.maxIdleTime(builder.maxIdleTime)
 			.maxLifeTime(builder.maxLifeTime)
 			.evictInBackground(builder.maxIdleTime)

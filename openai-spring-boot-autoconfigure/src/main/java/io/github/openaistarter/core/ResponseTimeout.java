@@ -6,11 +6,9 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.Timer;
 import io.netty.util.TimerTask;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
@@ -19,19 +17,16 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 
 /**
- * Fails a call whose answer takes longer than a timeout: one object per call, on a timer
- * wheel shared by every call. Reactor's {@code Mono.timeout} takes a {@code Mono.delay}
- * on a {@code ScheduledThreadPoolExecutor}, whose queue every call locks twice (to arm
- * and to cancel) from every event loop, and three more subscribers; under load that was
- * about one event-loop sample in twenty. Arming and cancelling here are a few atomic
- * operations; the wheel's own thread sorts the timeouts, and fires them up to one tick
- * ({@value #TICK_MILLIS} ms) late.
+ * Fails a call whose answer takes longer than a timeout: one object per call, on the
+ * {@link TimeoutWheel} every call shares. Reactor's {@code Mono.timeout} takes a
+ * {@code Mono.delay} on a {@code ScheduledThreadPoolExecutor}, whose queue every call
+ * locks twice (to arm and to cancel) from every event loop, and three more subscribers;
+ * under load that was about one event-loop sample in twenty. The timeout fires up to one
+ * tick of the wheel late.
  *
  * @param <T> the answer type
  */
 final class ResponseTimeout<T> extends TimeoutSubscriber<T> implements TimerTask {
-
-	static final long TICK_MILLIS = 10;
 
 	@SuppressWarnings("rawtypes")
 	private static final AtomicIntegerFieldUpdater<ResponseTimeout> STATE = AtomicIntegerFieldUpdater
@@ -72,7 +67,7 @@ final class ResponseTimeout<T> extends TimeoutSubscriber<T> implements TimerTask
 	 * @return the operator
 	 */
 	static <T> Function<Mono<T>, Mono<T>> of(Duration timeout, Supplier<? extends Throwable> failure) {
-		return of(timeout, failure, Wheel.TIMER);
+		return of(timeout, failure, TimeoutWheel.timer());
 	}
 
 	/**
@@ -164,16 +159,6 @@ final class ResponseTimeout<T> extends TimeoutSubscriber<T> implements TimerTask
 		if (timeout != null) {
 			timeout.cancel();
 		}
-	}
-
-	/**
-	 * The wheel every call shares, started with its first timeout, on a daemon thread.
-	 */
-	private static final class Wheel {
-
-		static final Timer TIMER = new HashedWheelTimer(new DefaultThreadFactory("openai-timeout", true), TICK_MILLIS,
-				TimeUnit.MILLISECONDS, 512, false);
-
 	}
 
 }

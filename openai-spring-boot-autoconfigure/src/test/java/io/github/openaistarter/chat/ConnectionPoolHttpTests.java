@@ -82,13 +82,20 @@ class ConnectionPoolHttpTests extends PooledHttpTestSupport {
 		awaitActiveConnections(1);
 		long start = System.nanoTime();
 
-		StepVerifier.create(this.reactive.create(HELLO)).expectErrorSatisfies((ex) -> {
-			assertThat(ex).isExactlyInstanceOf(OpenAiPoolExhaustedException.class)
-				.hasMessageContaining("found the OpenAI connection pool full")
-				.hasMessageNotContaining("attempts");
-			assertThat(((OpenAiPoolExhaustedException) ex).attempts()).isEqualTo(1);
-		}).verify(Duration.ofSeconds(5));
+		AtomicReference<String> failedOn = new AtomicReference<>();
+		StepVerifier
+			.create(this.reactive.create(HELLO).doOnError((ex) -> failedOn.set(Thread.currentThread().getName())))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isExactlyInstanceOf(OpenAiPoolExhaustedException.class)
+					.hasMessageContaining("found the OpenAI connection pool full")
+					.hasMessageNotContaining("attempts");
+				assertThat(((OpenAiPoolExhaustedException) ex).attempts()).isEqualTo(1);
+			})
+			.verify(Duration.ofSeconds(5));
 		assertThat(since(start)).isBetween(Duration.ofMillis(200), Duration.ofMillis(200).plus(SLACK));
+		// the wait's timeout ran on the starter's timer wheel, not on Reactor's parallel
+		// scheduler
+		assertThat(failedOn.get()).startsWith("openai-timeout");
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 
 		holding.dispose();
