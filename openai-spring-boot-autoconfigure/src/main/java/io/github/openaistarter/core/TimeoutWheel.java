@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.Timer;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import reactor.core.Disposable;
+import reactor.core.scheduler.NonBlocking;
 
 /**
  * The one timer wheel behind the starter's timeouts: a call's wait for its answer, and a
@@ -16,7 +16,9 @@ import reactor.core.Disposable;
  * cancel) and whose threads it wakes; at 1,000 calls in flight that was about one CPU
  * sample in eight. Here arming and cancelling are a few atomic operations; the wheel's
  * own daemon thread ({@code openai-timeout}, started with the first timeout) sorts the
- * timeouts, and fires them up to one tick ({@value #TICK_MILLIS} ms) late.
+ * timeouts, and fires them up to one tick ({@value #TICK_MILLIS} ms) late. That thread is
+ * {@link NonBlocking}, as Reactor's parallel threads are: a {@code block()} in what a
+ * timeout runs fails there, rather than stalling every other timeout.
  */
 final class TimeoutWheel {
 
@@ -61,8 +63,18 @@ final class TimeoutWheel {
 	/** Starts the wheel with its first use. */
 	private static final class Holder {
 
-		static final Timer TIMER = new HashedWheelTimer(new DefaultThreadFactory("openai-timeout", true), TICK_MILLIS,
-				TimeUnit.MILLISECONDS, 512, false);
+		static final Timer TIMER = new HashedWheelTimer(WheelThread::new, TICK_MILLIS, TimeUnit.MILLISECONDS, 512,
+				false);
+
+	}
+
+	/** The wheel's thread: a daemon, on which Reactor refuses to block. */
+	private static final class WheelThread extends Thread implements NonBlocking {
+
+		WheelThread(Runnable wheel) {
+			super(wheel, "openai-timeout");
+			setDaemon(true);
+		}
 
 	}
 

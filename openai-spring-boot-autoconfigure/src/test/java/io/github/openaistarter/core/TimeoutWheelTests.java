@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,24 @@ class TimeoutWheelTests {
 		assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
 		assertThat(thread.get()).startsWith("openai-timeout");
+	}
+
+	@Test
+	void refusesToBlockOnTheWheelsThreadAsReactorsParallelThreadsDo() throws InterruptedException {
+		CountDownLatch ran = new CountDownLatch(1);
+		AtomicReference<Throwable> blocked = new AtomicReference<>();
+		TimeoutWheel.schedule(() -> {
+			try {
+				Mono.delay(Duration.ofMillis(1)).block();
+			}
+			catch (Throwable ex) {
+				blocked.set(ex);
+			}
+			ran.countDown();
+		}, Duration.ofMillis(10));
+		assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(blocked.get()).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("not supported in thread openai-timeout");
 	}
 
 	@Test
