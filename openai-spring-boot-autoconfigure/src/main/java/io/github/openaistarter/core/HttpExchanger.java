@@ -1,6 +1,7 @@
 package io.github.openaistarter.core;
 
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -48,8 +49,13 @@ final class HttpExchanger {
 	 * @return the value
 	 */
 	<T> Mono<T> exchangeToMono(HttpRequest request, Function<HttpAnswer, Mono<T>> handler) {
-		return connect(request)
-			.flatMap((response) -> handle(response, handler, (ex) -> drain(response).then(Mono.<T>error(ex))));
+		return Mono.defer(() -> {
+			Exchange exchange = new Exchange();
+			return connect(request)
+				.flatMap((response) -> handle(exchange.answer(response), handler,
+						(ex) -> exchange.drain().then(Mono.<T>error(ex))))
+				.doOnCancel(exchange::closeUntaken);
+		});
 	}
 
 	/**
@@ -60,18 +66,23 @@ final class HttpExchanger {
 	 * @return the values
 	 */
 	<T> Flux<T> exchangeToFlux(HttpRequest request, Function<HttpAnswer, Flux<T>> handler) {
-		return connect(request)
-			.flatMapMany((response) -> handle(response, handler, (ex) -> drain(response).thenMany(Flux.<T>error(ex))));
+		return Flux.defer(() -> {
+			Exchange exchange = new Exchange();
+			return connect(request)
+				.flatMapMany((response) -> handle(exchange.answer(response), handler,
+						(ex) -> exchange.drain().thenMany(Flux.<T>error(ex))))
+				.doOnCancel(exchange::closeUntaken);
+		});
 	}
 
 	/**
 	 * Hands the answer to its handler; a handler that throws leaves a body nobody reads,
 	 * which is drained.
 	 */
-	private static <P> P handle(ClientHttpResponse response, Function<HttpAnswer, P> handler,
+	private static <P> P handle(HttpAnswer answer, Function<HttpAnswer, P> handler,
 			Function<Throwable, P> drainAndFail) {
 		try {
-			return handler.apply(answer(response));
+			return handler.apply(answer);
 		}
 		catch (RuntimeException | Error ex) {
 			return drainAndFail.apply(ex);
@@ -100,13 +111,64 @@ final class HttpExchanger {
 		return outbound.writeWith(Mono.just(outbound.bufferFactory().wrap(body)));
 	}
 
-	private static HttpAnswer answer(ClientHttpResponse response) {
-		return new HttpAnswer(response.getStatusCode(), response.getHeaders(), response.getBody());
-	}
+	/**
+	 * One exchange's answer, whose body goes once to its handler, or to the handler's
+	 * failure, or to a cancellation. A call cancelled after its answer came but before
+	 * its handler read the body (a caller interrupted, a timeout of the caller's) has the
+	 * connection closed: Spring's connector would otherwise read the body to its end, and
+	 * an answer that stalls or streams on held the connection, unseen, as long as it went
+	 * on.
+	 */
+	private static final class Exchange {
 
-	/** Releases the body of an answer no handler read, so its connection is not held. */
-	private static Mono<Void> drain(ClientHttpResponse response) {
-		return response.getBody().map(DataBufferUtils::release).then().onErrorResume((ex) -> Mono.empty());
+		private static final AtomicIntegerFieldUpdater<Exchange> BODY = AtomicIntegerFieldUpdater
+			.newUpdater(Exchange.class, "body");
+
+		private static final int UNTAKEN = 0;
+
+		private static final int HANDLED = 1;
+
+		private static final int CLOSED = 2;
+
+		private volatile int body;
+
+		private volatile @Nullable ClientHttpResponse response;
+
+		HttpAnswer answer(ClientHttpResponse response) {
+			this.response = response;
+			return new HttpAnswer(response.getStatusCode(), response.getHeaders(), Flux.defer(() -> {
+				if (BODY.compareAndSet(this, UNTAKEN, HANDLED) || this.body == HANDLED) {
+					// a second read fails as the connector fails it
+					return response.getBody();
+				}
+				// closed by the cancellation, which nobody is waiting for
+				return Flux.never();
+			}));
+		}
+
+		/**
+		 * Releases the body of an answer no handler read, so its connection is not held.
+		 */
+		Mono<Void> drain() {
+			ClientHttpResponse response = this.response;
+			if (response == null || !BODY.compareAndSet(this, UNTAKEN, HANDLED)) {
+				return Mono.empty();
+			}
+			return response.getBody().map(DataBufferUtils::release).then().onErrorResume((ex) -> Mono.empty());
+		}
+
+		/**
+		 * The call was cancelled: the body of an answer no handler took is subscribed to
+		 * and cancelled at once, which closes its connection.
+		 */
+		void closeUntaken() {
+			ClientHttpResponse response = this.response;
+			if (response != null && BODY.compareAndSet(this, UNTAKEN, CLOSED)) {
+				response.getBody().subscribe(DataBufferUtils::release, (ex) -> {
+				}).dispose();
+			}
+		}
+
 	}
 
 	@Override

@@ -1,0 +1,96 @@
+package io.github.openaistarter.core;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A call cancelled after its answer came but before its handler read the body has its
+ * connection closed, over HTTP on loopback, against an answer that never ends.
+ */
+class HttpExchangerTests {
+
+	private final CountDownLatch disconnected = new CountDownLatch(1);
+
+	private DisposableServer server;
+
+	private final HttpExchanger exchanger = new HttpExchanger(new ReactorClientHttpConnector());
+
+	@BeforeEach
+	void start() {
+		// "{", then a space every 25 ms, for as long as the client listens
+		this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+			response.withConnection((connection) -> connection.onDispose(this.disconnected::countDown));
+			return response.header("content-type", "application/json")
+				.sendString(Flux.concat(Flux.just("{"), Flux.interval(Duration.ofMillis(25)).map((tick) -> " ")));
+		}).bindNow();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.disposeNow();
+	}
+
+	@Test
+	void aCallCancelledBeforeItsHandlerReadTheBodyClosesTheConnection() throws InterruptedException {
+		CountDownLatch answered = new CountDownLatch(1);
+		Disposable call = this.exchanger.exchangeToMono(request(), (answer) -> {
+			answered.countDown();
+			// reads the body only later, as a handler may
+			return Mono.delay(Duration.ofSeconds(30)).then(DataBufferUtils.join(answer.body()));
+		}).subscribe();
+		assertThat(answered.await(5, TimeUnit.SECONDS)).isTrue();
+		call.dispose();
+		assertThat(this.disconnected.await(5, TimeUnit.SECONDS)).as("the server saw the connection closed").isTrue();
+	}
+
+	@Test
+	void aStreamCancelledBeforeItsHandlerReadTheBodyClosesTheConnection() throws InterruptedException {
+		CountDownLatch answered = new CountDownLatch(1);
+		Disposable call = this.exchanger.exchangeToFlux(request(), (answer) -> {
+			answered.countDown();
+			return Mono.delay(Duration.ofSeconds(30)).thenMany(answer.body());
+		}).subscribe(DataBufferUtils::release);
+		assertThat(answered.await(5, TimeUnit.SECONDS)).isTrue();
+		call.dispose();
+		assertThat(this.disconnected.await(5, TimeUnit.SECONDS)).as("the server saw the connection closed").isTrue();
+	}
+
+	@Test
+	void aCallCancelledWhileItsHandlerReadsTheBodyClosesTheConnection() throws InterruptedException {
+		CountDownLatch reading = new CountDownLatch(1);
+		Disposable call = this.exchanger
+			.exchangeToMono(request(),
+					(answer) -> DataBufferUtils.join(answer.body().doOnNext((buffer) -> reading.countDown()))
+						.map((buffer) -> buffer.toString(StandardCharsets.UTF_8)))
+			.subscribe();
+		assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+		call.dispose();
+		assertThat(this.disconnected.await(5, TimeUnit.SECONDS)).as("the server saw the connection closed").isTrue();
+	}
+
+	private HttpExchanger.HttpRequest request() {
+		return new HttpExchanger.HttpRequest(HttpMethod.GET,
+				URI.create("http://127.0.0.1:" + this.server.port() + "/chat/completions/x"), (headers) -> {
+				}, MediaType.APPLICATION_JSON, null);
+	}
+
+}
