@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,39 +52,40 @@ class HttpExchangerTests {
 
 	@Test
 	void aCallCancelledBeforeItsHandlerReadTheBodyClosesTheConnection() throws InterruptedException {
-		CountDownLatch answered = new CountDownLatch(1);
-		Disposable call = this.exchanger.exchangeToMono(request(), (answer) -> {
+		// the handler reads the body only later, as a handler may
+		assertCancellingClosesTheConnection((answered) -> this.exchanger.exchangeToMono(request(), (answer) -> {
 			answered.countDown();
-			// reads the body only later, as a handler may
 			return Mono.delay(Duration.ofSeconds(30)).then(DataBufferUtils.join(answer.body()));
-		}).subscribe();
-		assertThat(answered.await(5, TimeUnit.SECONDS)).isTrue();
-		call.dispose();
-		assertThat(this.disconnected.await(5, TimeUnit.SECONDS)).as("the server saw the connection closed").isTrue();
+		}).subscribe());
 	}
 
 	@Test
 	void aStreamCancelledBeforeItsHandlerReadTheBodyClosesTheConnection() throws InterruptedException {
-		CountDownLatch answered = new CountDownLatch(1);
-		Disposable call = this.exchanger.exchangeToFlux(request(), (answer) -> {
+		assertCancellingClosesTheConnection((answered) -> this.exchanger.exchangeToFlux(request(), (answer) -> {
 			answered.countDown();
 			return Mono.delay(Duration.ofSeconds(30)).thenMany(answer.body());
-		}).subscribe(DataBufferUtils::release);
-		assertThat(answered.await(5, TimeUnit.SECONDS)).isTrue();
-		call.dispose();
-		assertThat(this.disconnected.await(5, TimeUnit.SECONDS)).as("the server saw the connection closed").isTrue();
+		}).subscribe(DataBufferUtils::release));
 	}
 
 	@Test
 	void aCallCancelledWhileItsHandlerReadsTheBodyClosesTheConnection() throws InterruptedException {
-		CountDownLatch reading = new CountDownLatch(1);
-		Disposable call = this.exchanger
+		assertCancellingClosesTheConnection((reading) -> this.exchanger
 			.exchangeToMono(request(),
 					(answer) -> DataBufferUtils.join(answer.body().doOnNext((buffer) -> reading.countDown()))
 						.map((buffer) -> buffer.toString(StandardCharsets.UTF_8)))
-			.subscribe();
-		assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
-		call.dispose();
+			.subscribe());
+	}
+
+	/**
+	 * Starts a call, cancels it once it counts the latch down, and expects the server to
+	 * see the connection closed.
+	 */
+	private void assertCancellingClosesTheConnection(Function<CountDownLatch, Disposable> call)
+			throws InterruptedException {
+		CountDownLatch ready = new CountDownLatch(1);
+		Disposable started = call.apply(ready);
+		assertThat(ready.await(5, TimeUnit.SECONDS)).isTrue();
+		started.dispose();
 		assertThat(this.disconnected.await(5, TimeUnit.SECONDS)).as("the server saw the connection closed").isTrue();
 	}
 
