@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shared timer wheel runs a task after its delay, on its own thread, and never runs a
- * task disposed before then.
+ * The shared timer wheel runs a task after its delay, on its own thread, where Reactor
+ * refuses to block, and never runs a task disposed before then.
  */
 class TimeoutWheelTests {
 

@@ -85,10 +85,9 @@ class SharedBudgetTests {
 	@Test
 	void threeInstancesWithBudgetsOfTheirOwnMeet429s() {
 		List<OpenAiClient> clients = List.of(client(local()), client(local()), client(local()));
-		// every answer waits until all 45 calls are sent: a local budget also keeps to
-		// the
-		// x-ratelimit-remaining-requests of the answers it has seen, so an early answer
-		// would let a slow instance refuse calls rather than meet the 429s
+		// every answer waits until all 45 calls are sent: a local budget also keeps
+		// to the remaining-requests header of the answers it has seen, so an early
+		// answer would let a slow instance refuse calls rather than meet the 429s
 		fake.fault("{\"path\": \"/chat/completions\", \"delayMs\": 2000, \"times\": 45}");
 		Outcome outcome = burst(clients, 15);
 		// each believes it has 30 to spend: all 45 are sent, and the server refuses about
