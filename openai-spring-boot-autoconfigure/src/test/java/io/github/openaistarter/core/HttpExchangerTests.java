@@ -31,6 +31,8 @@ class HttpExchangerTests {
 
 	private final CountDownLatch disconnected = new CountDownLatch(1);
 
+	private final CountDownLatch received = new CountDownLatch(1);
+
 	private DisposableServer server;
 
 	private final HttpExchanger exchanger = new HttpExchanger(new ReactorClientHttpConnector());
@@ -40,8 +42,12 @@ class HttpExchangerTests {
 		// "{", then a space every 25 ms, for as long as the client listens
 		this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
 			response.withConnection((connection) -> connection.onDispose(this.disconnected::countDown));
-			return response.header("content-type", "application/json")
-				.sendString(Flux.concat(Flux.just("{"), Flux.interval(Duration.ofMillis(25)).map((tick) -> " ")));
+			this.received.countDown();
+			Duration wait = request.uri().endsWith("/late") ? Duration.ofMillis(500) : Duration.ZERO;
+			return Mono.delay(wait)
+				.then(response.header("content-type", "application/json")
+					.sendString(Flux.concat(Flux.just("{"), Flux.interval(Duration.ofMillis(25)).map((tick) -> " ")))
+					.then());
 		}).bindNow();
 	}
 
@@ -76,6 +82,27 @@ class HttpExchangerTests {
 			.subscribe());
 	}
 
+	@Test
+	void aCallCancelledBeforeItsAnswerCameClosesTheConnection() throws InterruptedException {
+		assertCancellingClosesTheConnection((sent) -> {
+			Disposable call = this.exchanger
+				.exchangeToMono(request("/late"), (answer) -> DataBufferUtils.join(answer.body()))
+				.subscribe();
+			awaitQuietly(this.received);
+			sent.countDown();
+			return call;
+		});
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/**
 	 * Starts a call, cancels it once it counts the latch down, and expects the server to
 	 * see the connection closed.
@@ -90,8 +117,12 @@ class HttpExchangerTests {
 	}
 
 	private HttpExchanger.HttpRequest request() {
+		return request("/now");
+	}
+
+	private HttpExchanger.HttpRequest request(String path) {
 		return new HttpExchanger.HttpRequest(HttpMethod.GET,
-				URI.create("http://127.0.0.1:" + this.server.port() + "/chat/completions/x"), (headers) -> {
+				URI.create("http://127.0.0.1:" + this.server.port() + "/chat/completions" + path), (headers) -> {
 				}, MediaType.APPLICATION_JSON, null);
 	}
 
