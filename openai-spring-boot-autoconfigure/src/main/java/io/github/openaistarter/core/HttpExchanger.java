@@ -5,9 +5,11 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +53,7 @@ final class HttpExchanger {
 	<T> Mono<T> exchangeToMono(HttpRequest request, Function<HttpAnswer, Mono<T>> handler) {
 		return Mono.defer(() -> {
 			Exchange exchange = new Exchange();
-			return connect(request)
+			return connect(request, exchange)
 				.flatMap((response) -> handle(exchange.answer(response), handler,
 						(ex) -> exchange.drain().then(Mono.<T>error(ex))))
 				.doOnCancel(exchange::closeUntaken);
@@ -68,7 +70,7 @@ final class HttpExchanger {
 	<T> Flux<T> exchangeToFlux(HttpRequest request, Function<HttpAnswer, Flux<T>> handler) {
 		return Flux.defer(() -> {
 			Exchange exchange = new Exchange();
-			return connect(request)
+			return connect(request, exchange)
 				.flatMapMany((response) -> handle(exchange.answer(response), handler,
 						(ex) -> exchange.drain().thenMany(Flux.<T>error(ex))))
 				.doOnCancel(exchange::closeUntaken);
@@ -89,8 +91,11 @@ final class HttpExchanger {
 		}
 	}
 
-	private Mono<ClientHttpResponse> connect(HttpRequest request) {
-		return this.connector.connect(request.method(), request.uri(), (outbound) -> write(request, outbound));
+	private Mono<ClientHttpResponse> connect(HttpRequest request, Exchange exchange) {
+		return this.connector.connect(request.method(), request.uri(), (outbound) -> {
+			exchange.sentOn(outbound);
+			return write(request, outbound);
+		});
 	}
 
 	/**
@@ -113,11 +118,14 @@ final class HttpExchanger {
 
 	/**
 	 * One exchange's answer, whose body goes once to its handler, or to the handler's
-	 * failure, or to a cancellation. A call cancelled after its answer came but before
-	 * its handler read the body (a caller interrupted, a timeout of the caller's) has the
-	 * connection closed: Spring's connector would otherwise read the body to its end, and
-	 * an answer that stalls or streams on held the connection, unseen, as long as it went
-	 * on.
+	 * failure, or to a cancellation. A call cancelled before its handler read the body (a
+	 * caller interrupted, a timeout of the caller's) has its connection closed: Spring's
+	 * connector would otherwise read the body to its end, and an answer that stalls or
+	 * streams on held the connection, unseen, as long as it went on. On Reactor Netty the
+	 * connection the request went out on is closed, which also covers a cancel that lands
+	 * after the connector made its response but before it handed it over; on another
+	 * connector, the body of an answer already handed over is subscribed to and
+	 * cancelled.
 	 */
 	private static final class Exchange {
 
@@ -133,6 +141,18 @@ final class HttpExchanger {
 		private volatile int body;
 
 		private volatile @Nullable ClientHttpResponse response;
+
+		private volatile @Nullable Connection connection;
+
+		/**
+		 * Notes the connection the request goes out on, when the connector is Reactor
+		 * Netty's; a request sent again, on another connection, replaces it.
+		 */
+		void sentOn(ClientHttpRequest outbound) {
+			if (outbound.getNativeRequest() instanceof Connection sentOn) {
+				this.connection = sentOn;
+			}
+		}
 
 		HttpAnswer answer(ClientHttpResponse response) {
 			this.response = response;
@@ -158,15 +178,41 @@ final class HttpExchanger {
 		}
 
 		/**
-		 * The call was cancelled: the body of an answer no handler took is subscribed to
-		 * and cancelled at once, which closes its connection.
+		 * The call was cancelled before a handler took the body: its connection is
+		 * closed.
 		 */
 		void closeUntaken() {
+			if (!BODY.compareAndSet(this, UNTAKEN, CLOSED)) {
+				return;
+			}
+			Connection connection = this.connection;
 			ClientHttpResponse response = this.response;
-			if (response != null && BODY.compareAndSet(this, UNTAKEN, CLOSED)) {
+			if (connection != null) {
+				close(connection);
+			}
+			else if (response != null) {
+				// subscribing to the body and cancelling it closes the connection
 				response.getBody().subscribe(DataBufferUtils::release, (ex) -> {
 				}).dispose();
 			}
+		}
+
+		/**
+		 * Closes the channel of an exchange, on its event loop, if the exchange still
+		 * holds it: one that ended has given the channel back to the pool, and another
+		 * call may be on it.
+		 */
+		private static void close(Connection exchange) {
+			Channel channel = exchange.channel();
+			if (!channel.isActive()) {
+				// closed, or the exchange ended: Reactor Netty then answers a stand-in
+				return;
+			}
+			channel.eventLoop().execute(() -> {
+				if (Connection.from(channel) == exchange) {
+					channel.close();
+				}
+			});
 		}
 
 	}

@@ -1,15 +1,23 @@
 package io.github.openaistarter.core;
 
+import java.net.SocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,14 +32,17 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A call cancelled after its answer came but before its handler read the body has its
- * connection closed, over HTTP on loopback, against an answer that never ends.
+ * A call cancelled before its handler read the body has its connection closed, and a
+ * cancel that comes after a call ended leaves the connection alone; over HTTP on
+ * loopback, mostly against an answer that never ends.
  */
 class HttpExchangerTests {
 
 	private final CountDownLatch disconnected = new CountDownLatch(1);
 
 	private final CountDownLatch received = new CountDownLatch(1);
+
+	private final List<SocketAddress> callers = new CopyOnWriteArrayList<>();
 
 	private DisposableServer server;
 
@@ -42,7 +53,11 @@ class HttpExchangerTests {
 		// "{", then a space every 25 ms, for as long as the client listens
 		this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
 			response.withConnection((connection) -> connection.onDispose(this.disconnected::countDown));
+			this.callers.add(request.remoteAddress());
 			this.received.countDown();
+			if (request.uri().endsWith("/whole")) {
+				return response.header("content-type", "application/json").sendString(Mono.just("{}")).then();
+			}
 			Duration wait = request.uri().endsWith("/late") ? Duration.ofMillis(500) : Duration.ZERO;
 			return Mono.delay(wait)
 				.then(response.header("content-type", "application/json")
@@ -92,6 +107,88 @@ class HttpExchangerTests {
 			sent.countDown();
 			return call;
 		});
+	}
+
+	@Test
+	void aCallCancelledAsTheConnectorHandsOverItsAnswerClosesTheConnection() throws InterruptedException {
+		// the connector has made its response and not yet handed it over: Spring's
+		// connector then reads the body to its end, and this one never ends
+		CountDownLatch made = new CountDownLatch(1);
+		ReactorClientHttpConnector connector = new ReactorClientHttpConnector();
+		HttpExchanger handingOverLate = new HttpExchanger(
+				(method, uri, write) -> connector.connect(method, uri, write).delayUntil((response) -> {
+					made.countDown();
+					return Mono.never();
+				}));
+		assertCancellingClosesTheConnection((handingOver) -> {
+			Disposable call = handingOverLate.exchangeToMono(request(), (answer) -> DataBufferUtils.join(answer.body()))
+				.subscribe();
+			awaitQuietly(made);
+			handingOver.countDown();
+			return call;
+		});
+	}
+
+	@Test
+	void aCancelThatComesAfterTheCallEndedLeavesTheConnectionToTheNextCall() throws InterruptedException {
+		// a handler that answers without reading the body, which none of the starter's
+		// does, and a cancel after the end, as an operator may send one
+		AtomicReference<Subscription> ended = new AtomicReference<>();
+		this.exchanger.exchangeToMono(request("/whole"), (answer) -> Mono.just("unread"))
+			.subscribe(endedSubscriber(ended));
+		await(() -> ended.get() != null);
+		AtomicInteger chunks = new AtomicInteger();
+		Disposable next = this.exchanger.exchangeToFlux(request(), HttpAnswer::body).subscribe((chunk) -> {
+			DataBufferUtils.release(chunk);
+			chunks.incrementAndGet();
+		});
+		await(() -> chunks.get() > 0);
+		assertThat(this.callers).as("the next call is on the same connection")
+			.hasSize(2)
+			.containsOnly(this.callers.get(0));
+
+		ended.get().cancel();
+
+		int before = chunks.get();
+		assertThat(this.disconnected.await(300, TimeUnit.MILLISECONDS)).as("the server saw the connection closed")
+			.isFalse();
+		assertThat(chunks.get()).as("chunks of the next call after the cancel").isGreaterThan(before + 3);
+		next.dispose();
+	}
+
+	private static CoreSubscriber<String> endedSubscriber(AtomicReference<Subscription> ended) {
+		return new CoreSubscriber<>() {
+
+			private Subscription subscription;
+
+			@Override
+			public void onSubscribe(Subscription subscription) {
+				this.subscription = subscription;
+				subscription.request(1);
+			}
+
+			@Override
+			public void onNext(String value) {
+			}
+
+			@Override
+			public void onError(Throwable failure) {
+			}
+
+			@Override
+			public void onComplete() {
+				ended.set(this.subscription);
+			}
+
+		};
+	}
+
+	private static void await(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 5 s").isLessThan(deadline);
+			Thread.sleep(10);
+		}
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
