@@ -346,23 +346,32 @@ public final class Suite {
 
 	private void load(int port) throws IOException, InterruptedException {
 		log("load: " + LOAD_LATENCY_MS + " ms latency, concurrency 64 and 1000, one JVM per client, " + LOAD_FORKS
-				+ " for " + LOAD_FORKED.stream().map(ClientKind::id).collect(Collectors.joining(", ")));
-		for (ClientKind kind : LOAD_CLIENTS) {
-			List<String> args = new ArrayList<>(List.of(LoadDriver.class.getName(), "load", kind.id(),
-					String.valueOf(port), "latency=" + LOAD_LATENCY_MS,
-					LOAD_AT_1000_ONLY.contains(kind) ? "concurrency=1000" : "concurrency=64,1000"));
-			args.addAll(this.quick ? List.of("warmup=2", "ramp=1", "measure=2")
-					: List.of("warmup=" + LOAD_WARMUP_S, "ramp=" + LOAD_RAMP_S, "measure=" + LOAD_MEASURE_S));
-			int forks = (LOAD_FORKED.contains(kind) && !this.quick) ? LOAD_FORKS : 1;
-			for (int i = 0; i < forks; i++) {
-				// every fork runs both levels: the one at 64 lets the JIT catch up with the warm-up, which it
-				// cannot do while 1,000 calls in flight take both cores (forks at 1,000 only spent 1-3 s of their
-				// 4 s window compiling)
-				for (Map<String, String> line : fork(kind, args, "LOAD ")) {
-					this.report.load(line);
-					log("  " + line);
+				+ " for " + LOAD_FORKED.stream().map(ClientKind::id).collect(Collectors.joining(", "))
+				+ ", in rounds");
+		int rounds = this.quick ? 1 : LOAD_FORKS;
+		// in rounds: the JVMs compared with one another run minutes apart at most, so a slower spell of the
+		// shared machine weighs on each client alike rather than on the one that ran then
+		for (int round = 0; round < rounds; round++) {
+			for (ClientKind kind : LOAD_CLIENTS) {
+				if (round == 0 || LOAD_FORKED.contains(kind)) {
+					loadFork(kind, port);
 				}
 			}
+		}
+	}
+
+	private void loadFork(ClientKind kind, int port) throws IOException, InterruptedException {
+		List<String> args = new ArrayList<>(List.of(LoadDriver.class.getName(), "load", kind.id(),
+				String.valueOf(port), "latency=" + LOAD_LATENCY_MS,
+				LOAD_AT_1000_ONLY.contains(kind) ? "concurrency=1000" : "concurrency=64,1000"));
+		args.addAll(this.quick ? List.of("warmup=2", "ramp=1", "measure=2")
+				: List.of("warmup=" + LOAD_WARMUP_S, "ramp=" + LOAD_RAMP_S, "measure=" + LOAD_MEASURE_S));
+		// every fork runs both levels: the one at 64 lets the JIT catch up with the warm-up, which it cannot do
+		// while 1,000 calls in flight take both cores (forks at 1,000 only spent 1-3 s of their 4 s window
+		// compiling)
+		for (Map<String, String> line : fork(kind, args, "LOAD ")) {
+			this.report.load(line);
+			log("  " + line);
 		}
 	}
 
