@@ -20,6 +20,7 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -147,13 +148,21 @@ class HttpExchangerTests {
 			.hasSize(2)
 			.containsOnly(this.callers.get(0));
 
-		ended.get().cancel();
+		List<Throwable> dropped = new CopyOnWriteArrayList<>();
+		Hooks.onErrorDropped(dropped::add);
+		try {
+			ended.get().cancel();
 
-		int before = chunks.get();
-		assertThat(this.disconnected.await(300, TimeUnit.MILLISECONDS)).as("the server saw the connection closed")
-			.isFalse();
-		assertThat(chunks.get()).as("chunks of the next call after the cancel").isGreaterThan(before + 3);
-		next.dispose();
+			int before = chunks.get();
+			assertThat(this.disconnected.await(300, TimeUnit.MILLISECONDS)).as("the server saw the connection closed")
+				.isFalse();
+			assertThat(chunks.get()).as("chunks of the next call after the cancel").isGreaterThan(before + 3);
+			assertThat(dropped).as("errors of the cancel").isEmpty();
+		}
+		finally {
+			Hooks.resetOnErrorDropped();
+			next.dispose();
+		}
 	}
 
 	private static CoreSubscriber<String> endedSubscriber(AtomicReference<Subscription> ended) {
