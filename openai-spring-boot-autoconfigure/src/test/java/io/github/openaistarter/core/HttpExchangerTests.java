@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A call cancelled before its handler read the body has its connection closed, and a
@@ -137,13 +137,13 @@ class HttpExchangerTests {
 		AtomicReference<Subscription> ended = new AtomicReference<>();
 		this.exchanger.exchangeToMono(request("/whole"), (answer) -> Mono.just("unread"))
 			.subscribe(endedSubscriber(ended));
-		await(() -> ended.get() != null);
+		await().atMost(Duration.ofSeconds(5)).until(() -> ended.get() != null);
 		AtomicInteger chunks = new AtomicInteger();
 		Disposable next = this.exchanger.exchangeToFlux(request(), HttpAnswer::body).subscribe((chunk) -> {
 			DataBufferUtils.release(chunk);
 			chunks.incrementAndGet();
 		});
-		await(() -> chunks.get() > 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> chunks.get() > 0);
 		assertThat(this.callers).as("the next call is on the same connection")
 			.hasSize(2)
 			.containsOnly(this.callers.get(0));
@@ -190,14 +190,6 @@ class HttpExchangerTests {
 			}
 
 		};
-	}
-
-	private static void await(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited 5 s").isLessThan(deadline);
-			Thread.sleep(10);
-		}
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
