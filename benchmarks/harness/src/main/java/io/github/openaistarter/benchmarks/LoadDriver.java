@@ -1,8 +1,10 @@
 package io.github.openaistarter.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Drives one client in a JVM of its own and prints one result line per measure, for the suite to read.
  * <ul>
@@ -20,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * each concurrency; asynchronous clients through their own asynchronous API, blocking ones on {@code C}
  * threads (virtual when the JVM has them). Prints {@code LOAD} lines: calls completed per second, latency
  * percentiles, client CPU per call and the JIT's and GC's time, over a window after a ramp-up. First, a JIT
- * warm-up of the same client at the highest level.</li>
+ * warm-up of the same client at the highest level. With {@code profile=PREFIX}, the last level's window is
+ * profiled ({@link WindowProfile}).</li>
  * <li>{@code chunks}: streams of stamped chunks, one after another; prints a {@code CHUNKS} line with the delay
  * from the stand-in writing a chunk to the subscriber receiving it, for the first chunk of each stream and for
  * every chunk.</li>
@@ -81,11 +86,19 @@ public final class LoadDriver {
 			// JIT warm-up of the client measured, on the paths the measure runs: at the most calls in flight, with
 			// the latency. One at 8 in flight without latency left the compiler busy through the window, the more
 			// so the more code a client runs.
-			run(client, kind, Arrays.stream(levels).max().orElse(1), 0, warmup, port);
+			run(client, kind, Arrays.stream(levels).max().orElse(1), 0, warmup, port, null);
 			OldGeneration.promoteWhatIsSetUp();
-			for (int level : levels) {
-				Result result = run(client, kind, level, ramp, measure, port);
+			String profilePrefix = options.get("profile");
+			for (int i = 0; i < levels.length; i++) {
+				int level = levels[i];
+				// profile=PREFIX profiles the last level's window (benchmarks/run profile)
+				WindowProfile profile = (profilePrefix != null && i == levels.length - 1)
+						? new WindowProfile(Path.of(profilePrefix)) : null;
+				Result result = run(client, kind, level, ramp, measure, port, profile);
 				result.summarize();
+				if (profile != null) {
+					profile.window(result.calls, result.seconds, result.cpuNanos, result.allocatedBytes);
+				}
 				System.out.printf(java.util.Locale.ROOT,
 						"LOAD client=%s concurrency=%d calls=%d seconds=%.3f throughput=%.1f p50_ms=%.2f p99_ms=%.2f"
 								+ " max_ms=%.2f errors=%d cpu_us_per_call=%.1f alloc_kb_per_call=%.1f jit_ms=%d gc_ms=%d%n",
@@ -101,7 +114,7 @@ public final class LoadDriver {
 
 	/** Runs {@code concurrency} calls in flight for {@code ramp + measure} seconds; records the window after the ramp. */
 	private static Result run(BenchClient client, ClientKind kind, int concurrency, double ramp, double measure,
-			int port) throws InterruptedException {
+			int port, @Nullable WindowProfile profile) throws InterruptedException, IOException {
 		long start = System.nanoTime();
 		Result result = new Result(start + (long) (ramp * 1e9), start + (long) ((ramp + measure) * 1e9));
 		AtomicInteger inFlight = new AtomicInteger();
@@ -145,6 +158,9 @@ public final class LoadDriver {
 				jitStart = JIT.getTotalCompilationTime();
 				gcStart = gcMillis();
 				allocatedStart = THREADS.getTotalThreadAllocatedBytes();
+				if (profile != null) {
+					profile.start();
+				}
 			}
 			Thread.sleep(10);
 		}
@@ -152,6 +168,10 @@ public final class LoadDriver {
 		result.jitMillis = JIT.getTotalCompilationTime() - jitStart;
 		result.gcMillis = gcMillis() - gcStart;
 		result.allocatedBytes = THREADS.getTotalThreadAllocatedBytes() - allocatedStart;
+		if (profile != null) {
+			// after the window's figures: writing the profiles is not the client's work
+			profile.stop();
+		}
 		result.over = true;
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (inFlight.get() > 0 && System.nanoTime() < deadline) {

@@ -92,6 +92,16 @@ public final class Suite {
 	static final List<ClientKind> STREAM_CLIENTS = List.of(ClientKind.FLOOR, ClientKind.OURS_REACTIVE,
 			ClientKind.OURS_BLOCKING, ClientKind.SPRING_AI, ClientKind.LANGCHAIN4J);
 
+	/** The clients {@code benchmarks/run profile} profiles, the first being the one the others are compared with. */
+	static final List<ClientKind> PROFILED = List.of(ClientKind.FLOOR, ClientKind.OURS_REACTIVE,
+			ClientKind.FLOOR_BLOCKING, ClientKind.OURS_BLOCKING);
+
+	static final int PROFILE_ROUNDS = 2;
+
+	static final int PROFILE_WARMUP_S = 30;
+
+	static final int PROFILE_MEASURE_S = 10;
+
 	static final int OPEN_STREAMS = 10_000;
 
 	static final int OPEN_STREAMS_QUICK = 500;
@@ -159,6 +169,10 @@ public final class Suite {
 			}
 			if (only.isEmpty() || only.contains("load")) {
 				load(server.port());
+			}
+			if (only.contains("profile")) {
+				// where each client's CPU and allocation go, at steady state: only when named
+				profile(server.port());
 			}
 			if (only.contains("chunks")) {
 				// no target: measured only when named, to keep the full run under 15 minutes
@@ -373,6 +387,52 @@ public final class Suite {
 			this.report.load(line);
 			log("  " + line);
 		}
+	}
+
+	/**
+	 * Profiles the floor and the starter at 1,000 calls in flight, at steady state: after {@value #PROFILE_WARMUP_S} s
+	 * of warm-up at that load (the CPU per call stops falling after about 20 s), one window of
+	 * {@value #PROFILE_MEASURE_S} s per JVM, sampled by {@link WindowProfile}; the clients in turns, in
+	 * {@value #PROFILE_ROUNDS} rounds. Writes {@code profile.md} ({@link ProfileSummary}) and the raw profiles in
+	 * {@code profile/}.
+	 */
+	private void profile(int port) throws IOException, InterruptedException {
+		Path dir = this.out.resolve("profile");
+		if (Files.isDirectory(dir)) {
+			try (var old = Files.list(dir)) {
+				for (Path file : old.toList()) {
+					Files.delete(file);
+				}
+			}
+		}
+		Files.createDirectories(dir);
+		int rounds = this.quick ? 1 : PROFILE_ROUNDS;
+		log("profile: " + PROFILED.stream().map(ClientKind::id).collect(Collectors.joining(", "))
+				+ " at 1000 in flight, " + LOAD_LATENCY_MS + " ms latency, " + rounds + " rounds");
+		for (int round = 1; round <= rounds; round++) {
+			for (ClientKind kind : PROFILED) {
+				List<String> args = new ArrayList<>(List.of(LoadDriver.class.getName(), "load", kind.id(),
+						String.valueOf(port), "latency=" + LOAD_LATENCY_MS, "concurrency=1000", "ramp=1",
+						"profile=" + dir.resolve(kind.id() + "-" + round)));
+				args.addAll(this.quick ? List.of("warmup=5", "measure=3")
+						: List.of("warmup=" + PROFILE_WARMUP_S, "measure=" + PROFILE_MEASURE_S));
+				for (Map<String, String> line : fork(kind, args, "LOAD ")) {
+					log("  " + line);
+				}
+			}
+		}
+		ProfileSummary summary = ProfileSummary.read(dir, PROFILED.stream().map(ClientKind::id).toList());
+		Path file = this.out.resolve("profile.md");
+		StringBuilder md = new StringBuilder("# Where the CPU and the allocation go, per call\n\n");
+		environment().forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+		md.append("\nEach JVM: `LoadDriver load CLIENT PORT latency=" + LOAD_LATENCY_MS + " concurrency=1000 warmup="
+				+ (this.quick ? 5 : PROFILE_WARMUP_S) + " ramp=1 measure=" + (this.quick ? 3 : PROFILE_MEASURE_S)
+				+ " profile=PREFIX`: async-profiler's CPU samples (one per millisecond of a thread's CPU time) and"
+				+ " JFR's allocation samples over the measured window only. One sample per millisecond over the"
+				+ " window's calls reads as microseconds per call.\n\n");
+		md.append(summary.toMarkdown());
+		Files.writeString(file, md);
+		log("profile written to " + file.toAbsolutePath());
 	}
 
 	private void chunks(int port) throws IOException, InterruptedException {
