@@ -90,12 +90,12 @@ final class ProfileSummary {
 		}
 		md.append("\nCPU per call (us) on the client's threads (the JIT's and the GC's left out), by the innermost"
 				+ " frame that is neither the JDK's nor native:\n\n");
-		table(md, "layer", (client, layer) -> client.perCall(client.cpuByLayer.getOrDefault(layer, 0L)), "%.1f",
-				"total", (client) -> client.perCall(client.threads.getOrDefault(ThreadKind.CLIENT, 0L)));
+		table(md, (client, layer) -> client.perCall(client.cpuByLayer.getOrDefault(layer, 0L)), "%.1f",
+				(client) -> client.perCall(client.threads.getOrDefault(ThreadKind.CLIENT, 0L)));
 		md.append("\nAllocation per call (bytes), by the same frames (JFR's allocation samples, weighted, each thread's"
 				+ " first left out; their total estimates the allocation measured above):\n\n");
-		table(md, "layer", (client, layer) -> client.allocByLayer.getOrDefault(layer, 0L) / (double) client.calls,
-				"%,.0f", "total", (client) -> client.allocByLayer.values().stream().mapToLong(Long::longValue).sum()
+		table(md, (client, layer) -> client.allocByLayer.getOrDefault(layer, 0L) / (double) client.calls, "%,.0f",
+				(client) -> client.allocByLayer.values().stream().mapToLong(Long::longValue).sum()
 						/ (double) client.calls);
 		for (ClientProfile client : this.clients.subList(1, this.clients.size())) {
 			if (client.id.startsWith("floor")) {
@@ -124,10 +124,10 @@ final class ProfileSummary {
 		return md.toString();
 	}
 
-	private void table(StringBuilder md, String first, LayerFigure figure, String format, String totalLabel,
-			ClientFigure total) {
+	/** A table of a figure by layer, a column per client and one per client's difference from the first. */
+	private void table(StringBuilder md, LayerFigure figure, String format, ClientFigure total) {
 		ClientProfile base = this.clients.get(0);
-		md.append("| ").append(first);
+		md.append("| layer");
 		this.clients.forEach((client) -> md.append(" | ").append(client.id));
 		this.clients.subList(1, this.clients.size())
 			.forEach((client) -> md.append(" | ").append(client.id).append(" - ").append(base.id));
@@ -136,7 +136,7 @@ final class ProfileSummary {
 		for (CodeLayer layer : CodeLayer.values()) {
 			row(md, layer.label(), (client) -> figure.of(client, layer), format);
 		}
-		row(md, "**" + totalLabel + "**", total, format);
+		row(md, "**total**", total, format);
 	}
 
 	private void row(StringBuilder md, String label, ClientFigure figure, String format) {
@@ -226,6 +226,7 @@ final class ProfileSummary {
 			this.jvms++;
 			this.calls += Long.parseLong(window.get("calls"));
 			this.cpuNanos += Long.parseLong(window.get("cpu_nanos"));
+			this.allocatedBytes += Long.parseLong(window.get("allocated_bytes"));
 			this.intervalNanos = Long.parseLong(window.get("interval_nanos"));
 			for (String line : Files.readAllLines(collapsed)) {
 				int space = line.lastIndexOf(' ');
@@ -233,7 +234,6 @@ final class ProfileSummary {
 					addStack(line.substring(0, space).split(";"), Long.parseLong(line.substring(space + 1)));
 				}
 			}
-			this.allocatedBytes += Long.parseLong(window.get("allocated_bytes"));
 			// a thread's first sample weighs what it allocated since its previous one, before the recording
 			Set<Long> sampledThreads = new HashSet<>();
 			for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {

@@ -27,6 +27,8 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * Runs every measure against one stand-in process and writes the Markdown report: JMH per call, per stream
  * chunk and per list page; the load driver at 1, 64 and 1,000 calls in flight; the delay of stamped chunks; 10,000
@@ -398,24 +400,18 @@ public final class Suite {
 	 */
 	private void profile(int port) throws IOException, InterruptedException {
 		Path dir = this.out.resolve("profile");
-		if (Files.isDirectory(dir)) {
-			try (var old = Files.list(dir)) {
-				for (Path file : old.toList()) {
-					Files.delete(file);
-				}
-			}
-		}
+		FileSystemUtils.deleteRecursively(dir);
 		Files.createDirectories(dir);
 		int rounds = this.quick ? 1 : PROFILE_ROUNDS;
+		int warmup = this.quick ? 5 : PROFILE_WARMUP_S;
+		int measure = this.quick ? 3 : PROFILE_MEASURE_S;
 		log("profile: " + PROFILED.stream().map(ClientKind::id).collect(Collectors.joining(", "))
 				+ " at 1000 in flight, " + LOAD_LATENCY_MS + " ms latency, " + rounds + " rounds");
 		for (int round = 1; round <= rounds; round++) {
 			for (ClientKind kind : PROFILED) {
-				List<String> args = new ArrayList<>(List.of(LoadDriver.class.getName(), "load", kind.id(),
-						String.valueOf(port), "latency=" + LOAD_LATENCY_MS, "concurrency=1000", "ramp=1",
-						"profile=" + dir.resolve(kind.id() + "-" + round)));
-				args.addAll(this.quick ? List.of("warmup=5", "measure=3")
-						: List.of("warmup=" + PROFILE_WARMUP_S, "measure=" + PROFILE_MEASURE_S));
+				List<String> args = List.of(LoadDriver.class.getName(), "load", kind.id(), String.valueOf(port),
+						"latency=" + LOAD_LATENCY_MS, "concurrency=1000", "warmup=" + warmup, "ramp=1",
+						"measure=" + measure, "profile=" + dir.resolve(kind.id() + "-" + round));
 				for (Map<String, String> line : fork(kind, args, "LOAD ")) {
 					log("  " + line);
 				}
@@ -426,8 +422,7 @@ public final class Suite {
 		StringBuilder md = new StringBuilder("# Where the CPU and the allocation go, per call\n\n");
 		environment().forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
 		md.append("\nEach JVM: `LoadDriver load CLIENT PORT latency=" + LOAD_LATENCY_MS + " concurrency=1000 warmup="
-				+ (this.quick ? 5 : PROFILE_WARMUP_S) + " ramp=1 measure=" + (this.quick ? 3 : PROFILE_MEASURE_S)
-				+ " profile=PREFIX`: async-profiler's CPU samples (one per millisecond of a thread's CPU time) and"
+				+ warmup + " ramp=1 measure=" + measure + " profile=PREFIX`: async-profiler's CPU samples (one per millisecond of a thread's CPU time) and"
 				+ " JFR's allocation samples over the measured window only. One sample per millisecond over the"
 				+ " window's calls reads as microseconds per call.\n\n");
 		md.append(summary.toMarkdown());
